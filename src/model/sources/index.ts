@@ -1,0 +1,23 @@
+import type { Source, SourceId } from '../source';
+import { SOURCES_RESOURCE } from './resource';
+import { SOURCES_DESIGNS } from './designs';
+import { SOURCES_KVM_X86 } from './kvm-x86';
+import { SOURCES_KVM_ARM64 } from './kvm-arm64';
+import { SOURCES_VMA } from './vma';
+import { SOURCES_THREAD } from './thread';
+
+/** Every source the model cites, by id. Ids are namespaced by file ("kvm-x86/make_spte"), so the parts never collide. */
+export const SOURCES: Readonly<Record<SourceId, Source>> = {
+  ...SOURCES_RESOURCE,
+  ...SOURCES_DESIGNS,
+  ...SOURCES_KVM_X86,
+  ...SOURCES_KVM_ARM64,
+  ...SOURCES_VMA,
+  ...SOURCES_THREAD,
+};
+
+export function getSource(id: SourceId): Source {
+  const s = SOURCES[id];
+  if (!s) throw new Error(`unknown source id: ${id}`);
+  return s;
+}
