@@ -1,0 +1,256 @@
+/**
+ * /proc/iomem as text: a printer byte-identical to kernel/resource.c r_show(), and a tolerant parser for what users paste
+ * (real dumps, non-root dumps with hidden addresses, and dumps that mail clients re-indented or snipped).
+ */
+import { hex } from '../addr';
+import { newRoot, walk } from './tree';
+import type { Resource } from './types';
+import { IORESOURCE, IORESOURCE_SYSTEM_RAM, IORES_DESC } from './types';
+
+/** MAX_IORES_LEVEL in released kernels (a Dec 2025 patch raising it to 8 is unverified as merged). */
+export const MAX_IORES_LEVEL = 5;
+
+export interface PrintOptions {
+  /** A reader without CAP_SYS_ADMIN sees every start and end as 0. */
+  nonRoot?: boolean;
+  maxLevel?: number;
+  /** End the text with a newline (the kernel always does; a pasted dump may not). Default true. */
+  finalNewline?: boolean;
+  eol?: '\n' | '\r\n';
+}
+
+/**
+ * Print the tree below `root` exactly as r_show() does: pre-order, two spaces per depth capped at MAX_IORES_LEVEL,
+ * addresses zero-padded to at least 8 lower-case hex digits, "<BAD>" for a null name.
+ */
+export function printIomem(root: Resource, opts: PrintOptions = {}): string {
+  const maxLevel = opts.maxLevel ?? MAX_IORES_LEVEL;
+  const eol = opts.eol ?? '\n';
+  const lines: string[] = [];
+  walk(root, (r, depth) => {
+    if (r === root) return;
+    const d = Math.min(depth - 1, maxLevel);
+    const start = opts.nonRoot ? 0n : r.start;
+    const end = opts.nonRoot ? 0n : r.end;
+    lines.push(`${' '.repeat(d * 2)}${hex(start, 8)}-${hex(end, 8)} : ${r.name ?? '<BAD>'}`);
+  });
+  if (lines.length === 0) return '';
+  return lines.join(eol) + (opts.finalNewline === false ? '' : eol);
+}
+
+export interface ParseError {
+  /** 1-based line number. */
+  line: number;
+  /** 1-based column where the problem starts, when it is known. */
+  column?: number;
+  message: string;
+}
+
+export interface ParseResult {
+  tree: Resource;
+  errors: ParseError[];
+  /** Accepted but unusual, e.g. indentation that is not two spaces per level (a mail client re-indented the dump). */
+  warnings: ParseError[];
+  /** Every address is zero: the dump was read without CAP_SYS_ADMIN. The shape and names are real, the ranges are not. */
+  nonRoot: boolean;
+  lineCount: number;
+  /** Resources successfully placed in the tree. */
+  nodeCount: number;
+  finalNewline: boolean;
+  eol: '\n' | '\r\n';
+  /** Map from resource to the 1-based line it came from. */
+  lineOf: Map<Resource, number>;
+}
+
+export interface ParseOptions {
+  /** Stop after this many errors (the rest are counted in one final error). Default 200. */
+  maxErrors?: number;
+}
+
+const HEX = /^[0-9a-fA-F]+$/;
+
+/**
+ * Flags a parsed line most likely had. /proc/iomem does not print flags, so they are inferred from the name:
+ * "System RAM*" and "Kernel *" are SYSTEM_RAM|BUSY (kmem/driver-managed names also SYSRAM_DRIVER_MANAGED);
+ * "Reserved"/"reserved", "Soft Reserved", "CXL Window N", "regionN", "PCI Bus …", windows and "Persistent Memory" are
+ * not busy; "ACPI …" and "Unusable memory" are busy (firmware entries marked busy at boot); a dax device is busy unless
+ * kmem took it over (it then has a "System RAM (kmem)" child); any other leaf is taken to be a driver's
+ * request_mem_region() (busy), any other inner node a bridge or bus window (not busy).
+ */
+export function inferFlags(name: string | null, children: readonly Resource[]): { flags: number; desc: number } {
+  const n = name ?? '';
+  const MEM = IORESOURCE.MEM;
+  const BUSY = IORESOURCE.BUSY;
+  if (n === 'System RAM') return { flags: (IORESOURCE_SYSTEM_RAM | BUSY) >>> 0, desc: IORES_DESC.NONE };
+  if (n.startsWith('System RAM (')) {
+    return { flags: (IORESOURCE_SYSTEM_RAM | BUSY | IORESOURCE.SYSRAM_DRIVER_MANAGED) >>> 0, desc: IORES_DESC.NONE };
+  }
+  if (/^Kernel (code|data|bss|rodata)$/.test(n)) return { flags: (IORESOURCE_SYSTEM_RAM | BUSY) >>> 0, desc: IORES_DESC.NONE };
+  if (n === 'Reserved' || n === 'reserved') return { flags: MEM, desc: IORES_DESC.RESERVED };
+  if (n === 'Soft Reserved') return { flags: MEM, desc: IORES_DESC.SOFT_RESERVED };
+  if (/^CXL Window \d+$/.test(n)) return { flags: MEM, desc: IORES_DESC.CXL };
+  if (n === 'Persistent Memory') return { flags: MEM, desc: IORES_DESC.PERSISTENT_MEMORY };
+  if (n === 'Persistent Memory (legacy)') return { flags: MEM, desc: IORES_DESC.PERSISTENT_MEMORY_LEGACY };
+  if (n === 'ACPI Tables') return { flags: (MEM | BUSY) >>> 0, desc: IORES_DESC.ACPI_TABLES };
+  if (n === 'ACPI Non-volatile Storage') return { flags: (MEM | BUSY) >>> 0, desc: IORES_DESC.ACPI_NV_STORAGE };
+  if (n === 'Unusable memory') return { flags: (MEM | BUSY) >>> 0, desc: IORES_DESC.NONE };
+  if (/^region\d+$/.test(n) || /^PCI (Bus|ECAM)\b/.test(n) || /^pcie@/.test(n)) return { flags: MEM, desc: IORES_DESC.NONE };
+  if (/^dax\d+\.\d+$/.test(n)) {
+    const kmem = children.some((c) => (c.name ?? '').startsWith('System RAM'));
+    return { flags: kmem ? MEM : (MEM | BUSY) >>> 0, desc: IORES_DESC.NONE };
+  }
+  return { flags: children.length === 0 ? (MEM | BUSY) >>> 0 : MEM, desc: IORES_DESC.NONE };
+}
+
+interface Open {
+  indent: number;
+  node: Resource | null; // null: the line was rejected; its children are rejected too
+  line: number;
+}
+
+/**
+ * Parse /proc/iomem text. Never throws: every rejected line gets an error with its line (and column), and the
+ * lines that make sense are kept. Nesting comes from relative indentation, so mail-mangled indents (3/5/7 spaces)
+ * still nest correctly. Linear in the input size.
+ */
+export function parseIomem(text: string, opts: ParseOptions = {}): ParseResult {
+  const maxErrors = opts.maxErrors ?? 200;
+  const root = newRoot();
+  const errors: ParseError[] = [];
+  const warnings: ParseError[] = [];
+  let dropped = 0;
+  const err = (e: ParseError): void => {
+    if (errors.length < maxErrors) errors.push(e);
+    else dropped++;
+  };
+  const lineOf = new Map<Resource, number>();
+  const eol: '\n' | '\r\n' = text.includes('\r\n') ? '\r\n' : '\n';
+  const finalNewline = text.endsWith('\n');
+  const raw = text.split('\n');
+  if (finalNewline) raw.pop();
+  const lineCount = text.length === 0 ? 0 : raw.length;
+  const stack: Open[] = [{ indent: -1, node: root, line: 0 }];
+  let anyNonZero = false;
+  let nodeCount = 0;
+  const placed: { res: Resource; line: number }[] = [];
+
+  for (let i = 0; i < raw.length; i++) {
+    const lineNo = i + 1;
+    let line = raw[i]!;
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (line.trim() === '') {
+      err({ line: lineNo, column: 1, message: 'empty line' });
+      continue;
+    }
+    let indent = 0;
+    while (indent < line.length && line.charCodeAt(indent) === 32) indent++;
+    if (line.charCodeAt(indent) === 9) {
+      err({ line: lineNo, column: indent + 1, message: 'tab in indentation; /proc/iomem indents with spaces' });
+      continue;
+    }
+    const body = line.slice(indent);
+    const dash = body.indexOf('-');
+    const sep = body.indexOf(' : ');
+    if (dash <= 0 || sep < 0 || dash > sep) {
+      const what = body.length > 40 ? body.slice(0, 40) + '…' : body;
+      err({ line: lineNo, column: indent + 1, message: `not a resource line ("start-end : name"): ${JSON.stringify(what)}` });
+      continue;
+    }
+    const startHex = body.slice(0, dash);
+    const endHex = body.slice(dash + 1, sep);
+    const name = body.slice(sep + 3);
+    if (!HEX.test(startHex) || startHex.length > 16) {
+      err({ line: lineNo, column: indent + 1, message: `start address ${JSON.stringify(startHex.slice(0, 24))} is not a 64-bit hex number` });
+      continue;
+    }
+    if (!HEX.test(endHex) || endHex.length > 16) {
+      err({ line: lineNo, column: indent + dash + 2, message: `end address ${JSON.stringify(endHex.slice(0, 24))} is not a 64-bit hex number` });
+      continue;
+    }
+    const start = BigInt('0x' + startHex);
+    const end = BigInt('0x' + endHex);
+    if (start !== 0n || end !== 0n) anyNonZero = true;
+
+    // Find the parent from relative indentation.
+    while (stack.length > 1 && stack[stack.length - 1]!.indent >= indent) {
+      const top = stack[stack.length - 1]!;
+      if (top.indent === indent) {
+        stack.pop();
+        break;
+      }
+      stack.pop();
+      const below = stack[stack.length - 1]!;
+      if (below.indent < indent) {
+        err({
+          line: lineNo,
+          column: 1,
+          message: `indentation of ${indent} matches no open level (${below.indent < 0 ? 'top' : below.indent} or ${top.indent}); nested under line ${below.line || 'top'}`,
+        });
+        break;
+      }
+    }
+    let parentOpen = stack[stack.length - 1]!;
+    // r_show() caps depth at MAX_IORES_LEVEL: a line at the cap that lies inside the previous one at the same indent is its child.
+    const prev = parentOpen.node?.children[parentOpen.node.children.length - 1];
+    if (indent >= MAX_IORES_LEVEL * 2 && prev && (start !== 0n || end !== 0n) && prev.start <= start && prev.end >= end) {
+      parentOpen = { indent: indent - 1, node: prev, line: lineOf.get(prev) ?? 0 };
+    }
+    const parent = parentOpen.node;
+    if (!parent) {
+      err({ line: lineNo, column: indent + 1, message: `skipped: its parent at line ${parentOpen.line} was rejected` });
+      stack.push({ indent, node: null, line: lineNo });
+      continue;
+    }
+    const res: Resource = {
+      start,
+      end,
+      name: name === '<BAD>' ? null : name,
+      flags: IORESOURCE.MEM,
+      desc: IORES_DESC.NONE,
+      parent,
+      children: [],
+      owner: 'parsed',
+    };
+    let problem: string | null = null;
+    const zero = start === 0n && end === 0n;
+    if (end < start) problem = `end ${endHex} is below start ${startHex}`;
+    else if (!zero && parent !== root && (start < parent.start || end > parent.end)) {
+      problem = `range ${startHex}-${endHex} is not inside its parent ${parent.name ?? '<BAD>'} (line ${lineOf.get(parent)})`;
+    } else if (!zero) {
+      const last = parent.children[parent.children.length - 1];
+      if (last && !(last.start === 0n && last.end === 0n) && start <= last.end) {
+        problem =
+          start < last.start
+            ? `siblings out of order: starts below ${last.name ?? '<BAD>'} (line ${lineOf.get(last)})`
+            : `overlaps its sibling ${last.name ?? '<BAD>'} (line ${lineOf.get(last)})`;
+      }
+    }
+    if (problem) {
+      err({ line: lineNo, column: indent + 1, message: problem });
+      stack.push({ indent, node: null, line: lineNo });
+      continue;
+    }
+    parent.children.push(res);
+    lineOf.set(res, lineNo);
+    placed.push({ res, line: lineNo });
+    nodeCount++;
+    const depth = stack.length - 1;
+    if (warnings.length === 0 && indent !== Math.min(depth, MAX_IORES_LEVEL) * 2) {
+      warnings.push({
+        line: lineNo,
+        column: 1,
+        message: `indented ${indent} spaces at depth ${depth} (the kernel prints ${Math.min(depth, MAX_IORES_LEVEL) * 2}); nesting taken from relative indentation`,
+      });
+    }
+    stack.push({ indent, node: res, line: lineNo });
+  }
+  // Flags depend on children (dax devices, leaves), so infer them once the shape is known.
+  for (const { res } of placed) {
+    const f = inferFlags(res.name, res.children);
+    res.flags = f.flags;
+    res.desc = f.desc;
+  }
+  if (dropped > 0) errors.push({ line: lineCount, message: `${dropped} more errors not shown` });
+  const nonRoot = nodeCount > 0 && !anyNonZero;
+  return { tree: root, errors, warnings, nonRoot, lineCount, nodeCount, finalNewline, eol, lineOf };
+}
