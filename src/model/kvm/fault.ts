@@ -1,5 +1,14 @@
-import type { FaultGraph, FaultTrace, MemoryState, VmaModel } from '../explain-types';
+/**
+ * Walk the KVM fault graph for one scenario: which functions the guest fault passes, what each decision saw, and the
+ * final EPT / stage-2 entry or the error the VMM gets.
+ */
+import { SZ_1G, SZ_2M, hex } from '../addr';
+import type { FaultGraph, FaultResult, FaultStep, FaultTrace, LeafSize, MemoryState, VmaModel } from '../explain-types';
 import type { Arch, DesignId, HdmLayout, Platform } from '../scenario';
+import { kernelAtLeast } from '../scenario';
+import { faultGraph } from './graph';
+
+export { faultGraph };
 
 export interface FaultInput {
   design: DesignId;
@@ -11,14 +20,307 @@ export interface FaultInput {
   write: boolean;
   /** False when the design could not set the memory up: the trace ends before KVM is reached. */
   deviceBound: boolean;
+  /** Why not (shown as the error), when deviceBound is false. */
+  unboundReason?: string;
+  /** The errno and function of the failed setup step, when there is one. */
+  setupError?: { error: string; at: string };
 }
 
-/** The static fault graph of one architecture (every node and edge, taken or not). (Stub.) */
-export function faultGraph(_arch: Arch): FaultGraph {
-  throw new Error('faultGraph: not implemented yet');
+/** Guest physical address the VMM maps the HDM region at (1 GiB aligned). Illustrative. */
+export const GPA_BASE = 0x100_0000_0000n;
+
+class Walker {
+  readonly steps: FaultStep[] = [];
+  private readonly byId: Map<string, FaultGraph['nodes'][number]>;
+  constructor(readonly graph: FaultGraph) {
+    this.byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  }
+  visit(id: string, extra: Partial<Pick<FaultStep, 'decision' | 'detail' | 'links'>> = {}, sources: string[] = []): void {
+    const n = this.byId.get(id);
+    if (!n) throw new Error(`fault graph ${this.graph.arch}: no node ${id}`);
+    const prev = this.steps[this.steps.length - 1];
+    if (prev && !this.graph.edges.some((e) => e.from === prev.nodeId && e.to === id)) {
+      throw new Error(`fault graph ${this.graph.arch}: no edge ${prev.nodeId} → ${id}`);
+    }
+    this.steps.push({
+      nodeId: id,
+      function: n.label,
+      file: n.file,
+      ...extra,
+      sources: [...n.sources, ...sources],
+      verified: n.verified,
+    });
+  }
 }
 
-/** Walk the fault graph for this scenario: the taken path, each decision's value, and the final entry or error. (Stub.) */
-export function faultPath(_input: FaultInput): FaultTrace {
-  throw new Error('faultPath: not implemented yet');
+const SIZE_BYTES: Record<LeafSize, bigint> = { '4K': 0x1000n, '2M': SZ_2M, '1G': SZ_1G };
+
+function isPfnmap(vma: VmaModel): boolean {
+  return vma.flags.some((f) => f.name === 'VM_PFNMAP');
+}
+
+function hasFlag(vma: VmaModel, name: string): boolean {
+  return vma.flags.some((f) => f.name === name);
+}
+
+/** Everything up to the pfn, shared by both architectures. Returns false when the lookup ended in an error. */
+function lookupPfn(w: Walker, input: FaultInput, pfn: bigint): { ok: boolean; errorDetail?: string } {
+  const { vma, platform: p } = input;
+  const pfnmap = isPfnmap(vma);
+  const leaf = vma.leaves.find((l) => l.hva <= vma.vmStart + input.faultOffset && vma.vmStart + input.faultOffset < l.hva + SIZE_BYTES[l.size]);
+  const leafText = leaf ? `${leaf.size} ${leaf.level}` : vma.maxLeaf;
+  w.visit('kfaultin', { detail: `gfn of GPA 0x${hex(GPA_BASE + input.faultOffset)} → hva 0x${hex(vma.vmStart + input.faultOffset)}` });
+  w.visit('hva2pfn');
+  if (!pfnmap) {
+    w.visit('d_fast', {
+      decision: { test: 'get_user_page_fast_only(FOLL_WRITE)', value: 'refcounted struct page', taken: 'page' },
+      links: { vmaLeaf: true, pfn },
+    });
+    w.visit('resolve_page', {
+      detail: `page of node ${input.memory.numaNode ?? '?'} (${input.memory.zone ?? 'no zone'}); reference dropped after the entry is installed`,
+      links: { pfn },
+    });
+    return { ok: true };
+  }
+  w.visit('d_fast', { decision: { test: 'get_user_page_fast_only(FOLL_WRITE)', value: 'special or missing PTE: no page', taken: 'no page' } });
+  w.visit('d_slow', { decision: { test: 'get_user_pages_unlocked()', value: 'check_vma_flags(): VM_IO|VM_PFNMAP → -EFAULT', taken: '-EFAULT' } });
+  w.visit('d_vma', { decision: { test: 'vma->vm_flags & (VM_IO | VM_PFNMAP)', value: 'set', taken: 'hva_to_pfn_remapped()' } });
+  w.visit('remapped');
+  w.visit('d_pte', {
+    decision: { test: 'follow_pfnmap_start(vma, hva)', value: p.deviceReset ? 'none (zapped by the reset)' : 'none (first touch: nothing mapped at mmap time)', taken: 'fixup_user_fault()' },
+  });
+  w.visit('fixup', { detail: vma.vmOps ? `runs ${vma.vmOps.name}` : undefined });
+  const handler = vma.vmOps?.handlers.find((h) => h.name === 'huge_fault') ?? vma.vmOps?.handlers[0];
+  if (p.deviceReset) {
+    const why =
+      input.design === 'nvgrace-gpu'
+        ? 'nvgrace_gpu_check_device_ready() fails until the device is ready again'
+        : 'region inactive between the reset zap and re-activation (decoder not yet re-COMMITTED)';
+    w.visit(
+      'd_handler',
+      { decision: { test: `${handler?.fn ?? 'fault handler'}`, value: `VM_FAULT_SIGBUS: ${why}`, taken: 'VM_FAULT_SIGBUS' } },
+      input.design === 'nvgrace-gpu' ? ['nv/reset-ready'] : ['vma/vfio_cxl_zap', 'kvm/reset-efault'],
+    );
+    return { ok: false, errorDetail: 'fixup_user_fault() fails: KVM_PFN_ERR_FAULT' };
+  }
+  w.visit('d_handler', {
+    decision: {
+      test: `${handler?.fn ?? 'fault handler'}`,
+      value: `inserted a special ${leafText} leaf (pfn 0x${hex(pfn)})`,
+      taken: 'inserted; follow again',
+    },
+    links: { vmaLeaf: true, pfn },
+  });
+  w.visit('resolve_pfnmap', { detail: 'uses only pfn and writable from follow_pfnmap_args; ignores pgprot and addr_mask', links: { pfn } });
+  return { ok: true };
+}
+
+function x86(input: FaultInput, graph: FaultGraph): { steps: FaultStep[]; result: FaultResult } {
+  const w = new Walker(graph);
+  const { vma, memory: m, platform: p } = input;
+  const hpa = input.layout.hdmStart + input.faultOffset;
+  const pfn = hpa >> 12n;
+  w.visit('x_exit', { detail: `EPT violation at GPA 0x${hex(GPA_BASE + input.faultOffset)}, ${input.write ? 'write' : 'read'}` });
+  w.visit('x_pf');
+  w.visit('x_do_pf');
+  w.visit('x_tdp_pf', { detail: 'TDP MMU: kvm_tdp_mmu_page_fault()' });
+  w.visit('x_faultin');
+  w.visit('x___faultin', { detail: 'memslot is not guest_memfd' });
+  const r = lookupPfn(w, input, pfn);
+  if (!r.ok) {
+    w.visit('x_err_pfn', { detail: r.errorDetail });
+    w.visit('x_efault');
+    return { steps: w.steps, result: { kind: 'error', error: '-EFAULT', seenBy: 'KVM_RUN returns -EFAULT to the VMM', at: 'kvm_handle_error_pfn()' } };
+  }
+  w.visit('x_map');
+  w.visit('x_huge');
+  const hostLeaf = vma.maxLeaf;
+  let level: LeafSize = hostLeaf;
+  let why = `host_pfn_mapping_level(): host ${hostLeaf === '4K' ? 'PTE' : hostLeaf === '2M' ? 'PMD leaf' : 'PUD leaf'}`;
+  if (p.dirtyLog) {
+    level = '4K';
+    why = 'dirty logging enabled on the memslot: huge pages disallowed';
+  }
+  w.visit('x_level', { decision: { test: 'max mapping level', value: why, taken: level } });
+  w.visit('x_spte', { links: { pfn } });
+  let mmio: boolean;
+  let mmioWhy: string;
+  if (m.structPages) {
+    mmio = false;
+    mmioWhy = 'pfn_valid, online RAM page (not PageReserved) → false';
+  } else if (m.firmwareE820Ram) {
+    mmio = false;
+    mmioWhy = 'no struct page, but E820_TYPE_RAM in e820_table_firmware → false';
+  } else {
+    mmio = true;
+    mmioWhy = 'no struct page and not E820_TYPE_RAM in e820_table_firmware → true';
+  }
+  w.visit('x_mmio', { decision: { test: 'kvm_is_mmio_pfn(pfn)', value: mmioWhy, taken: mmio ? 'true' : 'false' } });
+  w.visit('x_mt', {
+    detail: mmio ? 'is_mmio: MTRR_TYPE_UNCACHABLE, IPAT clear; the VMA pgprot is never read' : 'not MMIO, no noncoherent DMA, ignore-guest-PAT quirk on: WB | IPAT',
+  });
+  w.visit(mmio ? 'x_res_uc' : 'x_res_wb', {}, mmio ? ['x86/no-vma-cacheability-patch'] : []);
+  const alignedPfn = pfn - (pfn % (SIZE_BYTES[level] >> 12n));
+  return {
+    steps: w.steps,
+    result: { kind: 'mapped', table: 'EPT', level, memtype: mmio ? 'UC' : 'WB+IPAT', cacheable: !mmio, writable: true, pfn: alignedPfn },
+  };
+}
+
+function arm64(input: FaultInput, graph: FaultGraph): { steps: FaultStep[]; result: FaultResult } {
+  const w = new Walker(graph);
+  const { vma, memory: m, platform: p } = input;
+  const pfnmap = isPfnmap(vma);
+  const cacheable = vma.pgprot.cacheable;
+  const fwb = p.fwbDic;
+  const cacheablePfnmapSupported = kernelAtLeast(p, '6.17');
+  const hpa = input.layout.hdmStart + input.faultOffset;
+  const pfn = hpa >> 12n;
+  const mteAllowed = !pfnmap; // anonymous/shmem mappings get VM_MTE_ALLOWED; VM_PFNMAP device mappings do not
+  // Memslot creation (KVM_SET_USER_MEMORY_REGION) runs before any fault.
+  let memslotError: string | null = null;
+  if (p.mte && !mteAllowed) memslotError = 'MTE VM and the VMA lacks VM_MTE_ALLOWED';
+  else if (pfnmap && p.dirtyLog) memslotError = 'VM_PFNMAP with KVM_MEM_LOG_DIRTY_PAGES';
+  else if (pfnmap && cacheable && cacheablePfnmapSupported && !fwb && !m.pfnIsMapMemory) {
+    memslotError = 'VM_PFNMAP, kvm_vma_is_cacheable() and no FWB+DIC';
+  }
+  w.visit('a_memslot', {
+    decision: {
+      test: 'MTE allowed / PFNMAP without dirty log / cacheable PFNMAP needs FWB+DIC',
+      value: memslotError ?? 'all checks pass',
+      taken: memslotError ? '-EINVAL' : 'memslot created',
+    },
+  });
+  if (memslotError) {
+    w.visit('a_einval');
+    return {
+      steps: w.steps,
+      result: { kind: 'error', error: '-EINVAL', seenBy: 'KVM_SET_USER_MEMORY_REGION(2) fails -EINVAL at VM setup', at: 'kvm_arch_prepare_memory_region()' },
+    };
+  }
+  w.visit('a_abort', { detail: `stage-2 translation fault at IPA 0x${hex(GPA_BASE + input.faultOffset)}` });
+  w.visit('a_uma');
+  w.visit('a_pin');
+  // VMA-derived block size (get_vma_page_shift): PFNMAP uses VMA geometry only.
+  let vmaSize: LeafSize;
+  let sizeWhy: string;
+  if (pfnmap) {
+    const hva = vma.vmStart + input.faultOffset;
+    const pa = (vma.vmPgoff << 12n) + (hva - vma.vmStart);
+    vmaSize = '4K';
+    for (const s of ['1G', '2M'] as const) {
+      const b = SIZE_BYTES[s];
+      const base = hva - (hva % b);
+      if (hva % b === pa % b && base >= vma.vmStart && base + b <= vma.vmEnd) {
+        vmaSize = s;
+        break;
+      }
+    }
+    sizeWhy = `PFNMAP: VMA geometry (vm_pgoff-derived pa and hva co-aligned) → ${vmaSize}; the host page table is not read`;
+  } else {
+    vmaSize = '4K';
+    sizeWhy = 'not hugetlb: PAGE_SIZE, may be raised by transparent_hugepage_adjust()';
+  }
+  w.visit('a_vmainfo', {
+    decision: { test: 'vma_pagesize; kvm_vma_is_cacheable(vma)', value: `${sizeWhy}; ${cacheable ? 'cacheable (MT_NORMAL)' : 'not cacheable'}`, taken: '' },
+  });
+  const r = lookupPfn(w, input, pfn);
+  if (!r.ok) {
+    w.visit('a_err_fault', { detail: r.errorDetail });
+    return { steps: w.steps, result: { kind: 'error', error: '-EFAULT', seenBy: 'KVM_RUN returns -EFAULT to the VMM', at: 'kvm_s2_fault_pin_pfn()' } };
+  }
+  const devicePfn = pfnmap && !m.pfnIsMapMemory;
+  w.visit('a_pfnmap', {
+    decision: {
+      test: 'vm_flags & (VM_PFNMAP | VM_MIXEDMAP) && !pfn_is_map_memory(pfn)',
+      value: !pfnmap ? 'not PFNMAP' : m.pfnIsMapMemory ? 'PFNMAP, but the pfn is memblock memory' : 'PFNMAP and not map memory',
+      taken: devicePfn ? 'yes: device pfn' : 'no: map memory',
+    },
+  });
+  let attr: 'normal' | 'nc' | 'dev' = 'normal';
+  if (devicePfn) {
+    const useCacheable = cacheable && cacheablePfnmapSupported;
+    w.visit('a_cacheable', {
+      decision: {
+        test: 'is_vma_cacheable',
+        value: cacheablePfnmapSupported ? (cacheable ? 'true' : 'false') : `kernel ${p.kernel} < v6.17: cacheable PFNMAP not supported`,
+        taken: useCacheable ? 'cacheable (≥ v6.17)' : 'not cacheable, or kernel < v6.17',
+      },
+    });
+    if (useCacheable) {
+      w.visit('a_fwb', { decision: { test: 'cpus_have_final_cap(FWB) && cpus_have_final_cap(DIC)', value: fwb ? 'yes' : 'no', taken: fwb ? 'yes' : 'no' } });
+      if (!fwb) {
+        w.visit('a_err_fault', { detail: 'cacheable PFNMAP needs FWB+DIC: KVM cannot do cache maintenance without a kernel VA' });
+        return { steps: w.steps, result: { kind: 'error', error: '-EFAULT', seenBy: 'KVM_RUN returns -EFAULT to the VMM', at: 'kvm_s2_fault_pin_pfn()' } };
+      }
+      attr = 'normal';
+    } else {
+      const anyUncached = hasFlag(vma, 'VM_ALLOW_ANY_UNCACHED');
+      w.visit('a_uncached', {
+        decision: { test: 'vm_flags & VM_ALLOW_ANY_UNCACHED', value: anyUncached ? 'set' : 'clear', taken: 'map_non_cacheable' },
+      });
+      attr = anyUncached ? 'nc' : 'dev';
+    }
+  }
+  if (p.mte && !mteAllowed) {
+    w.visit('a_prot', { decision: { test: 'kvm_has_mte && !mte_allowed', value: 'true', taken: 'MTE VM, VMA not VM_MTE_ALLOWED' } });
+    w.visit('a_err_fault');
+    return { steps: w.steps, result: { kind: 'error', error: '-EFAULT', seenBy: 'KVM_RUN returns -EFAULT to the VMM', at: 'kvm_s2_fault_compute_prot()' } };
+  }
+  w.visit('a_prot', {
+    decision: {
+      test: 'kvm_s2_fault_compute_prot()',
+      value: attr === 'normal' ? 'R W, no memtype bit (Normal)' : attr === 'nc' ? 'R W NORMAL_NC' : 'R W DEVICE',
+      taken: 'prot computed',
+    },
+  });
+  let level: LeafSize = vmaSize;
+  let levelWhy = pfnmap ? `VMA geometry → ${vmaSize}` : 'THP: transparent_hugepage_adjust() raises to a PMD block';
+  if (!pfnmap) level = vma.maxLeaf === '4K' ? '4K' : '2M';
+  if (p.dirtyLog) {
+    level = '4K';
+    levelWhy = 'dirty logging forces PAGE_SIZE';
+  }
+  const hpaAligned = input.layout.hdmStart % SIZE_BYTES[level] === 0n;
+  w.visit('a_map', {
+    detail: `${levelWhy}${pfnmap && level !== '4K' && !hpaAligned ? `; the HPA 0x${hex(input.layout.hdmStart)} is not ${level}-aligned, yet the block assumes contiguous, aligned pfns (unverified design rule)` : ''}`,
+    links: { pfn },
+  }, pfnmap && level !== '4K' && !hpaAligned ? ['a64/huge-vma-geometry-inference'] : []);
+  w.visit('a_attr');
+  const resId = attr === 'normal' ? 'a_res_normal' : attr === 'nc' ? 'a_res_nc' : 'a_res_dev';
+  w.visit(resId);
+  const alignedPfn = pfn - (pfn % (SIZE_BYTES[level] >> 12n));
+  return {
+    steps: w.steps,
+    result: {
+      kind: 'mapped',
+      table: 'stage-2',
+      level,
+      memtype: attr === 'normal' ? 'Normal' : attr === 'nc' ? 'Normal-NC' : 'Device-nGnRE',
+      cacheable: attr === 'normal',
+      writable: true,
+      pfn: alignedPfn,
+    },
+  };
+}
+
+/** Walk the fault graph for this scenario: the taken path, each decision's value, and the final entry or error. */
+export function faultPath(input: FaultInput): FaultTrace {
+  const arch: Arch = input.platform.arch;
+  const graph = faultGraph(arch);
+  if (!input.deviceBound) {
+    return {
+      arch,
+      graph,
+      steps: [],
+      result: {
+        kind: 'error',
+        error: input.setupError?.error ?? 'no mapping',
+        seenBy: input.unboundReason ?? 'the design did not set the memory up',
+        at: input.setupError?.at ?? 'setup',
+      },
+    };
+  }
+  const r = arch === 'x86_64' ? x86(input, graph) : arm64(input, graph);
+  return { arch, graph, steps: r.steps, result: r.result };
 }

@@ -1,4 +1,37 @@
 import type { Source } from '../source';
 
-/** Sources for the kvm-arm64 part of the model. Keys are stable SourceIds ("kvm-arm64/<short-name>"). */
-export const SOURCES_KVM_ARM64: Record<string, Source> = {};
+/** KVM arm64 stage-2 fault path, v7.1 @ fb9888fd (vma-and-kvm-fault-path.md §B6–§B7). */
+const A = (fn: string, note: string, verified = true, file = 'arch/arm64/kvm/mmu.c'): Source => ({
+  kind: 'upstream', file, fn, version: 'v7.1', commit: 'fb9888fd', elixirTag: 'v7.1', verified, note,
+});
+
+export const SOURCES_KVM_ARM64: Record<string, Source> = {
+  'a64/kvm_handle_guest_abort': A('kvm_handle_guest_abort()', 'Stage-2 abort entry: memslot lookup, MMIO/io_mem_abort, access-flag handling, else user_mem_abort().'),
+  'a64/user_mem_abort': A('user_mem_abort()', 'Tops up the memcache, pins the pfn, computes the protection and maps (v7.1 rework into kvm_s2_fault_* helpers).'),
+  'a64/kvm_s2_fault_pin_pfn': A('kvm_s2_fault_pin_pfn()', 'Gets the VMA info, calls __kvm_faultin_pfn(), then the PFNMAP decision for !pfn_is_map_memory() pfns.'),
+  'a64/kvm_s2_fault_get_vma_info': A('kvm_s2_fault_get_vma_info()', 'vma_lookup(); vma_pagesize from kvm_s2_resolve_vma_size(); is_vma_cacheable = kvm_vma_is_cacheable(vma).'),
+  'a64/kvm_vma_is_cacheable': A('kvm_vma_is_cacheable()', 'Attribute index of vm_page_prot: NORMAL_NC and DEVICE_* are non-cacheable, anything else cacheable. KVM follows the VMA here.'),
+  'a64/pfn_is_map_memory': A('pfn_is_map_memory()', 'True for memblock memory without NOMAP; hotplugged memory is added to memblock (ARCH_KEEP_MEMBLOCK), so hotplug/private-node pfns are "map memory".', true, 'arch/arm64/mm/init.c'),
+  'a64/cacheable-pfnmap': A('kvm_s2_fault_pin_pfn()', 'VM_PFNMAP && !pfn_is_map_memory: cacheable VMA needs kvm_supports_cacheable_pfnmap() (FWB and DIC) else -EFAULT; non-cacheable → map_non_cacheable.'),
+  'a64/kvm_supports_cacheable_pfnmap': A('kvm_supports_cacheable_pfnmap()', 'ARM64_HAS_STAGE2_FWB && ARM64_HAS_CACHE_DIC; exact location after squashing unverified.', false),
+  'a64/ankit-series': {
+    kind: 'patch', series: 'KVM: arm64: Allow cacheable stage 2 mapping using VMA flags (Ankit Agrawal), applied for v6.17', messageId: null, verified: true,
+    note: 'Commits 2a8dfab26677 "Block cacheable PFNMAP mapping", 0c67288e0c8b "Allow cacheable stage 2 mapping using VMA flags", f55ce5a6cd33 "Expose new KVM cap".',
+  },
+  'a64/pre-6.17': {
+    kind: 'inference',
+    statement: 'Before v6.17 a VM_PFNMAP pfn that is not map memory is always forced non-cacheable at stage-2 (Device, or Normal-NC with VM_ALLOW_ANY_UNCACHED).',
+    verified: false,
+  },
+  'a64/normal-nc-version': { kind: 'inference', statement: 'The VM_ALLOW_ANY_UNCACHED / Normal-NC stage-2 support landed around v6.8; exact version unverified.', verified: false },
+  'a64/kvm_s2_fault_compute_prot': A('kvm_s2_fault_compute_prot()', 'R, W if writable; map_non_cacheable → NORMAL_NC with VM_ALLOW_ANY_UNCACHED else DEVICE; exec on non-cacheable → -ENOEXEC; MTE without VM_MTE_ALLOWED → -EFAULT.'),
+  'a64/kvm_s2_fault_map': A('kvm_s2_fault_map()', 'Takes the fault lock, checks mmu_invalidate_retry(), THP adjust (skipped for non-cacheable), kvm_pgtable_stage2_map().'),
+  'a64/stage2_set_prot_attr': A('stage2_set_prot_attr()', 'prot 0 → NORMAL memattr; DEVICE → DEVICE_nGnRE; NORMAL_NC → NORMAL_NC. With FWB, NORMAL forces write-back (combining rule unverified).', true, 'arch/arm64/kvm/hyp/pgtable.c'),
+  'a64/kvm_arch_prepare_memory_region': A('kvm_arch_prepare_memory_region()', 'For each VMA of a new memslot: MTE without VM_MTE_ALLOWED, PFNMAP with dirty logging, or cacheable PFNMAP without FWB+DIC → -EINVAL.'),
+  'a64/get_vma_page_shift': A('get_vma_page_shift()', 'PFNMAP: PUD/PMD shift when hva and vm_pgoff-derived pa share alignment and the block lies inside the VMA: VMA geometry, not the host page table.'),
+  'a64/huge-vma-geometry-inference': {
+    kind: 'inference', statement: 'For VFIO vm_pgoff is the region-index encoding, so the alignment test is only right if the backing range is aligned as well.', verified: false,
+  },
+  'a64/dirty-4k': A('user_mem_abort()', 'Dirty logging forces PAGE_SIZE mappings.'),
+  'a64/transparent_hugepage_adjust': A('transparent_hugepage_adjust()', 'Page-backed, non-hugetlb VMAs: upgrade to a PMD block when the host maps a THP.'),
+};

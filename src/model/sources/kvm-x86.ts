@@ -1,4 +1,37 @@
 import type { Source } from '../source';
 
-/** Sources for the kvm-x86 part of the model. Keys are stable SourceIds ("kvm-x86/<short-name>"). */
-export const SOURCES_KVM_X86: Record<string, Source> = {};
+/** KVM x86-64 (VMX/EPT) fault path, v6.19 (vma-and-kvm-fault-path.md §B1–§B5). */
+const X = (file: string, fn: string, note: string, verified = true, version = 'v6.19'): Source => ({
+  kind: 'upstream', file, fn, version, elixirTag: version.startsWith('v') ? version : undefined, verified, note,
+} as Source);
+
+export const SOURCES_KVM_X86: Record<string, Source> = {
+  'x86/handle_ept_violation': X('arch/x86/kvm/vmx/vmx.c', 'handle_ept_violation()', 'EPT violation exit; __vmx_handle_ept_violation() builds the PFERR error code and calls kvm_mmu_page_fault().'),
+  'x86/kvm_mmu_page_fault': X('arch/x86/kvm/mmu/mmu.c', 'kvm_mmu_page_fault()', 'Entry of the MMU fault handling; calls kvm_mmu_do_page_fault().'),
+  'x86/kvm_mmu_do_page_fault': X('arch/x86/kvm/mmu/mmu_internal.h', 'kvm_mmu_do_page_fault()', 'Builds struct kvm_page_fault and calls kvm_tdp_page_fault(); field details not verified.', false),
+  'x86/kvm_tdp_page_fault': X('arch/x86/kvm/mmu/mmu.c', 'kvm_tdp_page_fault()', 'kvm_tdp_mmu_page_fault() with the TDP MMU, else direct_page_fault().'),
+  'x86/kvm_mmu_faultin_pfn': X('arch/x86/kvm/mmu/mmu.c', 'kvm_mmu_faultin_pfn()', 'Snapshots mmu_invalidate_seq, then __kvm_mmu_faultin_pfn(); error pfns go to kvm_handle_error_pfn().'),
+  'x86/__kvm_mmu_faultin_pfn': X('arch/x86/kvm/mmu/mmu.c', '__kvm_mmu_faultin_pfn()', 'guest_memfd slots → kvm_mmu_faultin_pfn_gmem(); otherwise __kvm_faultin_pfn().'),
+  'x86/kvm_handle_error_pfn': X('arch/x86/kvm/mmu/mmu.c', 'kvm_handle_error_pfn()', 'Any pfn error other than RO/HWPOISON/SIGPENDING makes KVM_RUN return -EFAULT.'),
+  'kvm/__kvm_faultin_pfn': X('virt/kvm/kvm_main.c', '__kvm_faultin_pfn()', 'Fills struct kvm_follow_pfn and calls kvm_follow_pfn() → hva_to_pfn().'),
+  'kvm/hva_to_pfn': X('virt/kvm/kvm_main.c', 'hva_to_pfn()', 'hva_to_pfn_fast() (GUP-fast), hva_to_pfn_slow() (GUP), then vma_lookup(): VM_IO|VM_PFNMAP → hva_to_pfn_remapped().'),
+  'kvm/hva_to_pfn_fast': X('virt/kvm/kvm_main.c', 'hva_to_pfn_fast()', 'get_user_page_fast_only(FOLL_WRITE): succeeds for struct-page memory, fails on special PTEs.'),
+  'kvm/hva_to_pfn_slow': X('virt/kvm/kvm_main.c', 'hva_to_pfn_slow()', 'get_user_pages_unlocked(); on a PFNMAP VMA it fails -EFAULT in check_vma_flags().'),
+  'kvm/hva_to_pfn_remapped': X('virt/kvm/kvm_main.c', 'hva_to_pfn_remapped()', 'follow_pfnmap_start(); if no PTE, fixup_user_fault() runs the VMA fault handler and retries; uses only pfn and writable; refcounted_page = NULL.'),
+  'kvm/fixup_user_fault': X('mm/gup.c', 'fixup_user_fault()', 'Runs the VMA\'s .fault/.huge_fault handler for the address; a VM_FAULT_SIGBUS makes it fail, so hva_to_pfn returns KVM_PFN_ERR_FAULT.', true, 'v6.x'),
+  'kvm/refcounted_page': X('virt/kvm/kvm_main.c', 'kvm_resolve_pfn()', 'GUP path stores the page in refcounted_page (released after the SPTE is installed); PFNMAP leaves it NULL (v6.13 design).'),
+  'kvm/unsafe-pin': X('virt/kvm/kvm_main.c', 'hva_to_pfn_remapped()', 'A pin request on remapped memory is refused unless allow_unsafe_mappings; __kvm_vcpu_map() pins, so KVM-internal maps of such guest pages fail.'),
+  'x86/kvm_tdp_mmu_map': X('arch/x86/kvm/mmu/tdp_mmu.c', 'kvm_tdp_mmu_map()', 'Walks/creates TDP page tables down to the goal level and installs the leaf SPTE (via tdp_mmu_map_handle_target_level(), name unverified).', false),
+  'x86/make_spte': X('arch/x86/kvm/mmu/spte.c', 'make_spte()', 'ORs in get_mt_mask(vcpu, gfn, kvm_is_mmio_pfn(pfn)); the VMA pgprot plays no part (source: kernel tree copy, commit unknown; ≥ v6.18).', true, 'v6.18+'),
+  'x86/kvm_is_mmio_pfn': X('arch/x86/kvm/mmu/spte.c', '__kvm_is_mmio_pfn()', 'With a struct page: MMIO iff PageReserved and UC-ish PAT memtype. Without: MMIO iff not E820_TYPE_RAM in e820_table_firmware.', true, 'v6.18+'),
+  'x86/e820_mapped_raw_any': X('arch/x86/kernel/e820.c', 'e820__mapped_raw_any()', 'Checks e820_table_firmware, the raw firmware map.', true, 'v6.x'),
+  'x86/vmx_get_mt_mask': X('arch/x86/kvm/vmx/vmx.c', 'vmx_get_mt_mask()', 'is_mmio → UC; with the ignore-guest-PAT quirk and no noncoherent DMA → WB|IPAT; else WB (guest PAT decides).'),
+  'x86/ignore-guest-pat-version': { kind: 'inference', statement: 'The KVM_X86_QUIRK_IGNORE_GUEST_PAT change landed around v6.15; exact version unverified.', verified: false },
+  'x86/kvm_mmu_hugepage_adjust': X('arch/x86/kvm/mmu/mmu.c', 'kvm_mmu_hugepage_adjust()', 'Caps the level with kvm_mmu_max_mapping_level(): lpage_info (alignment, dirty tracking) and host_pfn_mapping_level().'),
+  'x86/host_pfn_mapping_level': X('arch/x86/kvm/mmu/mmu.c', 'host_pfn_mapping_level()', 'Walks the host page table: pud_leaf → 1G, pmd_leaf → 2M, else 4K. Huge EPT only if the host already has a huge leaf.'),
+  'x86/dirty-log-4k': X('arch/x86/kvm/mmu/mmu.c', 'kvm_mmu_max_mapping_level()', 'Dirty logging (kvm_slot_dirty_track_enabled) disallows huge pages: 4K only.'),
+  'x86/uc-guest-view': { kind: 'inference', statement: 'EPT UC dominates the guest PAT, so the guest sees uncached memory (SDM wording unverified).', verified: false },
+  'x86/no-vma-cacheability-patch': { kind: 'inference', statement: 'No KVM/x86 patch honouring VMA cacheability for PFNMAP is known; that none exists is unverified.', verified: false },
+  'kvm/mmu-notifier': X('virt/kvm/kvm_main.c', 'kvm_mmu_notifier_invalidate_range_start()', 'VFIO\'s unmap_mapping_range() on reset invalidates the range; KVM zaps the EPT/stage-2 entries and the next access re-faults.'),
+  'kvm/reset-efault': X('virt/kvm/kvm_main.c', 'hva_to_pfn_remapped()', 'After a reset the re-fault reaches the VFIO handler; SIGBUS while the region is inactive → KVM_PFN_ERR_FAULT → KVM_RUN returns -EFAULT.'),
+};

@@ -1,4 +1,84 @@
 import type { Source } from '../source';
 
-/** Sources for the resource part of the model. Keys are stable SourceIds ("resource/<short-name>"). */
-export const SOURCES_RESOURCE: Record<string, Source> = {};
+/** kernel/resource.c, firmware → iomem naming and CXL resource facts (alternatives-and-resource-tree.md §2–§3). */
+export const SOURCES_RESOURCE: Record<string, Source> = {
+  'res/__request_resource': {
+    kind: 'upstream', file: 'kernel/resource.c', fn: '__request_resource()', version: 'v6.x', verified: true,
+    note: 'A new resource must fit inside its parent; any overlap with a sibling returns that sibling as the conflict.',
+  },
+  'res/__insert_resource': {
+    kind: 'upstream', file: 'kernel/resource.c', fn: '__insert_resource()', version: 'v6.x', verified: true,
+    note: 'Descends into a resource that contains the new one and adopts the siblings it fully contains; partial overlap fails.',
+  },
+  'res/__request_region': {
+    kind: 'upstream', file: 'kernel/resource.c', fn: '__request_region_locked()', version: 'v6.x', commit: '4538ea78', verified: true,
+    note: 'request_mem_region(): descends into a non-busy conflict and retries there; a busy conflict fails (-EBUSY to the driver).',
+  },
+  'res/__release_region': {
+    kind: 'upstream', file: 'kernel/resource.c', fn: '__release_region()', version: 'v6.x', verified: true,
+  },
+  'res/region_intersects': {
+    kind: 'upstream', file: 'kernel/resource.c', fn: 'region_intersects()', version: 'v6.12', elixirTag: 'v6.12', verified: true,
+    note: 'Descendant-aware since "resource: fix region_intersects() vs add_memory_driver_managed()" (Huang Ying, Sep 2024, Cc stable).',
+  },
+  'res/region_intersects-fix': {
+    kind: 'patch', series: 'resource: fix region_intersects() vs add_memory_driver_managed()',
+    messageId: '20240906030713.204292-2-ying.huang@intel.com', verified: true,
+    note: 'Before it (≤ v6.11) a "System RAM (kmem)" nested under CXL Window/region/dax was reported DISJOINT.',
+  },
+  'res/r_show': {
+    kind: 'upstream', file: 'kernel/resource.c', fn: 'r_show()', version: 'v6.x', verified: true,
+    note: 'Two spaces per depth capped at MAX_IORES_LEVEL (5), %0*llx with width 8 for iomem, zeros for readers without CAP_SYS_ADMIN.',
+  },
+  'fw/e820-x86': {
+    kind: 'upstream', file: 'arch/x86/kernel/e820.c', fn: 'e820_type_to_string() / do_mark_busy()', version: 'v6.x', verified: true,
+    note: 'EFI_CONVENTIONAL → "System RAM" (busy); +EFI_MEMORY_SP → "Soft Reserved" (not busy); EFI_RESERVED_TYPE → "Reserved" (not busy).',
+  },
+  'fw/efi-nosoftreserve': {
+    kind: 'upstream', file: 'drivers/firmware/efi/efi.c', fn: 'efi_soft_reserve_enabled()', version: 'v6.x', verified: true,
+    note: 'efi=nosoftreserve (or CONFIG_EFI_SOFT_RESERVE=n) turns EFI_MEMORY_SP ranges into ordinary System RAM.',
+  },
+  'fw/soft-reserve-deferral': {
+    kind: 'upstream', file: 'arch/x86/kernel/e820.c', fn: 'e820__reserve_resources_late()', version: '7.0 (for-7.0/cxl-init)', verified: false,
+    note: 'From 7.0 Soft Reserved ranges go to a separate soft_reserve_resource tree until CXL/HMEM decide ownership; final merged form unverified.',
+  },
+  'fw/soft-reserve-v6-series': {
+    kind: 'patch', series: '[PATCH v6 0/9] dax/hmem, cxl: Coordinate Soft Reserved handling with CXL and HMEM',
+    messageId: '20260210064501.157591-1-Smita.KoralahalliChannabasappa@amd.com', verified: true,
+  },
+  'fw/arm64-reserve-regions': {
+    kind: 'upstream', file: 'drivers/firmware/efi/efi-init.c', fn: 'reserve_regions()', version: 'v6.x', verified: true,
+    note: 'EFI_MEMORY_SP memory is not added to memblock; non-usable descriptors are added as NOMAP.',
+  },
+  'fw/arm64-request-standard-resources': {
+    kind: 'upstream', file: 'arch/arm64/kernel/setup.c', fn: 'request_standard_resources()', version: 'v6.x', verified: true,
+    note: 'One resource per memblock region: NOMAP → "reserved" (not busy), others → "System RAM" (busy).',
+  },
+  'fw/arm64-efi-reserved-unverified': {
+    kind: 'inference',
+    statement: 'Whether an EFI_RESERVED_TYPE range without memory attributes appears in /proc/iomem on arm64 at all is unverified; shown as "reserved".',
+    verified: false,
+  },
+  'cxl/add_cxl_resources': {
+    kind: 'upstream', file: 'drivers/cxl/acpi.c', fn: 'add_cxl_resources()', version: 'v6.x', verified: true,
+    note: 'Each CEDT CFMWS becomes "CXL Window N" (IORES_DESC_CXL) via insert_resource_expand_to_fit(), wrapping firmware entries inside it.',
+  },
+  'cxl/construct_region': {
+    kind: 'upstream', file: 'drivers/cxl/core/region.c', fn: 'construct_region()', version: 'v6.x', verified: true,
+    note: 'A firmware-committed region is inserted as "regionN" (not busy) with insert_resource(), which may re-parent a same-range child.',
+  },
+  'cxl/nesting-order': {
+    kind: 'inference',
+    statement: 'The nesting of "Reserved"/"Soft Reserved" relative to "regionN" depends on insertion order; the model puts regionN above the firmware entry as in the illustrative tree (alternatives-and-resource-tree.md §3.6).',
+    verified: false,
+  },
+  'cxl/type2-no-dax': {
+    kind: 'upstream', file: 'drivers/cxl/core/region.c', fn: 'cxl_region_probe()', version: 'Type-2 series', verified: false,
+    note: 'An accelerator (Type-2) region skips dax, so it is not auto-onlined; which mechanism landed is unverified.',
+  },
+  'cxl/layout-illustrative': {
+    kind: 'inference',
+    statement: 'Addresses are illustrative: 16 GiB of HDM at 0x1050000000 in "CXL Window 0" (alternatives-and-resource-tree.md §3.6).',
+    verified: false,
+  },
+};

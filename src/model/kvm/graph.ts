@@ -1,0 +1,157 @@
+/**
+ * The static KVM fault graphs: every function and decision a guest fault can pass on each architecture, taken or not.
+ * Function names and their order follow vma-and-kvm-fault-path.md §B1–§B7 (x86 KVM v6.19, arm64 KVM v7.1).
+ */
+import type { FaultEdge, FaultGraph, FaultNode } from '../explain-types';
+import type { Arch } from '../scenario';
+
+type N = Omit<FaultNode, 'verified'> & { verified?: boolean };
+
+function node(id: string, kind: FaultNode['kind'], label: string, file: string, sources: string[], verified = true): N {
+  return { id, kind, label, file, sources, verified };
+}
+
+const KM = 'virt/kvm/kvm_main.c';
+
+/** The generic pfn lookup both architectures share (virt/kvm/kvm_main.c hva_to_pfn and friends). */
+function genericNodes(): N[] {
+  return [
+    node('kfaultin', 'function', '__kvm_faultin_pfn()', KM, ['kvm/__kvm_faultin_pfn']),
+    node('hva2pfn', 'function', 'hva_to_pfn()', KM, ['kvm/hva_to_pfn']),
+    node('d_fast', 'decision', 'hva_to_pfn_fast(): GUP-fast returns a page?', KM, ['kvm/hva_to_pfn_fast', 'vma/special-pte']),
+    node('d_slow', 'decision', 'hva_to_pfn_slow(): GUP returns a page?', KM, ['kvm/hva_to_pfn_slow', 'vma/gup-pfnmap']),
+    node('d_vma', 'decision', 'vma_lookup(): vm_flags & (VM_IO | VM_PFNMAP)?', KM, ['kvm/hva_to_pfn']),
+    node('remapped', 'function', 'hva_to_pfn_remapped()', KM, ['kvm/hva_to_pfn_remapped']),
+    node('d_pte', 'decision', 'follow_pfnmap_start(): leaf present?', 'mm/memory.c', ['vma/follow_pfnmap']),
+    node('fixup', 'function', 'fixup_user_fault()', 'mm/gup.c', ['kvm/fixup_user_fault']),
+    node('d_handler', 'decision', 'VMA fault handler (.fault / .huge_fault) result', 'drivers/vfio/pci', ['vma/vfio_cxl_region_vm_fault', 'vma/vfio_pci_vmf_insert_pfn']),
+    node('resolve_pfnmap', 'function', 'kvm_resolve_pfn(): pfn, writable; refcounted_page = NULL', KM, ['kvm/refcounted_page', 'kvm/hva_to_pfn_remapped']),
+    node('resolve_page', 'function', 'kvm_resolve_pfn(): refcounted struct page', KM, ['kvm/refcounted_page']),
+  ];
+}
+
+function genericEdges(after: string): FaultEdge[] {
+  return [
+    { from: 'kfaultin', to: 'hva2pfn', label: '' },
+    { from: 'hva2pfn', to: 'd_fast', label: '' },
+    { from: 'd_fast', to: 'resolve_page', label: 'page' },
+    { from: 'd_fast', to: 'd_slow', label: 'no page' },
+    { from: 'd_slow', to: 'resolve_page', label: 'page' },
+    { from: 'd_slow', to: 'd_vma', label: '-EFAULT' },
+    { from: 'd_vma', to: 'remapped', label: 'set' },
+    { from: 'd_vma', to: after === 'x86' ? 'x_err_pfn' : 'a_err_fault', label: 'clear: KVM_PFN_ERR_FAULT' },
+    { from: 'remapped', to: 'd_pte', label: '' },
+    { from: 'd_pte', to: 'resolve_pfnmap', label: 'present' },
+    { from: 'd_pte', to: 'fixup', label: 'none' },
+    { from: 'fixup', to: 'd_handler', label: '' },
+    { from: 'd_handler', to: 'resolve_pfnmap', label: 'inserted; follow again' },
+    { from: 'd_handler', to: after === 'x86' ? 'x_err_pfn' : 'a_err_fault', label: 'VM_FAULT_SIGBUS' },
+  ];
+}
+
+function x86Graph(): FaultGraph {
+  const MMU = 'arch/x86/kvm/mmu/mmu.c';
+  const nodes: N[] = [
+    node('x_exit', 'function', 'handle_ept_violation()', 'arch/x86/kvm/vmx/vmx.c', ['x86/handle_ept_violation']),
+    node('x_pf', 'function', 'kvm_mmu_page_fault()', MMU, ['x86/kvm_mmu_page_fault']),
+    node('x_do_pf', 'function', 'kvm_mmu_do_page_fault()', 'arch/x86/kvm/mmu/mmu_internal.h', ['x86/kvm_mmu_do_page_fault'], false),
+    node('x_tdp_pf', 'function', 'kvm_tdp_page_fault()', MMU, ['x86/kvm_tdp_page_fault']),
+    node('x_faultin', 'function', 'kvm_mmu_faultin_pfn()', MMU, ['x86/kvm_mmu_faultin_pfn']),
+    node('x___faultin', 'function', '__kvm_mmu_faultin_pfn()', MMU, ['x86/__kvm_mmu_faultin_pfn']),
+    ...genericNodes(),
+    node('x_err_pfn', 'function', 'kvm_handle_error_pfn()', MMU, ['x86/kvm_handle_error_pfn']),
+    node('x_efault', 'error', '-EFAULT: KVM_RUN returns -EFAULT', MMU, ['x86/kvm_handle_error_pfn']),
+    node('x_map', 'function', 'kvm_tdp_mmu_map()', 'arch/x86/kvm/mmu/tdp_mmu.c', ['x86/kvm_tdp_mmu_map'], false),
+    node('x_huge', 'function', 'kvm_mmu_hugepage_adjust()', MMU, ['x86/kvm_mmu_hugepage_adjust']),
+    node('x_level', 'decision', 'kvm_mmu_max_mapping_level(): dirty logging, lpage_info, host_pfn_mapping_level()', MMU, [
+      'x86/host_pfn_mapping_level', 'x86/dirty-log-4k',
+    ]),
+    node('x_spte', 'function', 'make_spte()', 'arch/x86/kvm/mmu/spte.c', ['x86/make_spte']),
+    node('x_mmio', 'decision', 'kvm_is_mmio_pfn(pfn)', 'arch/x86/kvm/mmu/spte.c', ['x86/kvm_is_mmio_pfn', 'x86/e820_mapped_raw_any']),
+    node('x_mt', 'function', 'vmx_get_mt_mask()', 'arch/x86/kvm/vmx/vmx.c', ['x86/vmx_get_mt_mask']),
+    node('x_res_uc', 'result', 'EPT entry: memory type UC', 'arch/x86/kvm/vmx/vmx.c', ['x86/vmx_get_mt_mask', 'x86/uc-guest-view']),
+    node('x_res_wb', 'result', 'EPT entry: memory type WB | IPAT', 'arch/x86/kvm/vmx/vmx.c', ['x86/vmx_get_mt_mask', 'x86/ignore-guest-pat-version']),
+  ];
+  const edges: FaultEdge[] = [
+    { from: 'x_exit', to: 'x_pf', label: '' },
+    { from: 'x_pf', to: 'x_do_pf', label: '' },
+    { from: 'x_do_pf', to: 'x_tdp_pf', label: '' },
+    { from: 'x_tdp_pf', to: 'x_faultin', label: '' },
+    { from: 'x_faultin', to: 'x___faultin', label: '' },
+    { from: 'x___faultin', to: 'kfaultin', label: 'not guest_memfd' },
+    ...genericEdges('x86'),
+    { from: 'x_err_pfn', to: 'x_efault', label: 'KVM_PFN_ERR_FAULT' },
+    { from: 'resolve_page', to: 'x_map', label: '' },
+    { from: 'resolve_pfnmap', to: 'x_map', label: '' },
+    { from: 'x_map', to: 'x_huge', label: '' },
+    { from: 'x_huge', to: 'x_level', label: '' },
+    { from: 'x_level', to: 'x_spte', label: '4K / 2M / 1G' },
+    { from: 'x_spte', to: 'x_mmio', label: '' },
+    { from: 'x_mmio', to: 'x_mt', label: '' },
+    { from: 'x_mt', to: 'x_res_uc', label: 'is_mmio' },
+    { from: 'x_mt', to: 'x_res_wb', label: '!is_mmio, guest PAT ignored' },
+  ];
+  return finish('x86_64', nodes, edges);
+}
+
+function arm64Graph(): FaultGraph {
+  const MMU = 'arch/arm64/kvm/mmu.c';
+  const nodes: N[] = [
+    node('a_memslot', 'decision', 'kvm_arch_prepare_memory_region(): every VMA of the memslot acceptable?', MMU, ['a64/kvm_arch_prepare_memory_region']),
+    node('a_einval', 'error', '-EINVAL: KVM_SET_USER_MEMORY_REGION fails', MMU, ['a64/kvm_arch_prepare_memory_region']),
+    node('a_abort', 'function', 'kvm_handle_guest_abort()', MMU, ['a64/kvm_handle_guest_abort']),
+    node('a_uma', 'function', 'user_mem_abort()', MMU, ['a64/user_mem_abort']),
+    node('a_pin', 'function', 'kvm_s2_fault_pin_pfn()', MMU, ['a64/kvm_s2_fault_pin_pfn']),
+    node('a_vmainfo', 'decision', 'kvm_s2_fault_get_vma_info(): vma_pagesize, kvm_vma_is_cacheable()', MMU, [
+      'a64/kvm_s2_fault_get_vma_info', 'a64/kvm_vma_is_cacheable', 'a64/get_vma_page_shift',
+    ]),
+    ...genericNodes(),
+    node('a_err_fault', 'error', '-EFAULT: KVM_RUN returns -EFAULT', MMU, ['a64/kvm_s2_fault_pin_pfn', 'kvm/reset-efault']),
+    node('a_pfnmap', 'decision', 'VM_PFNMAP && !pfn_is_map_memory(pfn)?', MMU, ['a64/kvm_s2_fault_pin_pfn', 'a64/pfn_is_map_memory']),
+    node('a_cacheable', 'decision', 'is_vma_cacheable (kvm_vma_is_cacheable())', MMU, ['a64/cacheable-pfnmap', 'a64/ankit-series', 'a64/pre-6.17']),
+    node('a_fwb', 'decision', 'kvm_supports_cacheable_pfnmap(): FWB && DIC?', MMU, ['a64/kvm_supports_cacheable_pfnmap'], false),
+    node('a_uncached', 'decision', 'vm_flags & VM_ALLOW_ANY_UNCACHED?', MMU, ['a64/kvm_s2_fault_compute_prot', 'a64/normal-nc-version']),
+    node('a_prot', 'decision', 'kvm_s2_fault_compute_prot(): MTE allowed?', MMU, ['a64/kvm_s2_fault_compute_prot']),
+    node('a_map', 'function', 'kvm_s2_fault_map()', MMU, ['a64/kvm_s2_fault_map', 'a64/dirty-4k', 'a64/transparent_hugepage_adjust']),
+    node('a_attr', 'function', 'stage2_set_prot_attr()', 'arch/arm64/kvm/hyp/pgtable.c', ['a64/stage2_set_prot_attr']),
+    node('a_res_normal', 'result', 'stage-2 entry: Normal (cacheable)', 'arch/arm64/kvm/hyp/pgtable.c', ['a64/stage2_set_prot_attr']),
+    node('a_res_nc', 'result', 'stage-2 entry: Normal-NC', 'arch/arm64/kvm/hyp/pgtable.c', ['a64/stage2_set_prot_attr']),
+    node('a_res_dev', 'result', 'stage-2 entry: Device-nGnRE', 'arch/arm64/kvm/hyp/pgtable.c', ['a64/stage2_set_prot_attr']),
+  ];
+  const edges: FaultEdge[] = [
+    { from: 'a_memslot', to: 'a_einval', label: 'MTE without VM_MTE_ALLOWED / PFNMAP + dirty log / cacheable PFNMAP without FWB+DIC' },
+    { from: 'a_memslot', to: 'a_abort', label: 'memslot created; guest faults' },
+    { from: 'a_abort', to: 'a_uma', label: 'not MMIO, not access flag' },
+    { from: 'a_uma', to: 'a_pin', label: '' },
+    { from: 'a_pin', to: 'a_vmainfo', label: '' },
+    { from: 'a_vmainfo', to: 'kfaultin', label: '' },
+    ...genericEdges('arm64'),
+    { from: 'resolve_page', to: 'a_pfnmap', label: '' },
+    { from: 'resolve_pfnmap', to: 'a_pfnmap', label: '' },
+    { from: 'a_pfnmap', to: 'a_prot', label: 'no: map memory (CMOs via the linear map)' },
+    { from: 'a_pfnmap', to: 'a_cacheable', label: 'yes: device pfn' },
+    { from: 'a_cacheable', to: 'a_fwb', label: 'cacheable (≥ v6.17)' },
+    { from: 'a_cacheable', to: 'a_uncached', label: 'not cacheable, or kernel < v6.17' },
+    { from: 'a_fwb', to: 'a_prot', label: 'yes' },
+    { from: 'a_fwb', to: 'a_err_fault', label: 'no' },
+    { from: 'a_uncached', to: 'a_prot', label: 'map_non_cacheable' },
+    { from: 'a_prot', to: 'a_err_fault', label: 'MTE VM, VMA not VM_MTE_ALLOWED' },
+    { from: 'a_prot', to: 'a_map', label: 'prot computed' },
+    { from: 'a_map', to: 'a_attr', label: '' },
+    { from: 'a_attr', to: 'a_res_normal', label: 'prot 0 → NORMAL' },
+    { from: 'a_attr', to: 'a_res_nc', label: 'NORMAL_NC' },
+    { from: 'a_attr', to: 'a_res_dev', label: 'DEVICE' },
+  ];
+  return finish('arm64', nodes, edges);
+}
+
+function finish(arch: Arch, nodes: N[], edges: FaultEdge[]): FaultGraph {
+  return { arch, nodes: nodes.map((n) => ({ ...n, verified: n.verified ?? true })), edges };
+}
+
+const GRAPHS: Record<Arch, FaultGraph> = { x86_64: x86Graph(), arm64: arm64Graph() };
+
+/** The static fault graph of one architecture (every node and edge, taken or not). Shared, do not mutate. */
+export function faultGraph(arch: Arch): FaultGraph {
+  return GRAPHS[arch];
+}
