@@ -5,12 +5,8 @@
  */
 import type { Core, DeriveOptions } from '../derive';
 import { deriveCore } from '../derive';
-import type { FaultResult, Verdict } from '../explain-types';
+import type { Verdict } from '../explain-types';
 import type { DesignId, Scenario } from '../scenario';
-
-function resultText(r: FaultResult): string {
-  return r.kind === 'mapped' ? `${r.table} ${r.level} ${r.memtype}` : `${r.error} (${r.seenBy})`;
-}
 
 function guestCacheable(s: Scenario, c: Core): Verdict {
   const r = c.fault.result;

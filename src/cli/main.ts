@@ -1,0 +1,58 @@
+/**
+ * hdm-atlas command line: `npm run --silent cli -- <command> …`.
+ * Exit codes: 0 ok, 1 bad input data, 2 bad usage.
+ */
+import { readFileSync } from 'node:fs';
+import { runExplain } from './explain';
+import { runIomem } from './iomem';
+import type { CliIo } from './io';
+import { UsageError } from './io';
+import { EXPLAIN_USAGE } from './args';
+
+export const USAGE = `hdm-atlas: how four designs for CXL Type-2 device memory reach a KVM guest
+
+commands:
+  explain  one design on one platform (text for a mail, or JSON)
+${EXPLAIN_USAGE.replace(/^/gm, '    ')}
+  iomem <file|->   parse /proc/iomem and print it back unchanged
+  help             this text
+`;
+
+export function main(argv: string[], io: CliIo): number {
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case 'explain':
+        return runExplain(rest, io);
+      case 'iomem':
+        return runIomem(rest, io);
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE);
+        return 0;
+      case undefined:
+        io.err(USAGE);
+        return 2;
+      default:
+        throw new UsageError(`unknown command "${cmd}"\n\n${USAGE}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`error: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+const isEntry = typeof process !== 'undefined' && process.argv[1] !== undefined && /cli[\\/]main\.ts$/.test(process.argv[1]);
+if (isEntry) {
+  const io: CliIo = {
+    readFile: (p) => readFileSync(p, 'utf8'),
+    readStdin: () => readFileSync(0, 'utf8'),
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+  };
+  process.exitCode = main(process.argv.slice(2), io);
+}

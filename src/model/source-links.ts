@@ -1,0 +1,45 @@
+/**
+ * Where a source can be read: an Elixir link at the cited version for upstream code, a lore link for a Message-ID,
+ * the archive URL for a thread message without one. Pure string building; no HTML.
+ */
+import type { Source } from './source';
+
+const TAG = /^v\d+\.\d+(\.\d+)?(-rc\d+)?$/;
+
+/** The Elixir tag to link to: the explicit one, the version if it is a real tag, else null (link to "latest"). */
+export function elixirTag(s: Extract<Source, { kind: 'upstream' }>): string | null {
+  if (s.elixirTag && TAG.test(s.elixirTag)) return s.elixirTag;
+  if (TAG.test(s.version)) return s.version;
+  return null;
+}
+
+/** A URL to read the source, or null when none exists (e.g. an inference, or a tree outside mainline). */
+export function sourceUrl(s: Source): string | null {
+  switch (s.kind) {
+    case 'upstream': {
+      if (/\(|NV-Kernels|QEMU/.test(s.file) || !/^[\w./-]+$/.test(s.file)) return null;
+      const tag = elixirTag(s) ?? 'latest';
+      return `https://elixir.bootlin.com/linux/${tag}/source/${s.file}`;
+    }
+    case 'patch':
+    case 'thread':
+      if (s.messageId) return `https://lore.kernel.org/r/${encodeURIComponent(s.messageId).replace(/%40/g, '@')}`;
+      return s.url ?? null;
+    case 'inference':
+      return null;
+  }
+}
+
+/** One-line citation, e.g. "kernel/resource.c __request_region_locked() v6.x @4538ea78". */
+export function sourceLabel(s: Source): string {
+  switch (s.kind) {
+    case 'upstream':
+      return `${s.file} ${s.fn} ${s.version}${s.commit ? ` @${s.commit}` : ''}`;
+    case 'patch':
+      return `${s.series}${s.messageId ? ` <${s.messageId}>` : ' (Message-ID unknown)'}`;
+    case 'thread':
+      return `${s.author}${s.date ? `, ${s.date}` : ''}${s.messageId ? ` <${s.messageId}>` : ' (Message-ID unverified)'}`;
+    case 'inference':
+      return `inference: ${s.statement}`;
+  }
+}

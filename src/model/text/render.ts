@@ -1,0 +1,281 @@
+/**
+ * Plain text for a plain-text mail: every line at most 80 columns, sources as numbered footnotes, review notes
+ * quoted ("> ") right after what they point at. `cli explain --format text` and the UI's "copy as text" print this.
+ */
+import { formatSize, hex } from '../addr';
+import type { Explanation, Verdict } from '../explain-types';
+import { walk } from '../resource/tree';
+import type { DesignId } from '../scenario';
+import { DESIGNS } from '../scenario';
+import { getSource } from '../sources';
+import { sourceLabel, sourceUrl } from '../source-links';
+import type { NoteTarget, ReviewNote } from '../view-state';
+
+export const WIDTH = 80;
+
+export const DESIGN_LABEL: Record<DesignId, string> = {
+  hotplug: 'Memory hotplug',
+  'private-node': 'Private NUMA node',
+  memremap: 'memremap (v2)',
+  'vfio-owned': 'VFIO-owned',
+  'nvgrace-gpu': 'nvgrace-gpu (precedent)',
+};
+
+const FIRMWARE_LABEL = {
+  conventional: 'EFI_CONVENTIONAL_MEMORY',
+  'soft-reserved': 'EFI_CONVENTIONAL + EFI_MEMORY_SP',
+  reserved: 'EFI_RESERVED_TYPE',
+} as const;
+
+/** Greedy word wrap with a hanging indent; words longer than the width are cut. */
+export function wrap(text: string, width = WIDTH, indent = '', first = indent): string[] {
+  const out: string[] = [];
+  let line = first;
+  let empty = true;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    let w = word;
+    const room = width - line.length - (empty ? 0 : 1);
+    if (w.length <= room) {
+      line += (empty ? '' : ' ') + w;
+      empty = false;
+      continue;
+    }
+    if (!empty) {
+      out.push(line);
+      line = indent;
+    }
+    while (w.length > width - line.length) {
+      const cut = width - line.length;
+      out.push(line + w.slice(0, cut));
+      w = w.slice(cut);
+      line = indent;
+    }
+    line += w;
+    empty = false;
+  }
+  if (!empty || out.length === 0) out.push(line);
+  return out;
+}
+
+function fit(line: string, width = WIDTH): string {
+  return line.length <= width ? line : line.slice(0, width - 1) + '…';
+}
+
+export interface RenderOptions {
+  notes?: ReviewNote[];
+  /** Which sections to print (default all). */
+  sections?: ('header' | 'tree' | 'vma' | 'fault' | 'verdicts' | 'sources')[];
+}
+
+class Footnotes {
+  readonly order: string[] = [];
+  ref(ids: readonly string[]): string {
+    const nums = ids.map((id) => {
+      let i = this.order.indexOf(id);
+      if (i < 0) {
+        this.order.push(id);
+        i = this.order.length - 1;
+      }
+      return i + 1;
+    });
+    return nums.length ? `[${[...new Set(nums)].join(',')}]` : '';
+  }
+}
+
+function sameTarget(a: NoteTarget, b: NoteTarget): boolean {
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'resource':
+      return b.kind === 'resource' && a.path.join('/') === b.path.join('/');
+    case 'step':
+      return b.kind === 'step' && a.nodeId === b.nodeId;
+    case 'verdict':
+      return b.kind === 'verdict' && a.design === b.design && a.verdict === b.verdict;
+    case 'vma':
+      return b.kind === 'vma' && a.part === b.part;
+  }
+}
+
+function quoteNotes(notes: ReviewNote[], t: NoteTarget, out: string[]): void {
+  for (const n of notes) {
+    if (!sameTarget(n.target, t)) continue;
+    const who = n.author ? `${n.author}: ` : 'review: ';
+    for (const l of wrap(who + n.text, WIDTH, '> ', '> ')) out.push(l);
+  }
+}
+
+function platformLines(ex: Explanation): string[] {
+  const p = ex.platform;
+  const parts = [
+    `arch=${p.arch}`,
+    `fwb+dic=${p.arch === 'arm64' ? (p.fwbDic ? 'on' : 'off') : 'n/a'}`,
+    `firmware=${p.firmware}`,
+    `nosoftreserve=${p.nosoftreserve ? 'on' : 'off'}`,
+    `kernel=${p.kernel}`,
+    `online=${p.onlinePolicy}`,
+    `huge_fault=${p.hugeFault ? 'on' : 'off'}`,
+    `mte=${p.mte ? 'on' : 'off'}`,
+    `dirty_log=${p.dirtyLog ? 'on' : 'off'}`,
+    `reset=${p.deviceReset ? 'yes' : 'no'}`,
+  ];
+  return wrap(parts.join(' '), WIDTH, '          ', 'platform: ');
+}
+
+function treeLines(ex: Explanation, fn: Footnotes, notes: ReviewNote[], out: string[]): void {
+  out.push('== Resource tree (/proc/iomem after the design ran) ==');
+  const lines = ex.iomem.split('\n').filter(Boolean);
+  const conflictPath = ex.conflict?.conflictWith.path.join('/');
+  const newPaths = new Set(ex.ops.filter((o) => o.ok && o.resourcePath).map((o) => o.resourcePath!.join('/')));
+  let i = 0;
+  walk(ex.tree, (r) => {
+    if (!r.parent) return;
+    const path: string[] = [];
+    for (let x: typeof r | null = r; x && x.parent; x = x.parent) path.unshift(x.name ?? '<BAD>');
+    const key = path.join('/');
+    let mark = '';
+    if (key === conflictPath) mark = `  <-- ${ex.conflict!.errno} (busy)`;
+    else if (r.owner && ['vfio', 'kmem', 'mm'].includes(r.owner) && newPaths.has(key)) mark = '  <-- new';
+    const text = lines[i++] ?? '';
+    out.push(fit(text + mark));
+    quoteNotes(notes, { kind: 'resource', path }, out);
+  });
+  out.push('');
+  out.push('Operations:');
+  ex.ops.forEach((op, k) => {
+    const head = `${k + 1}. ${op.fn}${op.args ? ` ${op.args}` : ''} ${fn.ref(op.sources)}`;
+    for (const l of wrap(head, WIDTH, '     ', ' ')) out.push(l);
+    for (const l of wrap(`${op.ok ? '' : 'FAILED: '}${op.result}`, WIDTH, '     ', '     ')) out.push(l);
+  });
+  if (ex.conflict) {
+    const c = ex.conflict;
+    for (const l of wrap(
+      `Conflict: ${c.fn} ${c.errno} on "${c.conflictWith.name}" ${hex(c.conflictWith.start)}-${hex(c.conflictWith.end)} ${fn.ref(c.sources)}`,
+    )) out.push(l);
+  }
+  for (const w of ex.warnings) for (const l of wrap(`Note: ${w}`, WIDTH, '      ')) out.push(l);
+}
+
+function vmaLines(ex: Explanation, fn: Footnotes, notes: ReviewNote[], out: string[]): void {
+  const v = ex.vma;
+  out.push('== VMA (the VMM mapping that becomes the memslot) ==');
+  if (v.kind === 'none') {
+    for (const n of v.notes) for (const l of wrap(n)) out.push(l);
+    return;
+  }
+  out.push(fit(`${v.kind}  vm_start 0x${hex(v.vmStart)}  vm_end 0x${hex(v.vmEnd)}  (${formatSize(v.vmEnd - v.vmStart)}) ${fn.ref(v.sources)}`));
+  out.push(fit(`vm_pgoff 0x${hex(v.vmPgoff)}`));
+  for (const l of wrap(`VmFlags: ${v.smaps}`)) out.push(l);
+  for (const l of wrap(v.flags.map((f) => `${f.mnemonic}=${f.name}${f.verified ? '' : ' (unverified)'}`).join(' '), WIDTH, '  ', '  ')) out.push(l);
+  quoteNotes(notes, { kind: 'vma', part: 'flags' }, out);
+  for (const l of wrap(`pgprot: ${v.pgprot.cacheMode} (${v.pgprot.origin})`, WIDTH, '  ', '')) out.push(l);
+  quoteNotes(notes, { kind: 'vma', part: 'pgprot' }, out);
+  if (v.vmOps) {
+    for (const l of wrap(`vm_ops: ${v.vmOps.name} { ${v.vmOps.handlers.map((h) => `.${h.name} = ${h.fn}`).join(', ')} }`, WIDTH, '  ', '')) out.push(l);
+  } else out.push('vm_ops: none (anonymous memory)');
+  quoteNotes(notes, { kind: 'vma', part: 'vm_ops' }, out);
+  out.push(fit(`walk: ${v.walk.map((w) => `${w.level}${w.leaf ? '*' : ''}`).join(' -> ')}`));
+  const leaf = v.walk.find((w) => w.leaf);
+  if (leaf) out.push(fit(`  ${leaf.level}: ${leaf.entry}`));
+  for (const lf of v.leaves) {
+    const what = lf.special ? 'special, no struct page' : `struct page, node ${lf.page?.node ?? '?'} ${lf.page?.zone ?? ''}`;
+    out.push(fit(`  ${lf.size} leaf hva 0x${hex(lf.hva)} -> pfn 0x${hex(lf.pfn)} (${what})`));
+  }
+  quoteNotes(notes, { kind: 'vma', part: 'leaves' }, out);
+  for (const n of v.notes) for (const l of wrap(`Note: ${n}`, WIDTH, '      ')) out.push(l);
+}
+
+function faultLines(ex: Explanation, fn: Footnotes, notes: ReviewNote[], out: string[]): void {
+  const arch = ex.fault.arch === 'x86_64' ? 'x86-64, EPT' : 'arm64, stage-2';
+  out.push(`== KVM fault path (${arch}) ==`);
+  if (ex.fault.steps.length === 0) out.push('(KVM is never reached)');
+  ex.fault.steps.forEach((s, k) => {
+    const mark = s.verified ? '' : ' (unverified)';
+    for (const l of wrap(`${String(k + 1).padStart(2)}. ${s.function}${mark} ${fn.ref(s.sources)}`, WIDTH, '      ', '')) out.push(l);
+    out.push(fit(`      ${s.file}`));
+    if (s.decision) {
+      for (const l of wrap(`? ${s.decision.test}: ${s.decision.value}${s.decision.taken ? ` => ${s.decision.taken}` : ''}`, WIDTH, '        ', '      ')) out.push(l);
+    }
+    if (s.detail) for (const l of wrap(s.detail, WIDTH, '      ', '      ')) out.push(l);
+    quoteNotes(notes, { kind: 'step', nodeId: s.nodeId }, out);
+  });
+  const r = ex.fault.result;
+  const res =
+    r.kind === 'mapped'
+      ? `Result: ${r.table} entry ${r.level}, memory type ${r.memtype}, ${r.writable ? 'writable' : 'read-only'}, pfn 0x${hex(r.pfn)}`
+      : `Result: ${r.error} in ${r.at}; ${r.seenBy}`;
+  for (const l of wrap(res, WIDTH, '        ', '')) out.push(l);
+}
+
+function verdictLines(ex: Explanation, fn: Footnotes, notes: ReviewNote[], out: string[]): void {
+  out.push('== Verdicts ==');
+  const icon: Record<Verdict['status'], string> = { good: '[ok]', bad: '[!!]', partial: '[~~]', 'n/a': '[--]' };
+  for (const v of ex.verdicts) {
+    for (const l of wrap(`${icon[v.status]} ${v.label}: ${v.short}${v.verified ? '' : ' (unverified)'} ${fn.ref(v.sources)}`, WIDTH, '     ', '')) out.push(l);
+    for (const l of wrap(v.detail, WIDTH, '     ', '     ')) out.push(l);
+    quoteNotes(notes, { kind: 'verdict', design: ex.design, verdict: v.id }, out);
+  }
+}
+
+export function footnoteLines(order: string[]): string[] {
+  const out: string[] = ['== Sources =='];
+  order.forEach((id, k) => {
+    const s = getSource(id);
+    const tag = s.verified ? '' : ' [UNVERIFIED]';
+    for (const l of wrap(`[${k + 1}] ${sourceLabel(s)}${tag}`, WIDTH, '    ')) out.push(l);
+    const url = sourceUrl(s);
+    if (url) out.push(url.length <= WIDTH - 4 ? `    ${url}` : url);
+    if (s.kind !== 'inference' && s.note) for (const l of wrap(s.note, WIDTH, '    ', '    ')) out.push(l);
+  });
+  return out;
+}
+
+/** The whole explanation as plain text (≤ 80 columns; URLs longer than that are the only exception and are not broken). */
+export function renderText(ex: Explanation, opts: RenderOptions = {}): string {
+  const notes = opts.notes ?? [];
+  const sections = new Set(opts.sections ?? ['header', 'tree', 'vma', 'fault', 'verdicts', 'sources']);
+  const fn = new Footnotes();
+  const out: string[] = [];
+  if (sections.has('header')) {
+    out.push(fit(`HDM Atlas: ${DESIGN_LABEL[ex.design]} on ${ex.platform.arch === 'x86_64' ? 'x86-64' : 'arm64'}`));
+    for (const l of platformLines(ex)) out.push(l);
+    out.push(fit(`firmware: ${FIRMWARE_LABEL[ex.platform.firmware]}`));
+    out.push(fit(`HDM 0x${hex(ex.layout.hdmStart)}-0x${hex(ex.layout.hdmEnd)} (${formatSize(ex.layout.hdmEnd - ex.layout.hdmStart + 1n)})`));
+    out.push('');
+  }
+  if (sections.has('tree')) {
+    treeLines(ex, fn, notes, out);
+    out.push('');
+  }
+  if (sections.has('vma')) {
+    vmaLines(ex, fn, notes, out);
+    out.push('');
+  }
+  if (sections.has('fault')) {
+    faultLines(ex, fn, notes, out);
+    out.push('');
+  }
+  if (sections.has('verdicts')) {
+    verdictLines(ex, fn, notes, out);
+    out.push('');
+  }
+  if (sections.has('sources') && fn.order.length) out.push(...footnoteLines(fn.order));
+  return out.join('\n').replace(/\n+$/, '') + '\n';
+}
+
+/** The verdict matrix of all designs under one platform, ≤ 80 columns. */
+export function renderVerdictMatrix(all: Record<DesignId, Explanation>): string {
+  const first = all[DESIGNS[0]];
+  const out: string[] = ['Verdicts, all designs'];
+  out.push(...platformLines(first));
+  out.push('');
+  for (const d of DESIGNS) {
+    out.push(fit(`${DESIGN_LABEL[d]}`));
+    for (const v of all[d].verdicts) {
+      const icon = v.status === 'good' ? '+' : v.status === 'bad' ? '!' : v.status === 'partial' ? '~' : '-';
+      out.push(fit(`  ${icon} ${v.label.padEnd(32)} ${v.short}`));
+    }
+  }
+  out.push('');
+  out.push('+ good  ! bad  ~ partial  - not applicable');
+  return out.join('\n') + '\n';
+}
