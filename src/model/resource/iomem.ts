@@ -126,7 +126,7 @@ export function parseIomem(text: string, opts: ParseOptions = {}): ParseResult {
   const lineOf = new Map<Resource, number>();
   const eol: '\n' | '\r\n' = text.includes('\r\n') ? '\r\n' : '\n';
   const finalNewline = text.endsWith('\n');
-  const raw = text.split('\n');
+  const raw = text.length === 0 ? [] : text.split('\n');
   if (finalNewline) raw.pop();
   const lineCount = text.length === 0 ? 0 : raw.length;
   const stack: Open[] = [{ indent: -1, node: root, line: 0 }];

@@ -218,14 +218,21 @@ function verdictLines(ex: Explanation, fn: Footnotes, notes: ReviewNote[], out: 
 
 export function footnoteLines(order: string[]): string[] {
   const out: string[] = ['== Sources =='];
+  let longElixir = false;
   order.forEach((id, k) => {
     const s = getSource(id);
     const tag = s.verified ? '' : ' [UNVERIFIED]';
     for (const l of wrap(`[${k + 1}] ${sourceLabel(s)}${tag}`, WIDTH, '    ')) out.push(l);
     const url = sourceUrl(s);
-    if (url) out.push(url.length <= WIDTH - 4 ? `    ${url}` : url);
+    if (url && url.length <= WIDTH - 4) out.push(`    ${url}`);
+    else if (url && s.kind === 'upstream') {
+      // Too long for a mail line: give the Elixir path in the short form explained at the end.
+      longElixir = true;
+      for (const l of wrap(url.replace('https://elixir.bootlin.com/linux/', 'elixir:'), WIDTH, '    ', '    ')) out.push(l);
+    } else if (url) for (const l of wrap(url, WIDTH, '    ', '    ')) out.push(l);
     if (s.kind !== 'inference' && s.note) for (const l of wrap(s.note, WIDTH, '    ', '    ')) out.push(l);
   });
+  if (longElixir) out.push('', 'elixir:TAG/source/PATH = https://elixir.bootlin.com/linux/TAG/source/PATH');
   return out;
 }
 

@@ -15,7 +15,7 @@ function guestCacheable(s: Scenario, c: Core): Verdict {
     return {
       ...base, status: 'bad', short: r.error, verified: true,
       detail: `The guest never gets a mapping: ${r.seenBy} (in ${r.at}).`,
-      sources: c.fault.steps.at(-1)?.sources ?? c.run.conflict?.sources ?? [],
+      sources: c.fault.steps.at(-1)?.sources ?? c.run.conflict?.sources ?? c.run.memory.sources,
     };
   }
   const fromBuddy = c.run.memory.structPages && c.run.memory.nodeState !== null;

@@ -1,0 +1,205 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { explain, explainAll } from './explain';
+import type { Explanation } from './explain-types';
+import { faultGraph } from './kvm/fault';
+import type { Platform } from './scenario';
+import { ARCHES, DEFAULT_PLATFORM, DESIGNS, FIRMWARE_TYPES, KERNEL_VERSIONS, ONLINE_POLICIES } from './scenario';
+import { SOURCES } from './sources';
+
+const P = (over: Partial<Platform>): Platform => ({ ...DEFAULT_PLATFORM, ...over });
+const fns = (ex: Explanation) => ex.fault.steps.map((s) => s.function);
+
+describe('the domain findings, as the model derives them', () => {
+  it('x86 VFIO-owned over Reserved reaches hva_to_pfn_remapped and ends in EPT UC (vma-and-kvm-fault-path.md §B3, spte.c make_spte, vmx.c vmx_get_mt_mask)', () => {
+    const ex = explain({ design: 'vfio-owned', platform: P({ arch: 'x86_64', firmware: 'reserved' }) });
+    expect(fns(ex)).toContain('hva_to_pfn_remapped()');
+    expect(fns(ex)).toContain('make_spte()');
+    expect(ex.fault.result).toMatchObject({ kind: 'mapped', table: 'EPT', memtype: 'UC', cacheable: false });
+    const mmio = ex.fault.steps.find((s) => s.nodeId === 'x_mmio');
+    expect(mmio?.decision?.taken).toBe('true');
+    expect(ex.verdicts.find((v) => v.id === 'guest-cacheable')?.status).toBe('bad');
+  });
+
+  it('arm64 without FWB+DIC refuses a cacheable PFNMAP memslot with -EINVAL (arch/arm64/kvm/mmu.c kvm_arch_prepare_memory_region, v7.1)', () => {
+    const ex = explain({ design: 'vfio-owned', platform: P({ arch: 'arm64', fwbDic: false }) });
+    expect(ex.fault.result).toMatchObject({ kind: 'error', error: '-EINVAL', at: 'kvm_arch_prepare_memory_region()' });
+    expect(ex.fault.result.kind === 'error' && ex.fault.result.seenBy).toMatch(/KVM_SET_USER_MEMORY_REGION/);
+  });
+
+  it('arm64 with FWB+DIC maps the cacheable PFNMAP Normal (Ankit Agrawal series, v6.17)', () => {
+    const ex = explain({ design: 'vfio-owned', platform: P({ arch: 'arm64', fwbDic: true }) });
+    expect(ex.fault.result).toMatchObject({ kind: 'mapped', table: 'stage-2', memtype: 'Normal', cacheable: true });
+    expect(fns(ex)).toContain('kvm_supports_cacheable_pfnmap(): FWB && DIC?');
+  });
+
+  it('arm64 before v6.17 forces a device PFNMAP non-cacheable: Normal-NC with VM_ALLOW_ANY_UNCACHED (kvm_s2_fault_compute_prot)', () => {
+    const ex = explain({ design: 'vfio-owned', platform: P({ arch: 'arm64', kernel: '6.12', fwbDic: false }) });
+    expect(ex.fault.result).toMatchObject({ kind: 'mapped', memtype: 'Normal-NC' });
+    const nv = explain({ design: 'nvgrace-gpu', platform: P({ arch: 'arm64', kernel: '6.12' }) });
+    expect(nv.fault.result).toMatchObject({ kind: 'mapped', memtype: 'Device-nGnRE' });
+  });
+
+  it('memremap over System RAM returns the direct map (kernel/iomem.c memremap → try_ram_remap)', () => {
+    const ex = explain({ design: 'memremap', platform: P({ firmware: 'conventional' }) });
+    expect(ex.memory.systemRamIntersection).toBe('REGION_INTERSECTS');
+    expect(ex.memory.kernelMapping?.kind).toBe('direct-map-alias');
+    expect(ex.memory.kernelMapping?.via).toMatch(/try_ram_remap/);
+    expect(ex.verdicts.find((v) => v.id === 'exclusive-ownership')?.status).toBe('bad');
+  });
+
+  it('memremap over Reserved gets a separate ioremap_cache mapping on x86 (arch_memremap_wb)', () => {
+    const ex = explain({ design: 'memremap', platform: P({ firmware: 'reserved' }) });
+    expect(ex.memory.kernelMapping?.kind).toBe('ioremap-wb');
+    expect(ex.conflict).toBeNull();
+    expect(ex.tree.children.find((c) => c.name === 'CXL Window 0')?.children[0]?.children[0]?.children).toEqual([]);
+  });
+
+  it('VFIO-owned over a kmem-onlined / firmware System RAM range fails -EBUSY (__request_region_locked; v3 cover)', () => {
+    const ex = explain({ design: 'vfio-owned', platform: P({ firmware: 'conventional' }) });
+    expect(ex.conflict?.errno).toBe('-EBUSY');
+    expect(ex.conflict?.conflictWith.name).toBe('System RAM');
+    expect(ex.conflict?.conflictWith.path).toEqual(['CXL Window 0', 'region0', 'System RAM']);
+    expect(ex.fault.steps).toEqual([]);
+    expect(ex.fault.result).toMatchObject({ kind: 'error', error: '-EBUSY' });
+    expect(ex.vma.kind).toBe('none');
+  });
+
+  it('VFIO-owned over Reserved claims a busy leaf under the non-busy Reserved (domain §3.6)', () => {
+    const ex = explain({ design: 'vfio-owned', platform: P({ firmware: 'reserved' }) });
+    expect(ex.iomem).toContain('      1050000000-144fffffff : vfio-cxl\n');
+    expect(ex.verdicts.find((v) => v.id === 'exclusive-ownership')?.status).toBe('good');
+  });
+
+  it('hotplug reaches WB through GUP (hva_to_pfn_fast; make_spte → not MMIO)', () => {
+    const ex = explain({ design: 'hotplug', platform: P({ arch: 'x86_64', firmware: 'soft-reserved', kernel: '6.17' }) });
+    expect(fns(ex)).toContain('kvm_resolve_pfn(): refcounted struct page');
+    expect(fns(ex)).not.toContain('hva_to_pfn_remapped()');
+    expect(ex.fault.result).toMatchObject({ kind: 'mapped', memtype: 'WB+IPAT', cacheable: true });
+    expect(ex.iomem).toMatch(/Soft Reserved\n\s+1050000000-144fffffff : dax0\.0\n\s+1050000000-144fffffff : System RAM \(kmem\)/);
+  });
+
+  it('Soft Reserved is deferred out of iomem on x86 from 7.0 (e820__reserve_resources_late, unverified final form)', () => {
+    expect(explain({ design: 'memremap', platform: P({ firmware: 'soft-reserved', kernel: '6.17' }) }).iomem).toContain('Soft Reserved');
+    const ex = explain({ design: 'memremap', platform: P({ firmware: 'soft-reserved', kernel: '7.0' }) });
+    expect(ex.iomem).not.toContain('Soft Reserved');
+    expect(SOURCES['fw/soft-reserve-deferral']?.verified).toBe(false);
+  });
+
+  it('region_intersects is descendant-aware only from 6.12: memremap over nested kmem RAM (kernel/resource.c)', () => {
+    // hotplug leaves System RAM (kmem) nested; the memory state records region_intersects on that tree.
+    expect(explain({ design: 'hotplug', platform: P({ firmware: 'reserved', kernel: '6.12' }) }).memory.systemRamIntersection).toBe('REGION_INTERSECTS');
+    expect(explain({ design: 'hotplug', platform: P({ firmware: 'reserved', kernel: '6.11' }) }).memory.systemRamIntersection).toBe('REGION_DISJOINT');
+  });
+
+  it('x86 huge EPT only with a host PMD/PUD leaf (host_pfn_mapping_level); the .fault-only handler gives 4K', () => {
+    expect(explain({ design: 'vfio-owned', platform: P({ hugeFault: true }) }).fault.result).toMatchObject({ level: '2M' });
+    expect(explain({ design: 'vfio-owned', platform: P({ hugeFault: false }) }).fault.result).toMatchObject({ level: '4K' });
+  });
+
+  it('dirty logging forces 4K on x86 and is refused for PFNMAP on arm64 (-EINVAL)', () => {
+    expect(explain({ design: 'vfio-owned', platform: P({ dirtyLog: true }) }).fault.result).toMatchObject({ level: '4K' });
+    expect(explain({ design: 'vfio-owned', platform: P({ arch: 'arm64', dirtyLog: true }) }).fault.result).toMatchObject({ error: '-EINVAL' });
+  });
+
+  it('arm64 PFNMAP block size follows VMA geometry even over 4K host PTEs (get_vma_page_shift)', () => {
+    const ex = explain({ design: 'vfio-owned', platform: P({ arch: 'arm64', hugeFault: false }) });
+    expect(ex.vma.maxLeaf).toBe('4K');
+    expect(ex.fault.result).toMatchObject({ level: '1G' });
+  });
+
+  it('MTE guests cannot use a PFNMAP memslot on arm64 (-EINVAL)', () => {
+    expect(explain({ design: 'vfio-owned', platform: P({ arch: 'arm64', mte: true }) }).fault.result).toMatchObject({ error: '-EINVAL' });
+    expect(explain({ design: 'hotplug', platform: P({ arch: 'arm64', mte: true }) }).fault.result.kind).toBe('mapped');
+  });
+
+  it('a device reset makes the PFNMAP re-fault SIGBUS → KVM_RUN -EFAULT (vfio_cxl_zap_region_locked)', () => {
+    const ex = explain({ design: 'vfio-owned', platform: P({ deviceReset: true }) });
+    expect(ex.fault.result).toMatchObject({ kind: 'error', error: '-EFAULT' });
+    expect(ex.fault.steps.find((s) => s.nodeId === 'd_handler')?.decision?.taken).toBe('VM_FAULT_SIGBUS');
+  });
+
+  it('private node claims "System RAM (CXL)" and is N_MEMORY_PRIVATE (RFC v4 patch 25)', () => {
+    const ex = explain({ design: 'private-node', platform: P({}) });
+    expect(ex.iomem).toContain('System RAM (CXL)');
+    expect(ex.memory.nodeState).toBe('N_MEMORY_PRIVATE');
+  });
+
+  it('hotplug with blocks left offline gives no guest mapping', () => {
+    const ex = explain({ design: 'hotplug', platform: P({ onlinePolicy: 'offline' }) });
+    expect(ex.vma.kind).toBe('none');
+    expect(ex.memory.zone).toBeNull();
+  });
+
+  it('VFIO-CXL smaps VmFlags read "rd wr sh mr mw me ms pf io de dd ??" and nvgrace usemem has no "??" (task_mmu.c)', () => {
+    expect(explain({ design: 'vfio-owned', platform: P({}) }).vma.smaps).toBe('rd wr sh mr mw me ms pf io de dd ??');
+    expect(explain({ design: 'nvgrace-gpu', platform: P({}) }).vma.smaps).toBe('rd wr sh mr mw me ms pf io de dd');
+  });
+});
+
+const platformArb: fc.Arbitrary<Platform> = fc.record({
+  arch: fc.constantFrom(...ARCHES),
+  fwbDic: fc.boolean(),
+  firmware: fc.constantFrom(...FIRMWARE_TYPES),
+  nosoftreserve: fc.boolean(),
+  kernel: fc.constantFrom(...KERNEL_VERSIONS),
+  onlinePolicy: fc.constantFrom(...ONLINE_POLICIES),
+  hugeFault: fc.boolean(),
+  mte: fc.boolean(),
+  dirtyLog: fc.boolean(),
+  deviceReset: fc.boolean(),
+});
+
+describe('explain() over every platform (fast-check)', () => {
+  it('the taken path is a path in the static graph that starts at the entry and ends at a result or error node', () => {
+    fc.assert(
+      fc.property(platformArb, fc.constantFrom(...DESIGNS), (p, d) => {
+        const ex = explain({ design: d, platform: p });
+        const g = faultGraph(p.arch);
+        const ids = new Set(g.nodes.map((n) => n.id));
+        for (const e of g.edges) expect(ids.has(e.from) && ids.has(e.to)).toBe(true);
+        const steps = ex.fault.steps;
+        if (steps.length === 0) {
+          expect(ex.fault.result.kind).toBe('error');
+          return;
+        }
+        expect(steps[0]!.nodeId).toBe(p.arch === 'x86_64' ? 'x_exit' : 'a_memslot');
+        for (let i = 1; i < steps.length; i++) {
+          expect(g.edges.some((e) => e.from === steps[i - 1]!.nodeId && e.to === steps[i]!.nodeId)).toBe(true);
+        }
+        const last = g.nodes.find((n) => n.id === steps.at(-1)!.nodeId)!;
+        expect(['result', 'error']).toContain(last.kind);
+        expect(last.kind === 'error').toBe(ex.fault.result.kind === 'error');
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('every cited source exists and every step and verdict cites one', () => {
+    fc.assert(
+      fc.property(platformArb, fc.constantFrom(...DESIGNS), (p, d) => {
+        const ex = explain({ design: d, platform: p });
+        for (const id of ex.sources) expect(SOURCES[id]).toBeDefined();
+        for (const s of ex.fault.steps) expect(s.sources.length).toBeGreaterThan(0);
+        for (const v of ex.verdicts) if (v.status !== 'n/a') expect(v.sources.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('the tree after any design keeps the kernel invariants and contains the boot tree', () => {
+    fc.assert(
+      fc.property(platformArb, fc.constantFrom(...DESIGNS), (p, d) => {
+        const ex = explain({ design: d, platform: p });
+        for (const line of explain({ design: 'memremap', platform: p }).iomem.split('\n').filter(Boolean)) {
+          expect(ex.iomem).toContain(line.trim());
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('explainAll covers every design', () => {
+    expect(Object.keys(explainAll(DEFAULT_PLATFORM)).sort()).toEqual([...DESIGNS].sort());
+  });
+});

@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { explain, explainAll } from '../explain';
+import type { Platform } from '../scenario';
+import { ARCHES, DEFAULT_PLATFORM, DESIGNS, FIRMWARE_TYPES, KERNEL_VERSIONS, ONLINE_POLICIES } from '../scenario';
+import { renderText, renderVerdictMatrix, wrap } from './render';
+
+const platformArb: fc.Arbitrary<Platform> = fc.record({
+  arch: fc.constantFrom(...ARCHES),
+  fwbDic: fc.boolean(),
+  firmware: fc.constantFrom(...FIRMWARE_TYPES),
+  nosoftreserve: fc.boolean(),
+  kernel: fc.constantFrom(...KERNEL_VERSIONS),
+  onlinePolicy: fc.constantFrom(...ONLINE_POLICIES),
+  hugeFault: fc.boolean(),
+  mte: fc.boolean(),
+  dirtyLog: fc.boolean(),
+  deviceReset: fc.boolean(),
+});
+
+describe('renderText', () => {
+  it('keeps every line within 80 columns for any design on any platform', () => {
+    fc.assert(
+      fc.property(platformArb, fc.constantFrom(...DESIGNS), (p, d) => {
+        const t = renderText(explain({ design: d, platform: p }));
+        for (const line of t.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('numbers sources as footnotes in first-use order and lists each once', () => {
+    const t = renderText(explain({ design: 'vfio-owned', platform: DEFAULT_PLATFORM }));
+    const refs = [...t.matchAll(/^\s*\[(\d+)\] /gm)].map((m) => Number(m[1]));
+    expect(refs).toEqual(refs.map((_, i) => i + 1));
+    expect(t).toMatch(/\[\d+\] inference: .*\n(.*\n)*?.*\[UNVERIFIED\]/);
+    expect(t).toContain('https://lore.kernel.org/r/20260406220521.GG2551565@ziepe.ca');
+  });
+
+  it('quotes review notes right after the line they target', () => {
+    const ex = explain({ design: 'vfio-owned', platform: DEFAULT_PLATFORM });
+    const t = renderText(ex, {
+      notes: [
+        { id: 'a', target: { kind: 'step', nodeId: 'x_mmio' }, text: 'EPT ignores the VMA here.', author: 'jgg' },
+        { id: 'b', target: { kind: 'resource', path: ['CXL Window 0', 'region0', 'Reserved', 'vfio-cxl'] }, text: 'name unverified' },
+        { id: 'c', target: { kind: 'verdict', design: 'vfio-owned', verdict: 'guest-cacheable' }, text: 'needs a KVM/x86 change' },
+      ],
+    });
+    const lines = t.split('\n');
+    const at = (re: RegExp) => lines.findIndex((l) => re.test(l));
+    expect(lines.findIndex((l) => l === '> jgg: EPT ignores the VMA here.')).toBeGreaterThan(at(/kvm_is_mmio_pfn\(pfn\)/));
+    expect(lines[at(/: vfio-cxl {2}<-- new/) + 1]).toBe('> review: name unverified');
+    expect(lines.some((l) => l === '> review: needs a KVM/x86 change')).toBe(true);
+  });
+
+  it('marks the conflict in the tree', () => {
+    const t = renderText(explain({ design: 'vfio-owned', platform: { ...DEFAULT_PLATFORM, firmware: 'conventional' } }));
+    expect(t).toMatch(/: System RAM {2}<-- -EBUSY \(busy\)/);
+    expect(t).toContain('(KVM is never reached)');
+  });
+
+  it('renders the verdict matrix within 80 columns', () => {
+    const m = renderVerdictMatrix(explainAll({ ...DEFAULT_PLATFORM, arch: 'arm64' }));
+    for (const line of m.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    expect(m).toContain('VFIO-owned');
+  });
+
+  it('wrap never exceeds the width', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), fc.integer({ min: 10, max: 100 }), (s, w) => {
+        for (const l of wrap(s, w, '  ')) expect(l.length).toBeLessThanOrEqual(w);
+      }),
+    );
+  });
+});
