@@ -31,5 +31,10 @@ export interface DiagramProps {
   notes?: ReviewNote[];
   /** The user asks to pin a note to this element (e.g. presses "n" on a focused box). */
   onNoteTarget?: (t: NoteTarget) => void;
+  /** The element shown in the inspector (its facts and sources). */
+  selected?: NoteTarget | null;
+  onSelect?: (t: NoteTarget) => void;
+  /** Compact rendering for side-by-side compare. */
+  compact?: boolean;
   observed?: Observed;
 }

@@ -1,0 +1,181 @@
+/**
+ * The inspector: what the selected box, step, verdict or VMA part is, where each fact comes from (links to Elixir at
+ * the cited version and to lore), what is unverified, and the review notes pinned to it.
+ */
+import { memo, useState } from 'react';
+import { formatSize, hex } from '../model/addr';
+import type { Explanation } from '../model/explain-types';
+import { findByPath } from '../model/resource/tree';
+import { IORESOURCE, IORES_DESC } from '../model/resource/types';
+import { getSource } from '../model/sources';
+import { sourceLabel, sourceUrl } from '../model/source-links';
+import type { NoteTarget, ReviewNote } from '../model/view-state';
+import { notesFor } from './diagrams/common';
+import { DESIGN_LABEL } from './labels';
+
+function flagNames(flags: number): string[] {
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(IORESOURCE)) {
+    if (['IO', 'REG', 'IRQ', 'DMA', 'BUS', 'TYPE_BITS', 'EXT_TYPE_BITS'].includes(k)) continue;
+    if (k === 'MEM' ? (flags & IORESOURCE.TYPE_BITS) === IORESOURCE.MEM : ((flags & v) >>> 0) === v >>> 0) out.push(`IORESOURCE_${k}`);
+  }
+  return out;
+}
+
+function descName(d: number): string {
+  return Object.entries(IORES_DESC).find(([, v]) => v === d)?.[0] ?? String(d);
+}
+
+export function SourceList({ ids }: { ids: readonly string[] }) {
+  if (ids.length === 0) return null;
+  return (
+    <ol className="sources" data-testid="sources">
+      {[...new Set(ids)].map((id) => {
+        const s = getSource(id);
+        const url = sourceUrl(s);
+        return (
+          <li key={id} className={s.verified ? 'verified' : 'unverified'} data-source={id}>
+            {url ? (
+              <a href={url} target="_blank" rel="noreferrer noopener">{sourceLabel(s)}</a>
+            ) : (
+              <span>{sourceLabel(s)}</span>
+            )}
+            {!s.verified && <span className="unverified-mark">unverified</span>}
+            {s.kind !== 'inference' && s.note && <div className="source-note">{s.note}</div>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function Body({ ex, all, target }: { ex: Explanation; all: Record<string, Explanation>; target: NoteTarget }) {
+  switch (target.kind) {
+    case 'resource': {
+      const r = findByPath(ex.tree, target.path);
+      if (!r) return <p>This resource is not in the current tree.</p>;
+      const key = target.path.join('/');
+      const ops = ex.ops.filter((o) => o.resourcePath?.join('/') === key);
+      const conflict = ex.conflict && ex.conflict.conflictWith.path.join('/') === key ? ex.conflict : null;
+      return (
+        <>
+          <h3>{r.name ?? '<BAD>'}</h3>
+          <dl>
+            <dt>range</dt><dd><code>{hex(r.start, 8)}-{hex(r.end, 8)}</code> ({formatSize(r.end - r.start + 1n)})</dd>
+            <dt>flags</dt><dd><code>{flagNames(r.flags).join(' | ') || '0'}</code></dd>
+            <dt>desc</dt><dd><code>IORES_DESC_{descName(r.desc)}</code></dd>
+            {r.owner && (<><dt>owner</dt><dd>{r.owner}{r.owner === 'parsed' ? ' (from your /proc/iomem; flags inferred from the name)' : ''}</dd></>)}
+          </dl>
+          {conflict && (
+            <p className="conflict-text"><strong>{conflict.fn} fails {conflict.errno}</strong> here: this resource is busy.</p>
+          )}
+          {ops.map((o, i) => (
+            <p key={i}><code>{o.fn}</code> {o.args}: {o.result}</p>
+          ))}
+          <SourceList ids={[...ops.flatMap((o) => o.sources), ...(conflict?.sources ?? [])]} />
+        </>
+      );
+    }
+    case 'step': {
+      const i = ex.fault.steps.findIndex((s) => s.nodeId === target.nodeId);
+      const node = ex.fault.graph.nodes.find((n) => n.id === target.nodeId);
+      if (!node) return <p>Not a node of this architecture's fault graph.</p>;
+      const st = i >= 0 ? ex.fault.steps[i] : undefined;
+      return (
+        <>
+          <h3><code>{node.label}</code></h3>
+          <p>{node.file} — {st ? `step ${i + 1} of ${ex.fault.steps.length}` : 'not taken in this scenario'}{node.verified ? '' : ' — unverified'}</p>
+          {st?.decision && <p>{st.decision.test}: <strong>{st.decision.value}</strong>{st.decision.taken ? ` ⇒ ${st.decision.taken}` : ''}</p>}
+          {st?.detail && <p>{st.detail}</p>}
+          <SourceList ids={st?.sources ?? node.sources} />
+        </>
+      );
+    }
+    case 'verdict': {
+      const e = all[target.design] ?? ex;
+      const v = e.verdicts.find((x) => x.id === target.verdict);
+      if (!v) return <p>Unknown verdict.</p>;
+      return (
+        <>
+          <h3>{DESIGN_LABEL[target.design]}: {v.label}</h3>
+          <p><strong className={`status ${v.status}`}>{v.status}</strong> — {v.short}{v.verified ? '' : ' (unverified)'}</p>
+          <p>{v.detail}</p>
+          <SourceList ids={v.sources} />
+        </>
+      );
+    }
+    case 'vma': {
+      const v = ex.vma;
+      const text: Record<string, string> = {
+        range: `${v.kind} 0x${hex(v.vmStart)}-0x${hex(v.vmEnd)}, vm_pgoff 0x${hex(v.vmPgoff)}`,
+        flags: v.flags.map((f) => `${f.mnemonic} = ${f.name}${f.verified ? '' : ' (unverified)'}`).join(', '),
+        pgprot: `${v.pgprot.cacheMode}: ${v.pgprot.origin}`,
+        vm_ops: v.vmOps ? `${v.vmOps.name}: ${v.vmOps.handlers.map((h) => `.${h.name} = ${h.fn}`).join(', ')}` : 'none',
+        walk: v.walk.map((w) => `${w.level}: ${w.entry}`).join('; '),
+        leaves: v.leaves.map((l) => `${l.size} 0x${hex(l.hva)} → pfn 0x${hex(l.pfn)}${l.special ? ' special' : ''}`).join('; '),
+      };
+      return (
+        <>
+          <h3>VMA: {target.part}</h3>
+          <p>{text[target.part] ?? ''}</p>
+          {v.notes.map((n) => <p key={n}>{n}</p>)}
+          <SourceList ids={v.sources} />
+        </>
+      );
+    }
+  }
+}
+
+export interface InspectorProps {
+  ex: Explanation;
+  all: Record<string, Explanation>;
+  target: NoteTarget | null;
+  notes: ReviewNote[];
+  onAddNote: (n: ReviewNote) => void;
+  onRemoveNote: (id: string) => void;
+  onClose: () => void;
+  noteFocus?: number;
+}
+
+function InspectorImpl({ ex, all, target, notes, onAddNote, onRemoveNote, onClose }: InspectorProps) {
+  const [draft, setDraft] = useState('');
+  if (!target) {
+    return (
+      <aside className="inspector empty" aria-label="Inspector" data-testid="inspector">
+        <p>Select a box, a step or a verdict to see its facts and sources. Press <kbd>n</kbd> on a focused box to pin a review note.</p>
+        <p className="legend-line"><span className="unverified-mark">unverified</span> marks facts the domain notes could not check against source.</p>
+      </aside>
+    );
+  }
+  const pinned = notesFor(notes, target);
+  return (
+    <aside className="inspector" aria-label="Inspector" data-testid="inspector">
+      <button type="button" className="close" onClick={onClose} aria-label="Close inspector">×</button>
+      <Body ex={ex} all={all} target={target} />
+      <section className="notes" aria-label="Review notes">
+        <h4>Review notes</h4>
+        {pinned.map((n) => (
+          <blockquote key={n.id} data-testid="note">
+            {n.text}
+            <button type="button" className="link" onClick={() => onRemoveNote(n.id)} aria-label="Delete note">delete</button>
+          </blockquote>
+        ))}
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            const text = draft.trim().slice(0, 2000);
+            if (!text) return;
+            onAddNote({ id: `n${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`, target, text });
+            setDraft('');
+          }}
+        >
+          <label className="sr-only" htmlFor="note-draft">New review note</label>
+          <textarea id="note-draft" data-testid="note-input" value={draft} maxLength={2000} rows={2} placeholder="Pin a review note here…" onChange={(e) => setDraft(e.target.value)} />
+          <button type="submit" data-testid="note-add" disabled={!draft.trim()}>Add note</button>
+        </form>
+      </section>
+    </aside>
+  );
+}
+
+export const Inspector = memo(InspectorImpl);

@@ -1,0 +1,104 @@
+/**
+ * The scenario bar: which design, on which platform. Native labelled controls, each with data-testid "ctl-<name>".
+ */
+import { memo, type ReactNode } from 'react';
+import type { Platform, Scenario } from '../model/scenario';
+import { ARCHES, DESIGNS, FIRMWARE_TYPES, KERNEL_VERSIONS, ONLINE_POLICIES } from '../model/scenario';
+import { DESIGN_BLURB, DESIGN_LABEL, FIRMWARE_OPTION, ONLINE_OPTION } from './labels';
+
+function Field({ label, children, hint }: { label: string; children: ReactNode; hint?: string }) {
+  return (
+    <label className="field" title={hint}>
+      <span className="field-label">{label}</span>
+      {children}
+    </label>
+  );
+}
+
+function Check({ id, label, checked, onChange, disabled, hint }: { id: string; label: string; checked: boolean; onChange: (v: boolean) => void; disabled?: boolean; hint?: string }) {
+  return (
+    <label className={`check ${disabled ? 'disabled' : ''}`} title={hint}>
+      <input type="checkbox" data-testid={id} checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />
+      <span>{label}</span>
+    </label>
+  );
+}
+
+export interface PlatformControlsProps {
+  platform: Platform;
+  onChange: (patch: Partial<Platform>) => void;
+  /** Prefix for test ids, e.g. "cmp-" for the compare platform. */
+  prefix?: string;
+}
+
+/** The platform controls alone (also used for the second platform in compare mode). */
+export function PlatformControls({ platform: p, onChange, prefix = '' }: PlatformControlsProps) {
+  const t = (n: string) => `${prefix}ctl-${n}`;
+  const x86 = p.arch === 'x86_64';
+  return (
+    <>
+      <Field label="Architecture">
+        <select data-testid={t('arch')} value={p.arch} onChange={(e) => onChange({ arch: e.target.value as Platform['arch'] })}>
+          {ARCHES.map((a) => (
+            <option key={a} value={a}>{a === 'x86_64' ? 'x86-64 (EPT)' : 'arm64 (stage-2)'}</option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Firmware called the range">
+        <select data-testid={t('firmware')} value={p.firmware} onChange={(e) => onChange({ firmware: e.target.value as Platform['firmware'] })}>
+          {FIRMWARE_TYPES.map((f) => (
+            <option key={f} value={f}>{FIRMWARE_OPTION[f]}</option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Kernel">
+        <select data-testid={t('kernel')} value={p.kernel} onChange={(e) => onChange({ kernel: e.target.value as Platform['kernel'] })}>
+          {KERNEL_VERSIONS.map((k) => (
+            <option key={k} value={k}>v{k}</option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Hotplug online policy">
+        <select data-testid={t('online')} value={p.onlinePolicy} onChange={(e) => onChange({ onlinePolicy: e.target.value as Platform['onlinePolicy'] })}>
+          {ONLINE_POLICIES.map((o) => (
+            <option key={o} value={o}>{ONLINE_OPTION[o]}</option>
+          ))}
+        </select>
+      </Field>
+      <div className="checks">
+        <Check id={t('fwb')} label="FWB + DIC" checked={!x86 && p.fwbDic} disabled={x86} onChange={(v) => onChange({ fwbDic: v })} hint={x86 ? 'arm64 only: ARM64_HAS_STAGE2_FWB and ARM64_HAS_CACHE_DIC' : 'ARM64_HAS_STAGE2_FWB and ARM64_HAS_CACHE_DIC both present'} />
+        <Check id={t('nosoftreserve')} label="efi=nosoftreserve" checked={p.nosoftreserve} onChange={(v) => onChange({ nosoftreserve: v })} hint="EFI_MEMORY_SP ranges become ordinary System RAM" />
+        <Check id={t('huge-fault')} label="VFIO .huge_fault" checked={p.hugeFault} onChange={(v) => onChange({ hugeFault: v })} hint="The VFIO-owned driver inserts PMD/PUD leaves (vmf_insert_pfn_pmd/pud), not only 4K PTEs" />
+        <Check id={t('mte')} label="MTE guest" checked={!x86 && p.mte} disabled={x86} onChange={(v) => onChange({ mte: v })} hint={x86 ? 'arm64 only' : 'The VM has MTE enabled'} />
+        <Check id={t('dirty-log')} label="dirty logging" checked={p.dirtyLog} onChange={(v) => onChange({ dirtyLog: v })} hint="KVM_MEM_LOG_DIRTY_PAGES on the memslot (live migration)" />
+        <Check id={t('device-reset')} label="device reset" checked={p.deviceReset} onChange={(v) => onChange({ deviceReset: v })} hint="A device reset happened after the guest mapped the memory; the guest touches it again" />
+      </div>
+    </>
+  );
+}
+
+export interface ScenarioBarProps {
+  scenario: Scenario;
+  onDesign: (d: Scenario['design']) => void;
+  onPlatform: (patch: Partial<Platform>) => void;
+  compareSlot?: ReactNode;
+}
+
+function ScenarioBarImpl({ scenario, onDesign, onPlatform, compareSlot }: ScenarioBarProps) {
+  return (
+    <section className="scenario-bar" aria-label="Scenario">
+      <Field label="Design" hint={DESIGN_BLURB[scenario.design]}>
+        <select data-testid="ctl-design" value={scenario.design} onChange={(e) => onDesign(e.target.value as Scenario['design'])}>
+          {DESIGNS.map((d) => (
+            <option key={d} value={d}>{DESIGN_LABEL[d]}</option>
+          ))}
+        </select>
+      </Field>
+      <PlatformControls platform={scenario.platform} onChange={onPlatform} />
+      {compareSlot}
+      <p className="design-blurb">{DESIGN_BLURB[scenario.design]}</p>
+    </section>
+  );
+}
+
+export const ScenarioBar = memo(ScenarioBarImpl);

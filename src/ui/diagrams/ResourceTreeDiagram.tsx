@@ -1,0 +1,161 @@
+/**
+ * The resource tree (/proc/iomem) after the design ran, on an address-scaled icicle: who claims the range, what is
+ * busy, what conflicts. Everything drawn comes from ex.tree, ex.ops and ex.conflict.
+ */
+import { memo, useId, useMemo } from 'react';
+import { formatSize, hex } from '../../model/addr';
+import { IORESOURCE } from '../../model/resource/types';
+import { activateKeys, clip, highlightRange, notesFor, samePath, sameTarget } from './common';
+import { layoutTree } from './treeLayout';
+import type { DiagramProps } from './types';
+
+const W = 540;
+const AXIS = 78;
+
+function ResourceTreeDiagramImpl({ ex, highlight, onHighlight, step, notes, onNoteTarget, selected, onSelect, compact }: DiagramProps) {
+  const layout = useMemo(
+    () => layoutTree(ex.tree, { width: W, axisWidth: AXIS, focus: { start: ex.layout.hdmStart, end: ex.layout.hdmEnd }, unit: compact ? 5 : 7 }),
+    [ex.tree, ex.layout.hdmStart, ex.layout.hdmEnd, compact],
+  );
+  const newPaths = useMemo(() => new Set(ex.ops.filter((o) => o.ok && o.resourcePath && !/^(e820|request_standard|add_cxl|construct_region)/.test(o.fn)).map((o) => o.resourcePath!.join('/'))), [ex.ops]);
+  const conflictPath = ex.conflict?.conflictWith.path ?? null;
+  const hdm = layout.yOf(ex.layout.hdmStart, ex.layout.hdmEnd);
+  const curStep = step >= 0 ? ex.fault.steps[step] : undefined;
+  const hr = highlightRange(highlight, curStep);
+  const hrY = hr ? layout.yOf(hr.start, hr.end) : null;
+  const stepPath = curStep?.links?.resourcePath;
+  const captionId = useId();
+  const litDepth = hr ? Math.max(-1, ...layout.boxes.filter((x) => x.res.start <= hr.end && x.res.end >= hr.start).map((x) => x.depth)) : -1;
+
+  const summary =
+    `Resource tree after ${ex.design}: ${layout.boxes.length} resources. ` +
+    (ex.conflict
+      ? `${ex.conflict.fn} failed ${ex.conflict.errno}: "${ex.conflict.conflictWith.name}" is busy.`
+      : ex.ops.filter((o) => !/^(e820|request_standard|add_cxl|construct_region)/.test(o.fn)).map((o) => `${o.fn}: ${o.result}`).join(' '));
+
+  return (
+    <figure className="diagram tree-diagram" aria-labelledby={captionId}>
+      <figcaption id={captionId} className="sr-only">{summary}</figcaption>
+      <svg
+        viewBox={`0 0 ${W} ${layout.height}`}
+        width="100%"
+        role="tree"
+        aria-label="Resource tree, address-scaled"
+        className="tree-svg"
+        xmlns="http://www.w3.org/2000/svg"
+      >
+        {hdm && (
+          <g className="hdm-band" aria-hidden="true">
+            <rect x={AXIS - 6} y={hdm.y0} width={W - AXIS + 6} height={hdm.y1 - hdm.y0} />
+            <text x={4} y={hdm.y0 + 12} className="hdm-label">HDM</text>
+            <text x={4} y={hdm.y0 + 24} className="axis-label">{formatSize(ex.layout.hdmEnd - ex.layout.hdmStart + 1n)}</text>
+          </g>
+        )}
+        {layout.ticks.map((t, i) => (
+          <g key={`t${i}`} className="axis" aria-hidden="true">
+            <line x1={AXIS - 6} x2={AXIS - 2} y1={t.y} y2={t.y} />
+            <text x={AXIS - 8} y={t.y + 3} textAnchor="end" className="axis-label">{t.label}</text>
+          </g>
+        ))}
+        {layout.gaps.map((g, i) =>
+          g.depth < 0 ? (
+            <g key={`g${i}`} className="gap" aria-hidden="true">
+              <path d={`M${AXIS - 6},${(g.y0 + g.y1) / 2 - 2} l5,-3 l5,6 l5,-6 l5,6`} />
+              <text x={AXIS + 26} y={(g.y0 + g.y1) / 2 + 3} className="gap-label">≈ {formatSize(g.size)} not in iomem</text>
+            </g>
+          ) : (
+            <g key={`g${i}`} className="gap inner" aria-hidden="true">
+              <rect x={AXIS + g.depth * layout.colW} y={g.y0 + 1} width={layout.colW - 4} height={Math.max(0, g.y1 - g.y0 - 2)} className="gap-fill" />
+              {g.y1 - g.y0 >= 12 && (
+                <text x={AXIS + g.depth * layout.colW + 5} y={(g.y0 + g.y1) / 2 + 3} className="gap-label">≈ {clip(`${formatSize(g.size)} free`, layout.colW - 10, 5.4)}</text>
+              )}
+            </g>
+          ),
+        )}
+        {hrY && <rect className="range-highlight" x={AXIS - 6} y={hrY.y0} width={W - AXIS + 6} height={hrY.y1 - hrY.y0} aria-hidden="true" />}
+        {layout.boxes.map((b) => {
+          const r = b.res;
+          const busy = (r.flags & IORESOURCE.BUSY) !== 0;
+          const key = b.path.join('/');
+          const isConflict = conflictPath !== null && samePath(conflictPath, b.path);
+          const isNew = newPaths.has(key);
+          const target = { kind: 'resource' as const, path: b.path };
+          const lit =
+            (highlight?.kind === 'resource' && samePath(highlight.path, b.path)) ||
+            (stepPath !== undefined && samePath(stepPath, b.path)) ||
+            (hr !== null && r.start <= hr.end && r.end >= hr.start && b.depth === litDepth);
+          const cls = ['tree-node', busy ? 'busy' : 'free', isConflict ? 'conflict' : '', isNew ? 'new' : '', lit ? 'lit' : '', sameTarget(selected, target) ? 'selected' : '', r.owner ? `owner-${r.owner}` : '']
+            .filter(Boolean)
+            .join(' ');
+          const n = notesFor(notes, target).length;
+          const label = `${r.name ?? '<BAD>'}`;
+          const range = `${hex(r.start)}-${hex(r.end)}`;
+          const aria = `${label}, ${range}, ${formatSize(r.end - r.start + 1n)}, ${busy ? 'busy' : 'not busy'}${r.owner ? `, owner ${r.owner}` : ''}${isConflict ? `, conflict: ${ex.conflict?.errno}` : ''}${isNew ? ', created by the design' : ''}`;
+          return (
+            <g
+              key={b.key}
+              className={cls}
+              data-testid="tree-node"
+              data-path={key}
+              data-busy={busy ? 'true' : 'false'}
+              data-conflict={isConflict ? 'true' : undefined}
+              data-new={isNew ? 'true' : undefined}
+              data-lit={lit ? 'true' : undefined}
+              role="treeitem"
+              aria-level={b.depth + 1}
+              aria-selected={sameTarget(selected, target)}
+              aria-label={aria}
+              tabIndex={0}
+              onMouseEnter={() => onHighlight({ kind: 'resource', path: b.path })}
+              onMouseLeave={() => onHighlight(null)}
+              onFocus={() => onHighlight({ kind: 'resource', path: b.path })}
+              onClick={() => onSelect?.(target)}
+              onKeyDown={(e) => activateKeys(e, () => onSelect?.(target), onNoteTarget ? () => onNoteTarget(target) : undefined)}
+            >
+              <title>{`${range} : ${label}\n${aria}`}</title>
+              <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={2} />
+              {b.h >= 11 && (
+                <text x={b.x + 5} y={b.y + Math.min(b.h / 2 + 4, 14)} className="node-label">
+                  {clip(label, b.w - 10)}
+                </text>
+              )}
+              {b.h >= 26 && (
+                <text x={b.x + 5} y={b.y + 27} className="node-sub">
+                  {clip(`${range} · ${formatSize(r.end - r.start + 1n)}`, b.w - 10, 5.6)}
+                </text>
+              )}
+              {isConflict && b.h >= 11 && (
+                <text x={b.x + b.w - 5} y={b.y + Math.min(b.h / 2 + 4, 14)} textAnchor="end" className="conflict-label">
+                  {ex.conflict?.errno}
+                </text>
+              )}
+              {n > 0 && (
+                <g className="note-badge" aria-label={`${n} review note${n > 1 ? 's' : ''}`}>
+                  <circle cx={b.x + b.w - 7} cy={b.y + 7} r={6} />
+                  <text x={b.x + b.w - 7} y={b.y + 10} textAnchor="middle">{n}</text>
+                </g>
+              )}
+            </g>
+          );
+        })}
+      </svg>
+      {!compact && (
+        <div className="legend" aria-hidden="true">
+          <span className="key busy">busy</span>
+          <span className="key free">not busy</span>
+          <span className="key new">created by the design</span>
+          <span className="key conflict">conflict</span>
+          <span className="key hdm">HDM range</span>
+        </div>
+      )}
+      {!compact && (
+        <details className="iomem-text">
+          <summary>As /proc/iomem</summary>
+          <pre data-testid="iomem-text">{ex.iomem}</pre>
+        </details>
+      )}
+    </figure>
+  );
+}
+
+export const ResourceTreeDiagram = memo(ResourceTreeDiagramImpl);

@@ -1,0 +1,188 @@
+/**
+ * The VMA the VMM maps and hands to KVM as a memslot: range, vm_flags (smaps letters with flag names), pgprot cache
+ * mode, vm_ops, and the host page-table walk down to the leaves (special PFN or struct page). Drawn from ex.vma.
+ */
+import { memo, useId, useMemo } from 'react';
+import { formatSize, hex } from '../../model/addr';
+import type { VmaModel } from '../../model/explain-types';
+import { activateKeys, clip, notesFor, sameTarget } from './common';
+import type { DiagramProps } from './types';
+
+const W = 540;
+
+type Part = 'range' | 'flags' | 'pgprot' | 'vm_ops' | 'walk' | 'leaves';
+
+function Section({ part, y, h, title, children, props }: { part: Part; y: number; h: number; title: string; children: React.ReactNode; props: DiagramProps }) {
+  const target = { kind: 'vma' as const, part };
+  const n = notesFor(props.notes, target).length;
+  return (
+    <g
+      className={`vma-part ${sameTarget(props.selected, target) ? 'selected' : ''}`}
+      data-testid={`vma-${part}`}
+      tabIndex={0}
+      role="group"
+      aria-label={title}
+      onClick={() => props.onSelect?.(target)}
+      onKeyDown={(e) => activateKeys(e, () => props.onSelect?.(target), props.onNoteTarget ? () => props.onNoteTarget!(target) : undefined)}
+    >
+      <rect className="vma-part-bg" x={2} y={y} width={W - 4} height={h} rx={4} />
+      <text x={10} y={y + 15} className="part-title">{title}</text>
+      {n > 0 && (
+        <g className="note-badge" aria-label={`${n} review note${n > 1 ? 's' : ''}`}>
+          <circle cx={W - 14} cy={y + 11} r={6} />
+          <text x={W - 14} y={y + 14} textAnchor="middle">{n}</text>
+        </g>
+      )}
+      {children}
+    </g>
+  );
+}
+
+function chips(vma: VmaModel, observed: string[] | undefined) {
+  const out: { x: number; y: number; w: number; label: string; name: string; verified: boolean; state: 'both' | 'model' | 'observed' }[] = [];
+  let x = 10;
+  let y = 24;
+  const add = (label: string, name: string, verified: boolean, state: 'both' | 'model' | 'observed') => {
+    const w = 18 + label.length * 8 + name.length * 7.7;
+    if (x + w > W - 10) {
+      x = 10;
+      y += 24;
+    }
+    out.push({ x, y, w, label, name, verified, state });
+    x += w + 6;
+  };
+  const seen = new Set(observed ?? []);
+  for (const f of vma.flags) add(f.mnemonic, f.name, f.verified, observed ? (seen.has(f.mnemonic) ? 'both' : 'model') : 'both');
+  if (observed) for (const m of observed) if (!vma.flags.some((f) => f.mnemonic === m)) add(m, 'seen only', true, 'observed');
+  return { chips: out, height: y + 24 };
+}
+
+function VmaDiagramImpl(props: DiagramProps) {
+  const { ex, step, highlight, onHighlight, observed, compact } = props;
+  const vma = ex.vma;
+  const captionId = useId();
+  const cur = step >= 0 ? ex.fault.steps[step] : undefined;
+  const leafLit = cur?.links?.vmaLeaf === true;
+  const c = useMemo(() => chips(vma, observed?.vmFlags?.mnemonics), [vma, observed?.vmFlags?.mnemonics]);
+
+  if (vma.kind === 'none') {
+    return (
+      <figure className="diagram vma-diagram" aria-labelledby={captionId}>
+        <figcaption id={captionId}>No VMA</figcaption>
+        <p className="vma-none" data-testid="vma-none">{vma.notes.join(' ')}</p>
+      </figure>
+    );
+  }
+
+  const summary = `VMA ${vma.kind} 0x${hex(vma.vmStart)}-0x${hex(vma.vmEnd)}, VmFlags ${vma.smaps}, pgprot ${vma.pgprot.cacheMode}, ${vma.vmOps ? `vm_ops ${vma.vmOps.name}` : 'no vm_ops'}, leaves ${vma.maxLeaf} ${vma.leaves[0]?.special ? 'special (no struct page)' : 'struct pages'}.`;
+  let y = 4;
+  const rangeY = y;
+  y += 44;
+  const flagsY = y;
+  const flagsH = c.height + 4;
+  y += flagsH + 6;
+  const protY = y;
+  y += 44;
+  const opsY = y;
+  const opsH = vma.vmOps ? 26 + vma.vmOps.handlers.length * 16 : 34;
+  y += opsH + 6;
+  const walkY = y;
+  y += 64;
+  const leavesY = y;
+  const leavesH = 26 + vma.leaves.length * 22;
+  y += leavesH + 6;
+  const height = y;
+  const levelW = (W - 40) / 5;
+
+  return (
+    <figure className="diagram vma-diagram" aria-labelledby={captionId}>
+      <figcaption id={captionId} className="sr-only">{summary}</figcaption>
+      <svg viewBox={`0 0 ${W} ${height}`} width="100%" className="vma-svg" role="group" aria-label="VMA" xmlns="http://www.w3.org/2000/svg">
+        <Section part="range" y={rangeY} h={40} title={`VMA: ${vma.kind === 'vfio-region' ? 'VFIO region mmap (PFNMAP)' : 'page-backed guest RAM'}`} props={props}>
+          <text x={10} y={rangeY + 33} className="mono">
+            {`vm_start 0x${hex(vma.vmStart)}  vm_end 0x${hex(vma.vmEnd)}  (${formatSize(vma.vmEnd - vma.vmStart)})  vm_pgoff 0x${hex(vma.vmPgoff)}`}
+          </text>
+        </Section>
+        <Section part="flags" y={flagsY} h={flagsH} title={`vm_flags — smaps "VmFlags: ${vma.smaps}"${observed?.vmFlags ? ` vs ${observed.vmFlags.label}` : ''}`} props={props}>
+          {c.chips.map((ch) => (
+            <g
+              key={`${ch.label}-${ch.name}`}
+              className={`chip ${ch.verified ? '' : 'unverified'} chip-${ch.state}`}
+              data-testid="vma-flag"
+              data-flag={ch.name}
+              data-mnemonic={ch.label}
+              data-state={ch.state}
+            >
+              <title>{`${ch.label} = ${ch.name}${ch.verified ? '' : ' (unverified: no mnemonic in the smaps table, derived)'}${ch.state === 'model' ? ' — expected by the model, not in your smaps' : ch.state === 'observed' ? ' — in your smaps, not expected by the model' : ''}`}</title>
+              <rect x={ch.x} y={flagsY + ch.y} width={ch.w} height={19} rx={9} />
+              <text x={ch.x + 7} y={flagsY + ch.y + 13.5} className="chip-text">
+                <tspan className="mnemonic">{ch.label}</tspan> {ch.name}
+                {ch.verified ? '' : ' ?'}
+              </text>
+            </g>
+          ))}
+        </Section>
+        <Section part="pgprot" y={protY} h={40} title="pgprot (host PTE cache mode)" props={props}>
+          <text x={10} y={protY + 33} className={`mono ${vma.pgprot.cacheable ? 'ok' : 'warn'}`}>
+            {clip(`${vma.pgprot.cacheMode} — ${vma.pgprot.origin}`, W - 20, 6.2)}
+          </text>
+        </Section>
+        <Section part="vm_ops" y={opsY} h={opsH} title={vma.vmOps ? `vm_ops: ${vma.vmOps.name}` : 'vm_ops: none (anonymous memory, mm faults pages in)'} props={props}>
+          {vma.vmOps?.handlers.map((h, i) => (
+            <text key={h.name} x={18} y={opsY + 32 + i * 16} className="mono" data-testid="vma-handler">
+              {clip(`.${h.name} = ${h.fn}`, W - 30, 6.2)}
+            </text>
+          ))}
+        </Section>
+        <Section part="walk" y={walkY} h={58} title="host page-table walk" props={props}>
+          {(['PGD', 'P4D', 'PUD', 'PMD', 'PTE'] as const).map((lvl, i) => {
+            const w = vma.walk.find((x) => x.level === lvl);
+            const x = 10 + i * (levelW + 5);
+            return (
+              <g key={lvl} className={`walk-level ${w ? (w.leaf ? 'leaf' : 'table') : 'unused'} ${w?.leaf && leafLit ? 'lit' : ''}`} data-testid={`walk-${lvl}`}>
+                <title>{w ? `${lvl}: ${w.entry}` : `${lvl}: not reached (the leaf is higher)`}</title>
+                <rect x={x} y={walkY + 22} width={levelW} height={30} rx={3} />
+                <text x={x + 6} y={walkY + 35} className="walk-level-name">{lvl}</text>
+                <text x={x + 6} y={walkY + 48} className="walk-entry">{clip(w ? (w.leaf ? `leaf ${vma.maxLeaf}` : w.entry) : '—', levelW - 10, 5.6)}</text>
+              </g>
+            );
+          })}
+        </Section>
+        <Section part="leaves" y={leavesY} h={leavesH} title={`leaves around the faulting address (max ${vma.maxLeaf})`} props={props}>
+          {vma.leaves.map((l, i) => {
+            const isFault = cur?.links?.pfn !== undefined ? l.pfn <= cur.links.pfn && cur.links.pfn < l.pfn + (l.size === '4K' ? 1n : l.size === '2M' ? 512n : 262144n) : false;
+            const lit = (leafLit && isFault) || (highlight?.kind === 'vma-leaf' && highlight.hva === l.hva);
+            return (
+              <g
+                key={l.hva.toString()}
+                className={`leaf ${l.special ? 'special' : 'page'} ${lit ? 'lit' : ''}`}
+                data-testid="vma-leaf"
+                data-lit={lit ? 'true' : undefined}
+                onMouseEnter={() => onHighlight({ kind: 'range', start: l.pfn << 12n, end: (l.pfn << 12n) + (l.size === '4K' ? 0xfffn : l.size === '2M' ? 0x1fffffn : 0x3fffffffn) })}
+                onMouseLeave={() => onHighlight(null)}
+              >
+                <rect x={10} y={leavesY + 22 + i * 22} width={W - 30} height={18} rx={3} />
+                <text x={16} y={leavesY + 35 + i * 22} className="mono">
+                  {clip(
+                    `${l.level} ${l.size}  hva 0x${hex(l.hva)} → pfn 0x${hex(l.pfn)}  ${l.special ? 'special: no struct page' : `struct page, node ${l.page?.node ?? '?'}, ${l.page?.zone ?? ''}`}`,
+                    W - 44,
+                    6.2,
+                  )}
+                </text>
+              </g>
+            );
+          })}
+        </Section>
+      </svg>
+      {!compact && vma.notes.length > 0 && (
+        <ul className="vma-notes">
+          {vma.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+    </figure>
+  );
+}
+
+export const VmaDiagram = memo(VmaDiagramImpl);

@@ -1,0 +1,36 @@
+/** Human labels for the model's identifiers (UI only). */
+import type { VerdictId } from '../model/explain-types';
+import type { DesignId, FirmwareType, OnlinePolicy } from '../model/scenario';
+
+export { DESIGN_LABEL } from '../model/text/render';
+
+export const DESIGN_BLURB: Record<DesignId, string> = {
+  hotplug: 'Online the range as System RAM (dax/kmem); mm owns it, guest RAM is bound to the node.',
+  'private-node': 'N_MEMORY_PRIVATE node (RFC v4): struct pages, excluded from normal allocation.',
+  memremap: 'v2 as posted: memremap(WB) KVA, demand-fault PFNMAP mmap, no resource claim.',
+  'vfio-owned': 'Jason’s model (v3+): request_mem_region on the HPA, no struct pages, cacheable special PTEs.',
+  'nvgrace-gpu': 'Upstream precedent: vfio/nvgrace-gpu usemem, a cacheable PFNMAP with huge faults.',
+};
+
+export const FIRMWARE_OPTION: Record<FirmwareType, string> = {
+  conventional: 'EFI_CONVENTIONAL_MEMORY (System RAM)',
+  'soft-reserved': 'EFI_CONVENTIONAL + EFI_MEMORY_SP (Soft Reserved)',
+  reserved: 'EFI_RESERVED_TYPE (Reserved)',
+};
+
+export const ONLINE_OPTION: Record<OnlinePolicy, string> = {
+  offline: 'offline',
+  online_movable: 'online_movable (ZONE_MOVABLE)',
+  online_kernel: 'online_kernel (ZONE_NORMAL)',
+};
+
+export const VERDICT_SHORT: Record<VerdictId, string> = {
+  'guest-cacheable': 'Guest cacheable',
+  'exclusive-ownership': 'Exclusive',
+  'huge-mappings': 'Huge maps',
+  'live-migration': 'Live migration',
+  'device-reset': 'Device reset',
+  'firmware-ram': 'If firmware says RAM',
+  'struct-pages': 'struct pages',
+  'upstream-status': 'Upstream',
+};
