@@ -85,15 +85,15 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
   const { view } = state;
   const opts = explainOptions?.opts ?? {};
   const ikey = explainOptions?.key ?? '';
-  const ex = useMemo(() => explainCached(view.scenario, opts, ikey), [scenarioKey(view.scenario, ikey)]); // eslint-disable-line react-hooks/exhaustive-deps
-  const all = useMemo(() => explainAllCached(view.scenario.platform, opts, ikey), [scenarioKey({ ...view.scenario, design: 'hotplug' }, ikey)]); // eslint-disable-line react-hooks/exhaustive-deps
-  const other = useMemo(() => {
-    const c = view.compare;
-    if (!c) return null;
-    return c.kind === 'design'
+  // explainCached() memoises by scenario key, so calling it on every render costs a map lookup.
+  const ex = explainCached(view.scenario, opts, ikey);
+  const all = explainAllCached(view.scenario.platform, opts, ikey);
+  const c = view.compare;
+  const other = c
+    ? c.kind === 'design'
       ? explainCached({ design: c.design, platform: view.scenario.platform }, opts, ikey)
-      : explainCached({ design: view.scenario.design, platform: c.platform }, opts, ikey);
-  }, [view.compare, scenarioKey(view.scenario, ikey)]); // eslint-disable-line react-hooks/exhaustive-deps
+      : explainCached({ design: view.scenario.design, platform: c.platform }, opts, ikey)
+    : null;
   const cmp = useMemo(() => (other ? compareExplanations(ex, other) : null), [ex, other]);
   const diffSet = useMemo(() => {
     if (!cmp || !view.compare) return undefined;

@@ -4,18 +4,12 @@
  * the error. Drawn from ex.fault (graph + steps + result).
  */
 import { memo, useEffect, useId, useMemo, useRef } from 'react';
-import { hex } from '../../model/addr';
-import type { FaultResult } from '../../model/explain-types';
+import { resultText } from './resultText';
 import { getSource } from '../../model/sources';
 import { activateKeys, clip, notesFor, sameTarget } from './common';
 import { DEFAULT_FAULT_LAYOUT, layoutFault } from './faultLayout';
 import type { DiagramProps } from './types';
 
-export function resultText(r: FaultResult): string {
-  return r.kind === 'mapped'
-    ? `${r.table} entry: ${r.level}, ${r.memtype}${r.cacheable ? ' (cacheable)' : ' (not cacheable)'}, ${r.writable ? 'writable' : 'read-only'}, pfn 0x${hex(r.pfn)}`
-    : `${r.error} in ${r.at}: ${r.seenBy}`;
-}
 
 function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes, onNoteTarget, selected, onSelect, observed, compact }: DiagramProps) {
   const captionId = useId();
