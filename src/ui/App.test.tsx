@@ -1,0 +1,86 @@
+// @vitest-environment jsdom
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import axe from 'axe-core';
+import { describe, expect, it } from 'vitest';
+import { App } from './App';
+
+describe('App', () => {
+  it('opens on the default scenario with all three diagrams and the verdict matrix', () => {
+    render(<App />);
+    expect(screen.getByTestId('diagram-resource')).toBeInTheDocument();
+    expect(screen.getByTestId('diagram-vma')).toBeInTheDocument();
+    expect(screen.getByTestId('diagram-fault')).toBeInTheDocument();
+    expect(screen.getByTestId('fault-result')).toHaveTextContent('EPT 2M UC');
+    expect(screen.getAllByRole('row')).toHaveLength(6);
+  });
+
+  it('re-derives every diagram when a platform control changes', () => {
+    render(<App />);
+    fireEvent.change(screen.getByTestId('ctl-arch'), { target: { value: 'arm64' } });
+    expect(screen.getByTestId('fault-result')).toHaveTextContent('stage-2 1G Normal');
+    fireEvent.click(screen.getByTestId('ctl-fwb'));
+    expect(screen.getByTestId('fault-result')).toHaveTextContent('-EINVAL');
+    expect(screen.getByTestId('verdict-vfio-owned-guest-cacheable')).toHaveAttribute('data-status', 'bad');
+    fireEvent.change(screen.getByTestId('ctl-firmware'), { target: { value: 'conventional' } });
+    expect(screen.getByTestId('fault-result')).toHaveTextContent('-EBUSY');
+  });
+
+  it('steps the fault path with the keyboard and the other diagrams follow', () => {
+    const { container } = render(<App />);
+    fireEvent.keyDown(window, { key: 'ArrowRight' });
+    expect(screen.getByTestId('step-status')).toHaveTextContent('step 1/');
+    expect(container.querySelector('[data-current="true"]')?.getAttribute('data-node')).toBe('x_exit');
+    fireEvent.keyDown(window, { key: 'End' });
+    expect(container.querySelector('[data-current="true"]')?.getAttribute('data-node')).toBe('x_res_uc');
+    fireEvent.keyDown(window, { key: 'ArrowLeft' });
+    expect(container.querySelector('[data-current="true"]')?.getAttribute('data-node')).toBe('x_mt');
+    // The step that resolves the pfn lights the VMA leaf and the resource holding it.
+    const steps = [...container.querySelectorAll('[data-step-index]')];
+    const resolve = steps.find((s) => s.getAttribute('data-node') === 'd_handler')!;
+    fireEvent.click(resolve);
+    expect(container.querySelector('[data-testid="vma-leaf"][data-lit="true"]')).not.toBeNull();
+    expect(container.querySelector('[data-testid="tree-node"][data-lit="true"]')?.getAttribute('data-path')).toMatch(/vfio-cxl$/);
+  });
+
+  it('space plays the path to the end', async () => {
+    render(<App />);
+    await act(async () => {
+      fireEvent.keyDown(window, { key: ' ' });
+    });
+    expect(screen.getByTestId('step-play')).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('compares two designs: shows the first divergence and marks differing verdicts', () => {
+    render(<App />);
+    fireEvent.change(screen.getByTestId('ctl-compare'), { target: { value: 'design:hotplug' } });
+    expect(screen.getByTestId('first-divergence')).toHaveTextContent(/diverge at step 9: get_user_page_fast_only\(FOLL_WRITE\): special or missing PTE: no page vs refcounted struct page/);
+    expect(screen.getByTestId('verdict-diffs')).toHaveTextContent('guest-cacheable');
+    expect(screen.getByTestId('verdict-hotplug-guest-cacheable')).toHaveAttribute('data-differs', 'true');
+    expect(screen.getByTestId('diagram-fault-b')).toBeInTheDocument();
+  });
+
+  it('compares one design on two platforms', () => {
+    render(<App />);
+    fireEvent.change(screen.getByTestId('ctl-compare'), { target: { value: 'platform' } });
+    expect(screen.getByTestId('cmp-ctl-arch')).toHaveValue('arm64');
+    expect(screen.getByTestId('first-divergence')).toHaveTextContent(/diverge at step 1/);
+  });
+
+  it('selecting a verdict opens its detail with linked sources, and a note can be pinned', () => {
+    render(<App />);
+    fireEvent.click(screen.getByTestId('verdict-vfio-owned-guest-cacheable'));
+    const insp = screen.getByTestId('inspector');
+    expect(insp).toHaveTextContent('EPT memtype comes from the pfn');
+    const links = within(insp).getAllByRole('link');
+    expect(links.some((a) => a.getAttribute('href')?.startsWith('https://elixir.bootlin.com/linux/v6.19/source/arch/x86/kvm/vmx/vmx.c'))).toBe(true);
+    fireEvent.change(screen.getByTestId('note-input'), { target: { value: 'needs KVM/x86 work' } });
+    fireEvent.click(screen.getByTestId('note-add'));
+    expect(within(insp).getByTestId('note')).toHaveTextContent('needs KVM/x86 work');
+  });
+
+  it('has no axe-core violations', async () => {
+    const { container } = render(<App />);
+    const r = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  });
+});
