@@ -1,0 +1,135 @@
+// @vitest-environment jsdom
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_PLATFORM } from '../../model/scenario';
+import { ImportPanel, type ImportSelection } from './ImportPanel';
+import { IMPORT_STORAGE_KEY } from './importStorage';
+
+const S = join(__dirname, '../../../../shared/samples');
+const read = (p: string) => readFileSync(join(S, p), 'utf8');
+
+function last(fn: ReturnType<typeof vi.fn>): ImportSelection {
+  return fn.mock.calls[fn.mock.calls.length - 1]![0] as ImportSelection;
+}
+
+async function importText(text: string) {
+  fireEvent.change(screen.getByTestId('import-text'), { target: { value: text } });
+  fireEvent.click(screen.getByTestId('import-submit'));
+  await waitFor(() => expect(screen.queryByTestId('import-progress')).toBeNull());
+}
+
+describe('ImportPanel', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('paste a Type-2 dump → located errors, candidates → pick → explain options, persisted and restored', async () => {
+    const onChange = vi.fn();
+    const { unmount } = render(<ImportPanel platform={DEFAULT_PLATFORM} onChange={onChange} />);
+    expect(last(onChange).explain).toBeNull();
+    await importText(read('iomem-damaged/cxl-type2-accelerator-softreserved-snip-lkml-ppwaskie.iomem'));
+    const errs = await screen.findByTestId('import-errors-iomem');
+    expect(errs).toHaveTextContent('line 1, column 1');
+    const cands = screen.getAllByTestId('import-candidate');
+    expect(cands[0]).toHaveAttribute('data-name', 'Soft Reserved');
+    expect(last(onChange).explain).toBeNull(); // nothing applied until the user picks
+    fireEvent.click(within(cands[0]!).getByRole('radio'));
+    await waitFor(() => expect(last(onChange).explain).not.toBeNull());
+    const sel = last(onChange);
+    expect(sel.explain!.opts.layout).toMatchObject({ hdmStart: 0xc050000000n, hdmEnd: 0xc08fffffffn, windowStart: 0xc050000000n });
+    expect(sel.explain!.opts.baseTree!.children[0]!.name).toBe('CXL Window 0');
+    expect(screen.getByTestId('import-applied')).toHaveTextContent('c050000000-c08fffffff');
+    const saved = JSON.parse(localStorage.getItem(IMPORT_STORAGE_KEY)!);
+    expect(saved.iomem.range).toBe('c050000000-c08fffffff');
+    unmount();
+
+    const onChange2 = vi.fn();
+    render(<ImportPanel platform={DEFAULT_PLATFORM} onChange={onChange2} />);
+    await waitFor(() => expect(last(onChange2).explain?.opts.layout?.hdmStart).toBe(0xc050000000n));
+    expect(within(screen.getAllByTestId('import-candidate')[0]!).getByRole('radio')).toBeChecked();
+    fireEvent.click(screen.getByTestId('import-remove-iomem'));
+    await waitFor(() => expect(last(onChange2).explain).toBeNull());
+    expect(localStorage.getItem(IMPORT_STORAGE_KEY)).toBeNull();
+  });
+
+  it('a typed range is checked with a located error, and a good one applies', async () => {
+    const onChange = vi.fn();
+    render(<ImportPanel platform={DEFAULT_PLATFORM} onChange={onChange} storage={null} />);
+    await importText(read('iomem/cxl-qemu-window-over-e820-reserved-lkml-gourry.iomem'));
+    const input = await screen.findByTestId('import-range-input');
+    fireEvent.change(input, { target: { value: '590000000-zz' } });
+    fireEvent.click(screen.getByTestId('import-range-apply'));
+    expect(screen.getByTestId('import-range-error')).toHaveTextContent('column 11');
+    expect(last(onChange).explain).toBeNull();
+    fireEvent.change(input, { target: { value: '590000000-5cfffffff' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    await waitFor(() => expect(last(onChange).explain?.opts.layout).toMatchObject({ hdmEnd: 0x5cfffffffn, windowEnd: 0x68fffffffn }));
+  });
+
+  it('explains a non-root dump and offers no range', async () => {
+    render(<ImportPanel platform={DEFAULT_PLATFORM} onChange={vi.fn()} storage={null} />);
+    await importText(read('iomem/laptop-x86-acer-nonroot-zeroed-addresses-lkml-dioputra.iomem'));
+    expect(await screen.findByTestId('import-candidates-message')).toHaveTextContent('CAP_SYS_ADMIN');
+    expect(screen.queryAllByTestId('import-candidate')).toHaveLength(0);
+  });
+
+  it('smaps VmFlags are compared per design and passed on as observed', async () => {
+    const onChange = vi.fn();
+    render(<ImportPanel platform={DEFAULT_PLATFORM} onChange={onChange} storage={null} />);
+    await importText('7f2ad4108000-7f2ad410c000 rw-s 00000000 00:0f 3091 anon_inode:[vfio-device]\nVmFlags: rd wr sh mr mw me ms pf io de dd\n');
+    const rows = await screen.findAllByTestId('import-vma-design');
+    const nv = rows.find((r) => r.getAttribute('data-design') === 'nvgrace-gpu')!;
+    expect(nv).toHaveAttribute('data-matches', 'true');
+    const owned = rows.find((r) => r.getAttribute('data-design') === 'vfio-owned')!;
+    expect(owned).toHaveAttribute('data-matches', 'false');
+    expect(within(owned).getAllByTestId('import-flag').find((f) => f.getAttribute('data-flag') === '??')).toHaveAttribute('data-status', 'missing');
+    expect(screen.getByTestId('import-vfio-offset')).toHaveTextContent('region 0 (BAR0)');
+    await waitFor(() => expect(last(onChange).observed.vmFlags?.mnemonics).toEqual(['rd', 'wr', 'sh', 'mr', 'mw', 'me', 'ms', 'pf', 'io', 'de', 'dd']));
+  });
+
+  it('a trace marks known functions and lists unknown ones', async () => {
+    const onChange = vi.fn();
+    render(<ImportPanel platform={DEFAULT_PLATFORM} onChange={onChange} storage={null} />);
+    await importText(read('ftrace/kvm-tdp-page-fault-function-graph-L0-host-martins3.txt'));
+    expect(await screen.findByTestId('import-trace-known')).toHaveTextContent('make_spte()');
+    expect(screen.getByTestId('import-trace-unknown')).toHaveTextContent('tdp_iter_next() ×7');
+    await waitFor(() => expect(last(onChange).observed.traceFunctions).toContain('hva_to_pfn'));
+  });
+
+  it('rejected input says where and keeps what was imported before', async () => {
+    const onChange = vi.fn();
+    render(<ImportPanel platform={DEFAULT_PLATFORM} onChange={onChange} storage={null} />);
+    await importText(read('iomem/cxl-qemu-window-over-e820-reserved-lkml-gourry.iomem'));
+    fireEvent.click(within(screen.getAllByTestId('import-candidate')[0]!).getByRole('radio'));
+    await waitFor(() => expect(last(onChange).explain).not.toBeNull());
+    await importText('\nthis is not anything\n');
+    expect(screen.getByTestId('import-message')).toHaveTextContent('line 2, column 1');
+    expect(last(onChange).explain).not.toBeNull();
+    expect(screen.getByTestId('import-iomem')).toBeInTheDocument();
+  });
+
+  it('corrupt storage is ignored with a message', async () => {
+    localStorage.setItem(IMPORT_STORAGE_KEY, '{"version":1,"iomem":{"name":5}}');
+    render(<ImportPanel platform={DEFAULT_PLATFORM} onChange={vi.fn()} />);
+    expect(screen.getByTestId('import-message')).toHaveTextContent('Saved imports were ignored');
+    expect(screen.getByTestId('import-message')).toHaveTextContent('iomem.name');
+  });
+
+  it('storage that is not JSON is ignored with a message', () => {
+    localStorage.setItem(IMPORT_STORAGE_KEY, 'not json');
+    render(<ImportPanel platform={DEFAULT_PLATFORM} onChange={vi.fn()} />);
+    expect(screen.getByTestId('import-message')).toHaveTextContent('corrupt (not JSON)');
+  });
+
+  it('a large paste goes to the parser without entering the textarea', async () => {
+    const onChange = vi.fn();
+    render(<ImportPanel platform={DEFAULT_PLATFORM} onChange={onChange} storage={null} />);
+    const line = 'CPU 5/KVM-4145 [002] ..... 86.5: kvm_page_fault: vcpu 5 rip 0x1 address 0x113600002 error_code 0x181\n';
+    const big = line.repeat(Math.ceil(300_000 / line.length));
+    await act(async () => {
+      fireEvent.paste(screen.getByTestId('import-text'), { clipboardData: { getData: () => big } });
+    });
+    expect(screen.getByTestId('import-text')).toHaveValue('');
+    expect(await screen.findByTestId('import-trace')).toHaveTextContent(`${big.split('\n').length - 1} kvm_page_fault events`);
+  });
+});

@@ -1,0 +1,590 @@
+/**
+ * "Your machine": paste or drop /proc/iomem, /proc/PID/smaps (or maps, pmap -X) and a fault trace; see what was
+ * understood and where the input is bad; pick the accelerator range the designs then run against.
+ * Parsing runs in a worker; the scenario on screen is only touched when the user picks a range that the model accepts.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { explainAll, type ExplainOptions } from '../../model/explain';
+import type { Explanation } from '../../model/explain-types';
+import { compareVmFlags } from '../../model/import/flags';
+import type { ParsedVma } from '../../model/import/maps';
+import type { ImportKind, ImportResult } from '../../model/import/parseImport';
+import { layoutForRange, parseRange } from '../../model/import/range';
+import { matchTrace } from '../../model/import/trace';
+import { faultGraph } from '../../model/kvm/fault';
+import { formatSize, hex } from '../../model/addr';
+import type { DesignId, Platform } from '../../model/scenario';
+import { DESIGNS } from '../../model/scenario';
+import { startImport, type ImportJob, type ImportProgress } from '../../workers/importClient';
+import type { Observed } from '../diagrams/types';
+import { loadImports, saveImports, storableText, type StoredImports } from './importStorage';
+
+/** What the import feeds into the app: overlays for the diagrams and explain() options for the picked range. */
+export interface ImportSelection {
+  observed: Observed;
+  /** Options for explain() (baseTree + layout), and a key that changes whenever they do; null: model's own tree. */
+  explain: { opts: ExplainOptions; key: string } | null;
+}
+
+export interface ImportPanelProps {
+  platform: Platform;
+  /** Every design's explanation on the current platform (for the expected VmFlags); derived here when absent. */
+  all?: Record<DesignId, Explanation>;
+  onChange: (s: ImportSelection) => void;
+  /** Where imports persist; default window.localStorage. Pass null to disable. */
+  storage?: Storage | null;
+  designLabel?: (d: DesignId) => string;
+}
+
+type Parsed<K extends ImportKind> = Extract<ImportResult, { kind: K }>;
+
+interface Slot<K extends ImportKind> {
+  name: string;
+  /** Null when the text was too large to keep in storage and this slot was restored. */
+  text: string | null;
+  result: Parsed<K> | null;
+  id: number;
+}
+
+interface Slots {
+  iomem?: Slot<'iomem'>;
+  maps?: Slot<'maps'>;
+  trace?: Slot<'trace'>;
+}
+
+const LARGE_PASTE = 200_000;
+const SHOW_ERRORS = 50;
+const SHOW_VMAS = 500;
+
+function defaultStorage(): Storage | null {
+  try {
+    return typeof window !== 'undefined' ? window.localStorage : null;
+  } catch {
+    return null;
+  }
+}
+
+function vmaLabel(v: ParsedVma): string {
+  return `${hex(v.start)}-${hex(v.end)} ${v.perms} ${v.path || '[anon]'}`;
+}
+
+function ErrorList({ errors, title, testId }: { errors: { line: number; column?: number; message: string }[]; title: string; testId: string }) {
+  if (errors.length === 0) return null;
+  return (
+    <details className="import-errors" open={errors.length <= 5} data-testid={testId}>
+      <summary>
+        {errors.length} {title}
+      </summary>
+      <ul>
+        {errors.slice(0, SHOW_ERRORS).map((e, i) => (
+          <li key={i}>
+            line {e.line}
+            {e.column !== undefined ? `, column ${e.column}` : ''}: {e.message}
+          </li>
+        ))}
+        {errors.length > SHOW_ERRORS && <li>… and {errors.length - SHOW_ERRORS} more</li>}
+      </ul>
+    </details>
+  );
+}
+
+let slotIds = 1;
+
+/** The import panel. Keyboard operable: every control is a native input, button, select or radio. */
+export function ImportPanel({ platform, all, onChange, storage, designLabel = (d) => d }: ImportPanelProps) {
+  const store = useMemo(() => (storage === undefined ? defaultStorage() : storage), [storage]);
+  const [stored] = useState(() => loadImports(store));
+  const [slots, setSlots] = useState<Slots>({});
+  const [range, setRange] = useState<string | null>(stored.value.iomem?.range ?? null);
+  const [rangeText, setRangeText] = useState(stored.value.iomem?.range ?? '');
+  const [rangeError, setRangeError] = useState<string | null>(null);
+  const [vmaLine, setVmaLine] = useState<number | null>(stored.value.maps?.vmaLine ?? null);
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState<{ label: string; progress: ImportProgress | null } | null>(null);
+  const [message, setMessage] = useState<string | null>(stored.message);
+  /** What storage held at load; an entry stays until its slot is re-imported or removed (so nothing is lost mid-parse). */
+  const [kept, setKept] = useState<StoredImports>(stored.value);
+  const keptFlags = kept.maps?.vmFlags ?? null;
+  const keptFunctions = kept.trace?.functions ?? null;
+  const job = useRef<ImportJob | null>(null);
+  const queue = useRef<{ input: string | Blob; name: string; kind?: ImportKind }[]>([]);
+  const allEx = useMemo(() => all ?? explainAll(platform), [all, platform]);
+
+  const runRef = useRef<((input: string | Blob, name: string, kind?: ImportKind) => void) | null>(null);
+  const run = useCallback((input: string | Blob, name: string, kind?: ImportKind) => {
+    if (job.current) {
+      queue.current.push({ input, name, kind });
+      return;
+    }
+    setBusy({ label: name, progress: null });
+    const j = startImport(input, (p) => setBusy({ label: name, progress: p }), kind);
+    job.current = j;
+    j.promise
+      .then(({ result, text: parsedText }) => {
+        if (result.kind === 'rejected') {
+          const where = result.line ? `line ${result.line}${result.column ? `, column ${result.column}` : ''}: ` : '';
+          setMessage(`${name} was not imported — ${where}${result.message}. What was on screen is unchanged.`);
+          return;
+        }
+        const id = slotIds++;
+        const slotText = parsedText;
+        setSlots((s) => {
+          if (result.kind === 'iomem') return { ...s, iomem: { name, text: slotText, result, id } };
+          if (result.kind === 'maps') return { ...s, maps: { name, text: slotText, result, id } };
+          return { ...s, trace: { name, text: slotText, result, id } };
+        });
+        if (result.kind === 'iomem' && !kind) {
+          setRange(null);
+          setRangeText('');
+        }
+        if (result.kind === 'maps' && !kind) {
+          const first = result.maps.vmas.find((v) => v.vfio) ?? result.maps.vmas[0];
+          setVmaLine(first ? first.line : null);
+        }
+        setMessage(null);
+      })
+      .catch((e: unknown) => {
+        const m = e instanceof Error ? e.message : String(e);
+        setMessage(m === 'cancelled' ? `Import of ${name} cancelled; nothing changed.` : `Import of ${name} failed: ${m}`);
+      })
+      .finally(() => {
+        job.current = null;
+        setBusy(null);
+        const next = queue.current.shift();
+        if (next) runRef.current?.(next.input, next.name, next.kind);
+      });
+  }, []);
+  useEffect(() => {
+    runRef.current = run;
+  }, [run]);
+
+  // Restore stored imports once (re-parsed in the worker; the picked range and VMA come back with them).
+  const restored = useRef(false);
+  useEffect(() => {
+    if (restored.current) return;
+    restored.current = true;
+    const v = stored.value;
+    if (v.iomem?.text) run(v.iomem.text, v.iomem.name, 'iomem');
+    if (v.maps?.text) run(v.maps.text, v.maps.name, 'maps');
+    if (v.trace?.text) run(v.trace.text, v.trace.name, 'trace');
+  }, [run, stored]);
+
+  const cancel = () => job.current?.cancel();
+
+  // Persist.
+  useEffect(() => {
+    if (busy) return;
+    const now = new Date().toISOString();
+    const v: StoredImports = { version: 1 };
+    const vma = slots.maps?.result?.maps.vmas.find((x) => x.line === vmaLine) ?? null;
+    if (slots.iomem) v.iomem = { name: slots.iomem.name, text: slots.iomem.text && storableText(slots.iomem.text), savedAt: now, range };
+    else if (kept.iomem) v.iomem = kept.iomem;
+    if (slots.maps) {
+      const t = slots.maps.text && storableText(slots.maps.text);
+      v.maps = {
+        name: slots.maps.name, text: t, savedAt: now, vmaLine,
+        vmFlags: !t && vma?.vmFlags ? { label: vmaLabel(vma).slice(0, 300), mnemonics: vma.vmFlags.slice(0, 64) } : null,
+      };
+    } else if (kept.maps) v.maps = kept.maps;
+    if (slots.trace) {
+      const t = slots.trace.text && storableText(slots.trace.text);
+      v.trace = { name: slots.trace.name, text: t, savedAt: now, functions: t ? null : slots.trace.result?.trace.functions.slice(0, 5000).map((f) => f.name.slice(0, 200)) ?? null };
+    } else if (kept.trace) v.trace = kept.trace;
+    const err = saveImports(store, v);
+    // The browser refusing to store is reported from a callback, not during the effect's own pass.
+    if (err) queueMicrotask(() => setMessage(err));
+  }, [slots, range, vmaLine, busy, store, kept]);
+
+  const remove = (k: ImportKind) => {
+    setSlots((s) => ({ ...s, [k]: undefined }));
+    setKept((s) => ({ ...s, [k]: undefined }));
+    if (k === 'iomem') {
+      setRange(null);
+      setRangeText('');
+    }
+    if (k === 'maps') setVmaLine(null);
+  };
+
+  // What goes to the app.
+  const iomemRes = slots.iomem?.result ?? null;
+  const layoutAndTree = useMemo(() => {
+    if (!iomemRes || range === null || iomemRes.iomem.nonRoot) return null;
+    const r = parseRange(range);
+    if (!r.ok) return null;
+    return { tree: iomemRes.iomem.tree, layout: layoutForRange(iomemRes.iomem.tree, r.start, r.end) };
+  }, [iomemRes, range]);
+  const mapsRes = slots.maps?.result ?? null;
+  const vma = mapsRes?.maps.vmas.find((v) => v.line === vmaLine) ?? null;
+  const traceRes = slots.trace?.result ?? null;
+  const graph = useMemo(() => faultGraph(platform.arch), [platform.arch]);
+  const traceMatch = useMemo(() => (traceRes ? matchTrace(traceRes.trace.functions, graph) : null), [traceRes, graph]);
+
+  const selection = useMemo<ImportSelection>(() => {
+    const observed: Observed = {};
+    if (vma?.vmFlags) observed.vmFlags = { label: vmaLabel(vma), mnemonics: vma.vmFlags };
+    else if (!slots.maps && keptFlags) observed.vmFlags = keptFlags;
+    if (traceRes) observed.traceFunctions = traceRes.trace.functions.map((f) => f.name);
+    else if (!slots.trace && keptFunctions) observed.traceFunctions = keptFunctions;
+    const explain = layoutAndTree
+      ? { opts: { baseTree: layoutAndTree.tree, layout: layoutAndTree.layout }, key: `import:${slots.iomem?.id}:${range}` }
+      : null;
+    return { observed, explain };
+  }, [vma, traceRes, layoutAndTree, slots.iomem?.id, slots.maps, slots.trace, range, keptFlags, keptFunctions]);
+
+  useEffect(() => {
+    onChange(selection);
+  }, [selection, onChange]);
+
+  /** Apply a range only if every design runs on it; otherwise say why and keep what is on screen. */
+  const pickRange = (value: string) => {
+    setRangeText(value);
+    const r = parseRange(value);
+    if (!r.ok) {
+      setRangeError(`column ${r.column}: ${r.message}`);
+      return;
+    }
+    if (!iomemRes) return;
+    try {
+      explainAll(platform, { baseTree: iomemRes.iomem.tree, layout: layoutForRange(iomemRes.iomem.tree, r.start, r.end) });
+    } catch (e) {
+      setRangeError(`the model cannot run on this range: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    setRangeError(null);
+    setRange(value.trim());
+  };
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    const f = e.dataTransfer.files[0];
+    if (f) run(f, f.name);
+  };
+
+  const progressPct = busy?.progress ? Math.round(busy.progress.fraction * 100) : null;
+
+  return (
+    <section
+      className="import-panel"
+      data-testid="import-panel"
+      aria-labelledby="import-h"
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={onDrop}
+    >
+      <h2 id="import-h">Your machine</h2>
+      <p className="import-hint">
+        Paste or drop <code>/proc/iomem</code> (as root), <code>/proc/PID/smaps</code> (or maps, <code>pmap -X</code>) of the VMM, or a
+        fault trace (ftrace function_graph, trace-cmd/perf <code>kvm_page_fault</code>). Parsed in the background; kept in this browser until
+        removed.
+      </p>
+      <label htmlFor="import-text">Text to import</label>
+      <textarea
+        id="import-text"
+        data-testid="import-text"
+        rows={5}
+        spellCheck={false}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onPaste={(e) => {
+          const t = e.clipboardData.getData('text');
+          if (t.length > LARGE_PASTE) {
+            // Big pastes never enter the textarea: straight to the worker.
+            e.preventDefault();
+            run(t, `pasted text (${formatSize(BigInt(t.length))})`);
+          }
+        }}
+      />
+      <div className="import-actions">
+        <button type="button" data-testid="import-submit" disabled={text.trim() === ''} onClick={() => { run(text, 'pasted text'); setText(''); }}>
+          Import
+        </button>
+        <label className="import-file">
+          or choose a file{' '}
+          <input
+            type="file"
+            data-testid="import-file"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f) run(f, f.name);
+              e.target.value = '';
+            }}
+          />
+        </label>
+      </div>
+      {busy && (
+        <div className="import-busy" data-testid="import-progress" role="status">
+          {busy.progress?.phase === 'reading' ? 'Reading' : 'Parsing'} {busy.label}…{' '}
+          <progress max={100} value={progressPct ?? undefined} aria-label={`Parsing ${busy.label}`} />
+          {progressPct !== null && ` ${progressPct}%`}{' '}
+          <button type="button" data-testid="import-cancel" onClick={cancel}>
+            Cancel
+          </button>
+        </div>
+      )}
+      <div role="status" aria-live="polite" data-testid="import-message">
+        {message}
+      </div>
+
+      {slots.iomem?.result && (
+        <IomemView
+          slot={slots.iomem as Slot<'iomem'> & { result: Parsed<'iomem'> }}
+          range={range}
+          rangeText={rangeText}
+          rangeError={rangeError}
+          onPick={pickRange}
+          onRangeText={setRangeText}
+          onClear={() => setRange(null)}
+          onRemove={() => remove('iomem')}
+        />
+      )}
+      {!slots.iomem && kept.iomem && !kept.iomem.text && (
+        <article className="import-slot">
+          <h3>/proc/iomem: {kept.iomem.name}</h3>
+          <p>This dump was too large to keep in the browser; import it again to apply it.</p>
+          <button type="button" onClick={() => remove('iomem')}>Remove</button>
+        </article>
+      )}
+
+      {mapsRes && slots.maps && (
+        <article className="import-slot" data-testid="import-maps" aria-labelledby="import-maps-h">
+          <h3 id="import-maps-h">
+            {mapsRes.maps.format === 'pmap-X' ? 'pmap -X' : mapsRes.maps.format}: {slots.maps.name}
+          </h3>
+          <p>
+            {mapsRes.maps.vmas.length} VMAs ({mapsRes.maps.vmas.filter((v) => v.vfio).length} VFIO) from {mapsRes.maps.lineCount} lines.
+          </p>
+          <ErrorList errors={mapsRes.maps.errors} title="lines not understood" testId="import-errors-maps" />
+          {mapsRes.maps.vmas.length > 0 && (
+            <>
+              <label htmlFor="import-vma">VMA to compare</label>{' '}
+              <select id="import-vma" data-testid="import-vma" value={vmaLine ?? ''} onChange={(e) => setVmaLine(Number(e.target.value))}>
+                {[...mapsRes.maps.vmas.filter((v) => v.vfio), ...mapsRes.maps.vmas.filter((v) => !v.vfio)].slice(0, SHOW_VMAS).map((v) => (
+                  <option key={v.line} value={v.line}>
+                    {v.vfio ? 'VFIO ' : ''}
+                    {vmaLabel(v)}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
+          {vma && <VmaCompare vma={vma} all={allEx} designLabel={designLabel} />}
+          <button type="button" data-testid="import-remove-maps" onClick={() => remove('maps')}>
+            Remove
+          </button>
+        </article>
+      )}
+
+      {traceRes && slots.trace && traceMatch && (
+        <article className="import-slot" data-testid="import-trace" aria-labelledby="import-trace-h">
+          <h3 id="import-trace-h">
+            Trace ({traceRes.trace.format}): {slots.trace.name}
+          </h3>
+          <p>
+            {traceRes.trace.functions.length} functions, {traceRes.trace.faultCount} kvm_page_fault events, {traceRes.trace.lineCount} lines.
+          </p>
+          <ErrorList errors={traceRes.trace.errors} title="lines not understood" testId="import-errors-trace" />
+          <ErrorList errors={traceRes.trace.warnings} title="notes" testId="import-warnings-trace" />
+          <h4>In the model&apos;s {platform.arch} fault graph (marked on the diagram)</h4>
+          <ul data-testid="import-trace-known">
+            {traceMatch.known.map((k) => (
+              <li key={k.name}>
+                <code>{k.name}()</code> ×{k.count}
+              </li>
+            ))}
+            {traceMatch.known.length === 0 && <li>none</li>}
+          </ul>
+          <h4>Not in the model</h4>
+          <ul data-testid="import-trace-unknown" className="import-unknown">
+            {traceMatch.unknown.slice(0, 300).map((k) => (
+              <li key={k.name}>
+                <code>{k.name}()</code> ×{k.count} (line {k.firstLine})
+              </li>
+            ))}
+            {traceMatch.unknown.length > 300 && <li>… and {traceMatch.unknown.length - 300} more</li>}
+          </ul>
+          {traceRes.trace.faults.length > 0 && (
+            <table className="import-faults">
+              <caption>kvm_page_fault events{traceRes.trace.faultCount > 20 ? ' (first 20)' : ''}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">line</th>
+                  <th scope="col">vcpu</th>
+                  <th scope="col">rip</th>
+                  <th scope="col">GPA</th>
+                  <th scope="col">error_code</th>
+                </tr>
+              </thead>
+              <tbody>
+                {traceRes.trace.faults.slice(0, 20).map((f) => (
+                  <tr key={f.line}>
+                    <td>{f.line}</td>
+                    <td>{f.vcpu ?? '—'}</td>
+                    <td>{f.rip !== null ? `0x${hex(f.rip)}` : '—'}</td>
+                    <td>0x{hex(f.gpa)}</td>
+                    <td>0x{hex(f.errorCode)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <button type="button" data-testid="import-remove-trace" onClick={() => remove('trace')}>
+            Remove
+          </button>
+        </article>
+      )}
+      {!slots.trace && keptFunctions && (
+        <article className="import-slot">
+          <h3>Trace: {kept.trace?.name}</h3>
+          <p>Too large to keep; its {keptFunctions.length} function names are still marked on the fault diagram.</p>
+          <button type="button" onClick={() => remove('trace')}>Remove</button>
+        </article>
+      )}
+    </section>
+  );
+}
+
+function IomemView({
+  slot,
+  range,
+  rangeText,
+  rangeError,
+  onPick,
+  onRangeText,
+  onClear,
+  onRemove,
+}: {
+  slot: Slot<'iomem'> & { result: Parsed<'iomem'> };
+  range: string | null;
+  rangeText: string;
+  rangeError: string | null;
+  onPick: (r: string) => void;
+  onRangeText: (r: string) => void;
+  onClear: () => void;
+  onRemove: () => void;
+}) {
+  const { iomem, candidates } = slot.result;
+  const rangeOf = (c: { start: bigint; end: bigint }) => `${hex(c.start)}-${hex(c.end)}`;
+  return (
+    <article className="import-slot" data-testid="import-iomem" aria-labelledby="import-iomem-h">
+      <h3 id="import-iomem-h">/proc/iomem: {slot.name}</h3>
+      <p>
+        {iomem.nodeCount} resources from {iomem.lineCount} lines
+        {iomem.errors.length ? `; ${iomem.errors.length} lines rejected` : ''}.
+      </p>
+      <ErrorList errors={iomem.errors} title="lines rejected" testId="import-errors-iomem" />
+      <ErrorList errors={iomem.warnings} title="notes" testId="import-warnings-iomem" />
+      <p data-testid="import-candidates-message" className={candidates.nonRoot ? 'import-nonroot' : undefined}>
+        {candidates.message}
+      </p>
+      {!candidates.nonRoot && (
+        <fieldset>
+          <legend>Accelerator range</legend>
+          {candidates.candidates.map((c) => {
+            const r = rangeOf(c);
+            return (
+              <label key={r} className="import-candidate" data-testid="import-candidate" data-name={c.name}>
+                <input type="radio" name={`hdm-range-${slot.id}`} value={r} checked={range === r} onChange={() => onPick(r)} />{' '}
+                <code>{r}</code> <strong>{c.name}</strong>
+                {c.alsoNamed.length > 0 && <span> (also {c.alsoNamed.join(', ')})</span>}
+                {c.line !== undefined && <span> — line {c.line}</span>}
+                <br />
+                <small>{c.reason}</small>
+              </label>
+            );
+          })}
+          <label htmlFor={`import-range-${slot.id}`}>Or type START-END (hex)</label>{' '}
+          <input
+            id={`import-range-${slot.id}`}
+            data-testid="import-range-input"
+            value={rangeText}
+            aria-invalid={rangeError !== null}
+            aria-describedby={`import-range-err-${slot.id}`}
+            onChange={(e) => onRangeText(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') onPick(rangeText);
+            }}
+          />{' '}
+          <button type="button" data-testid="import-range-apply" onClick={() => onPick(rangeText)}>
+            Apply
+          </button>
+          <div id={`import-range-err-${slot.id}`} role="alert" data-testid="import-range-error">
+            {rangeError}
+          </div>
+          {range !== null && (
+            <p data-testid="import-applied">
+              Every design now runs against this dump with the accelerator at <code>{range}</code>.{' '}
+              <button type="button" onClick={onClear}>
+                Back to the model&apos;s own tree
+              </button>
+            </p>
+          )}
+        </fieldset>
+      )}
+      <button type="button" data-testid="import-remove-iomem" onClick={onRemove}>
+        Remove
+      </button>
+    </article>
+  );
+}
+
+function VmaCompare({ vma, all, designLabel }: { vma: ParsedVma; all: Record<DesignId, Explanation>; designLabel: (d: DesignId) => string }) {
+  return (
+    <div className="import-vma-compare" data-testid="import-vma-compare">
+      <p>
+        <code>{vmaLabel(vma)}</code>
+        {vma.fields.Rss !== undefined && ` — Rss ${vma.fields.Rss} kB`}
+      </p>
+      {vma.vfioOffset && (
+        <p data-testid="import-vfio-offset">
+          Offset 0x{hex(vma.offset)}: {vma.vfioOffset.note}
+        </p>
+      )}
+      {vma.vmFlags === null ? (
+        <p>This input has no VmFlags (maps or pmap -X). Paste /proc/PID/smaps to compare flags with the designs.</p>
+      ) : (
+        <table>
+          <caption>
+            VmFlags <code>{vma.vmFlags.join(' ')}</code> against each design&apos;s VMA
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">design</th>
+              <th scope="col">expected</th>
+              <th scope="col">per flag</th>
+            </tr>
+          </thead>
+          <tbody>
+            {DESIGNS.map((d) => {
+              const c = compareVmFlags(vma.vmFlags!, all[d].vma);
+              return (
+                <tr key={d} data-testid="import-vma-design" data-design={d} data-matches={String(c.matches)}>
+                  <th scope="row">{designLabel(d)}</th>
+                  <td>
+                    <code>{all[d].vma.smaps || '—'}</code>
+                    <br />
+                    {c.matches ? '✓ ' : '✗ '}
+                    {c.summary}
+                  </td>
+                  <td>
+                    {c.flags.map((f) => (
+                      <span
+                        key={`${f.mnemonic}-${f.status}`}
+                        className={`import-flag import-flag-${f.status}`}
+                        data-testid="import-flag"
+                        data-flag={f.mnemonic}
+                        data-status={f.status}
+                        title={`${f.name ?? 'not modelled'}: ${f.status}${f.verified ? '' : ' (unverified)'}`}
+                      >
+                        {f.status === 'match' ? '✓' : f.status === 'missing' ? '−' : '+'}
+                        {f.mnemonic}{' '}
+                      </span>
+                    ))}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * Imports kept in localStorage across reloads until the user removes them. Versioned key, validated with zod on load:
+ * corrupt or foreign data is ignored and reported, never trusted.
+ */
+import { z } from 'zod';
+
+export const IMPORT_STORAGE_KEY = 'hdm-atlas.imports.v1';
+/** Texts above this are not stored (localStorage holds ~5 MB); what was derived from them is. */
+export const MAX_STORED_TEXT = 2 * 1024 * 1024;
+
+const Slot = z.object({
+  /** File name or "pasted". */
+  name: z.string().max(500),
+  /** The imported text, or null when it was too large to keep. */
+  text: z.string().nullable(),
+  savedAt: z.string().max(40),
+});
+
+export const StoredImports = z.object({
+  version: z.literal(1),
+  iomem: Slot.extend({ range: z.string().max(80).nullable() }).optional(),
+  maps: Slot.extend({
+    /** Line of the chosen VMA. */
+    vmaLine: z.number().int().positive().nullable(),
+    /** Kept for texts too large to store: the chosen VMA's flags. */
+    vmFlags: z.object({ label: z.string().max(300), mnemonics: z.array(z.string().max(4)).max(64) }).nullable(),
+  }).optional(),
+  trace: Slot.extend({
+    /** Kept for texts too large to store: the functions seen. */
+    functions: z.array(z.string().max(200)).max(5000).nullable(),
+  }).optional(),
+});
+export type StoredImports = z.infer<typeof StoredImports>;
+
+export const EMPTY_IMPORTS: StoredImports = { version: 1 };
+
+/** Read stored imports. Returns a message (and empty imports) when storage holds something invalid. */
+export function loadImports(storage: Storage | null): { value: StoredImports; message: string | null } {
+  if (!storage) return { value: EMPTY_IMPORTS, message: null };
+  let raw: string | null;
+  try {
+    raw = storage.getItem(IMPORT_STORAGE_KEY);
+  } catch {
+    return { value: EMPTY_IMPORTS, message: 'Saved imports could not be read (storage is blocked); nothing was restored.' };
+  }
+  if (raw === null) return { value: EMPTY_IMPORTS, message: null };
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return { value: EMPTY_IMPORTS, message: 'Saved imports were corrupt (not JSON) and were ignored.' };
+  }
+  const r = StoredImports.safeParse(json);
+  if (!r.success) {
+    const first = r.error.issues[0];
+    const where = first ? `${first.path.join('.') || 'top level'}: ${first.message}` : 'unknown problem';
+    return { value: EMPTY_IMPORTS, message: `Saved imports were ignored: they do not match the expected format (${where}).` };
+  }
+  return { value: r.data, message: null };
+}
+
+/** Store imports. Returns an error message when the browser refuses (quota), null on success. */
+export function saveImports(storage: Storage | null, v: StoredImports): string | null {
+  if (!storage) return null;
+  try {
+    if (!v.iomem && !v.maps && !v.trace) storage.removeItem(IMPORT_STORAGE_KEY);
+    else storage.setItem(IMPORT_STORAGE_KEY, JSON.stringify(v));
+    return null;
+  } catch {
+    return 'The browser refused to save the imports (storage full?); they last until this page is closed.';
+  }
+}
+
+/** The text to store for an import: itself, or null when too large. */
+export function storableText(text: string): string | null {
+  return text.length <= MAX_STORED_TEXT ? text : null;
+}

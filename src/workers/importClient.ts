@@ -1,0 +1,65 @@
+/**
+ * Start a parse in the import worker, with progress and cancel. Where Worker does not exist (tests, old browsers) it
+ * parses on the main thread after yielding once, so callers see the same asynchronous interface.
+ */
+import { parseImport, type ImportKind, type ImportResult } from '../model/import/parseImport';
+import type { WorkerReply, WorkerRequest } from './importProtocol';
+
+export interface ImportProgress {
+  phase: 'reading' | 'parsing';
+  fraction: number;
+}
+
+export interface ImportJob {
+  /** Resolves with the result and the text parsed; rejects with Error('cancelled') after cancel(). */
+  promise: Promise<{ result: ImportResult; text: string }>;
+  cancel: () => void;
+}
+
+let nextId = 1;
+
+/** Parse `input` (a string or a File/Blob) off the main thread. */
+export function startImport(input: string | Blob, onProgress: (p: ImportProgress) => void, kind?: ImportKind): ImportJob {
+  const id = nextId++;
+  if (typeof Worker === 'undefined') {
+    let cancelled = false;
+    const promise = (async () => {
+      await new Promise((r) => setTimeout(r, 0));
+      const text = typeof input === 'string' ? input : await input.text();
+      if (cancelled) throw new Error('cancelled');
+      onProgress({ phase: 'parsing', fraction: 0 });
+      const result = parseImport(text, { kind, onProgress: (f) => onProgress({ phase: 'parsing', fraction: f }) });
+      if (cancelled) throw new Error('cancelled');
+      return { result, text };
+    })();
+    return { promise, cancel: () => (cancelled = true) };
+  }
+  const worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
+  let reject: (e: Error) => void = () => {};
+  const promise = new Promise<{ result: ImportResult; text: string }>((res, rej) => {
+    reject = rej;
+    worker.onmessage = (ev: MessageEvent<WorkerReply>) => {
+      const m = ev.data;
+      if (m.id !== id) return;
+      if (m.type === 'progress') onProgress({ phase: m.phase, fraction: m.fraction });
+      else {
+        worker.terminate();
+        if (m.type === 'done') res({ result: m.result, text: typeof input === 'string' ? input : (m.text ?? '') });
+        else rej(new Error(m.message));
+      }
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      rej(new Error(e.message || 'the import worker failed'));
+    };
+  });
+  const req: WorkerRequest = typeof input === 'string' ? { id, text: input, kind } : { id, file: input, kind };
+  worker.postMessage(req);
+  return {
+    promise,
+    cancel: () => {
+      worker.terminate();
+      reject(new Error('cancelled'));
+    },
+  };
+}
