@@ -43,7 +43,7 @@ function chips(vma: VmaModel, observed: string[] | undefined) {
   let x = 10;
   let y = 24;
   const add = (label: string, name: string, verified: boolean, state: 'both' | 'model' | 'observed') => {
-    const w = 18 + label.length * 8 + name.length * 7.7;
+    const w = 18 + label.length * 8 + (name.length + (verified ? 0 : 2)) * 7.7;
     if (x + w > W - 10) {
       x = 10;
       y += 24;
@@ -124,13 +124,13 @@ function VmaDiagramImpl(props: DiagramProps) {
         </Section>
         <Section part="pgprot" y={protY} h={40} title="pgprot (host PTE cache mode)" props={props}>
           <text x={10} y={protY + 33} className={`mono ${vma.pgprot.cacheable ? 'ok' : 'warn'}`}>
-            {clip(`${vma.pgprot.cacheMode} — ${vma.pgprot.origin}`, W - 20, 6.2)}
+            {clip(`${vma.pgprot.cacheMode} — ${vma.pgprot.origin}`, W - 20, 6.7)}
           </text>
         </Section>
         <Section part="vm_ops" y={opsY} h={opsH} title={vma.vmOps ? `vm_ops: ${vma.vmOps.name}` : 'vm_ops: none (anonymous memory, mm faults pages in)'} props={props}>
           {vma.vmOps?.handlers.map((h, i) => (
             <text key={h.name} x={18} y={opsY + 32 + i * 16} className="mono" data-testid="vma-handler">
-              {clip(`.${h.name} = ${h.fn}`, W - 30, 6.2)}
+              {clip(`.${h.name} = ${h.fn}`, W - 30, 6.7)}
             </text>
           ))}
         </Section>
@@ -166,7 +166,7 @@ function VmaDiagramImpl(props: DiagramProps) {
                   {clip(
                     `${l.level} ${l.size}  hva 0x${hex(l.hva)} → pfn 0x${hex(l.pfn)}  ${l.special ? 'special: no struct page' : `struct page, node ${l.page?.node ?? '?'}, ${l.page?.zone ?? ''}`}`,
                     W - 44,
-                    6.2,
+                    6.7,
                   )}
                 </text>
               </g>
