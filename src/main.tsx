@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './ui/app.css';
-import { App } from './ui/App';
+import { ImportedApp } from './ui/import/ImportedApp';
 
 const el = document.getElementById('root');
-if (el) createRoot(el).render(<StrictMode><App /></StrictMode>);
+if (el) createRoot(el).render(<StrictMode><ImportedApp /></StrictMode>);
