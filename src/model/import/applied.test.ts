@@ -50,3 +50,40 @@ describe('user-typed ranges', () => {
     expect(printIomem(r.iomem.tree)).toBe(before);
   });
 });
+
+describe('focusTree', () => {
+  it('keeps small trees whole and cuts big ones to the range without changing what the designs do', async () => {
+    const { focusTree } = await import('./focusTree');
+    const { printIomem } = await import('../resource/iomem');
+    const small = parseImport(readFileSync(join(S, 'iomem/laptop-x86-intel-tigerlake-icekit.iomem'), 'utf8'));
+    if (small.kind !== 'iomem') throw new Error('not iomem');
+    expect(focusTree(small.iomem.tree, 0n, 0xfffn).tree).toBe(small.iomem.tree);
+
+    const lines = ['c050000000-c08fffffff : CXL Window 0', '  c050000000-c06fffffff : Soft Reserved', '  c070000000-c08fffffff : region1'];
+    for (let i = 0; i < 5000; i++) {
+      const s = 0x100000000n + BigInt(i) * 0x1000n;
+      lines.push(`${s.toString(16)}-${(s + 0xfffn).toString(16)} : System RAM`);
+    }
+    lines.sort((a, b) => (BigInt('0x' + a.trim().split('-')[0]) < BigInt('0x' + b.trim().split('-')[0]) ? -1 : 1));
+    const big = parseImport(lines.join('\n') + '\n');
+    if (big.kind !== 'iomem') throw new Error('not iomem');
+    expect(big.iomem.errors).toEqual([]);
+    const start = 0xc050000000n;
+    const end = 0xc06fffffffn;
+    const f = focusTree(big.iomem.tree, start, end, 3);
+    expect(f.hidden).toBe(5003 - 5); // 3 neighbours below, the window, Soft Reserved
+    expect(printIomem(f.tree)).toContain('c050000000-c06fffffff : Soft Reserved');
+    expect(printIomem(f.tree)).not.toContain('region1');
+    for (const arch of ARCHES) {
+      const p = { ...DEFAULT_PLATFORM, arch };
+      const layout = layoutForRange(big.iomem.tree, start, end);
+      const whole = explainAll(p, { baseTree: big.iomem.tree, layout });
+      const cut = explainAll(p, { baseTree: f.tree, layout });
+      for (const d of Object.keys(whole) as (keyof typeof whole)[]) {
+        expect(cut[d].ops.map((o) => [o.fn, o.result, o.ok])).toEqual(whole[d].ops.map((o) => [o.fn, o.result, o.ok]));
+        expect(cut[d].fault.result).toEqual(whole[d].fault.result);
+        expect(cut[d].verdicts.map((v) => v.status)).toEqual(whole[d].verdicts.map((v) => v.status));
+      }
+    }
+  });
+});

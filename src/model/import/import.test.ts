@@ -7,7 +7,7 @@ import { faultGraph } from '../kvm/fault';
 import { parseIomem } from '../resource/iomem';
 import { suggestCandidates } from './candidates';
 import { compareVmFlags } from './flags';
-import { decodeVfioOffset, parseMaps } from './maps';
+import { decodeVfioOffset, MAX_KEPT_VMAS, parseMaps } from './maps';
 import { detectImportKind, MAX_IMPORT_CHARS, parseImport } from './parseImport';
 import { matchTrace, parseTrace } from './trace';
 
@@ -73,6 +73,16 @@ describe('maps / smaps / pmap -X', () => {
     const r = parseMaps('7f00-7f10 rw-s 0 00:0f 1 x\nSize: 4 kB\nVmFlags: rd zzz\ngarbage here\n8000-9000 r--p 0 00:00 0\n');
     expect(r.vmas).toHaveLength(2);
     expect(r.errors.map((e) => [e.line, e.column])).toEqual([[3, 13], [4, 1]]);
+  });
+
+  it('keeps every VFIO VMA but caps the others, counting all', () => {
+    const anon = (i: number) => `${(0x10000 + i * 2).toString(16)}000-${(0x10001 + i * 2).toString(16)}000 rw-p 00000000 00:00 0`;
+    const lines = Array.from({ length: MAX_KEPT_VMAS + 10 }, (_, i) => anon(i));
+    lines.push('7f2ad4108000-7f2ad410c000 rw-s 00000000 00:0f 3091 anon_inode:[vfio-device]');
+    const r = parseMaps(lines.join('\n'));
+    expect(r.vmaCount).toBe(MAX_KEPT_VMAS + 11);
+    expect(r.vmas).toHaveLength(MAX_KEPT_VMAS + 1);
+    expect(r.vmas[r.vmas.length - 1]!.vfio).toBe(true);
   });
 
   it('decodes region index encoding and flags implausible indexes as physical', () => {

@@ -47,7 +47,10 @@ export type MapsFormat = 'smaps' | 'maps' | 'pmap-X' | 'unknown';
 
 export interface MapsParseResult {
   format: MapsFormat;
+  /** Every VFIO VMA, and the others up to MAX_KEPT_VMAS (see vmaCount). */
   vmas: ParsedVma[];
+  /** VMAs in the input, kept or not. */
+  vmaCount: number;
   errors: ImportError[];
   lineCount: number;
 }
@@ -57,6 +60,9 @@ export interface ProgressOptions {
   onProgress?: (fraction: number) => void;
   maxErrors?: number;
 }
+
+/** Non-VFIO VMAs kept beyond this are only counted (a huge paste must not flood the page). */
+export const MAX_KEPT_VMAS = 20_000;
 
 /** VFIO_PCI_OFFSET_SHIFT (drivers/vfio/pci/vfio_pci_priv.h). */
 export const VFIO_PCI_OFFSET_SHIFT = 40n;
@@ -137,8 +143,17 @@ export function parseMaps(text: string, opts: ProgressOptions = {}): MapsParseRe
   const vmas: ParsedVma[] = [];
   if (format === 'unknown') {
     if (lines.length > 0) err({ line: 1, column: 1, message: 'no maps/smaps line ("start-end perms offset dev inode path") or pmap -X header found' });
-    return { format, vmas, errors, lineCount: lines.length };
+    return { format, vmas, vmaCount: 0, errors, lineCount: lines.length };
   }
+  let vmaCount = 0;
+  const keep = (v: ParsedVma): boolean => {
+    vmaCount++;
+    if (v.vfio || vmas.length < MAX_KEPT_VMAS) {
+      vmas.push(v);
+      return true;
+    }
+    return false;
+  };
   let headerCols: string[] = [];
   let cur: ParsedVma | null = null;
   const step = 5000;
@@ -178,7 +193,7 @@ export function parseMaps(text: string, opts: ProgressOptions = {}): MapsParseRe
       }
       const offset = hexBig(m[3]!);
       const vfio = isVfioPath(path);
-      vmas.push({
+      keep({
         line: lineNo, start, end: start + BigInt(sizeKb) * 1024n, perms: m[2]!, offset, dev: m[4]!, inode: m[5]!, path,
         vmFlags: null, fields, vfio, vfioOffset: vfio ? decodeVfioOffset(offset) : null,
       });
@@ -197,11 +212,12 @@ export function parseMaps(text: string, opts: ProgressOptions = {}): MapsParseRe
       const offset = hexBig(h[4]!);
       const path = (h[7] ?? '').trim();
       const vfio = isVfioPath(path);
-      cur = {
+      const v: ParsedVma = {
         line: lineNo, start, end, perms: h[3]!, offset, dev: h[5]!, inode: h[6]!, path,
         vmFlags: null, fields: {}, vfio, vfioOffset: vfio ? decodeVfioOffset(offset) : null,
       };
-      vmas.push(cur);
+      // A VMA not kept still swallows its field lines (into a throw-away record).
+      cur = keep(v) ? v : { ...v };
       continue;
     }
     const f = FIELD.exec(trimmed);
@@ -231,5 +247,5 @@ export function parseMaps(text: string, opts: ProgressOptions = {}): MapsParseRe
   }
   if (dropped > 0) errors.push({ line: lines.length, message: `${dropped} more errors not shown` });
   opts.onProgress?.(1);
-  return { format, vmas, errors, lineCount: lines.length };
+  return { format, vmas, vmaCount, errors, lineCount: lines.length };
 }

@@ -9,6 +9,9 @@ import { parseTrace, type TraceParseResult } from './trace';
 
 export type ImportKind = 'iomem' | 'maps' | 'trace';
 
+/** An imported /proc/iomem with more resources than this is refused: real ones have hundreds, and the page must stay responsive. */
+export const MAX_IOMEM_RESOURCES = 250_000;
+
 /** Largest text accepted (characters). A 50 MB paste fits; beyond this the user is told to trim it. */
 export const MAX_IMPORT_CHARS = 64 * 1024 * 1024;
 
@@ -66,6 +69,12 @@ export function parseImport(text: string, opts: ParseImportOptions = {}): Import
     opts.onProgress?.(0.1);
     const iomem = parseIomem(text);
     opts.onProgress?.(0.9);
+    if (iomem.nodeCount > MAX_IOMEM_RESOURCES) {
+      return {
+        kind: 'rejected',
+        message: `this /proc/iomem has ${iomem.nodeCount} resources in ${iomem.lineCount} lines; more than ${MAX_IOMEM_RESOURCES} are refused (a real one has hundreds) — paste the part around the accelerator`,
+      };
+    }
     const candidates = suggestCandidates(iomem.tree, { nonRoot: iomem.nonRoot, lineOf: iomem.lineOf });
     opts.onProgress?.(1);
     return { kind, iomem, candidates };

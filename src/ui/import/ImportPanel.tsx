@@ -11,6 +11,7 @@ import type { ParsedVma } from '../../model/import/maps';
 import type { ImportKind, ImportResult } from '../../model/import/parseImport';
 import { layoutForRange, parseRange } from '../../model/import/range';
 import { matchTrace } from '../../model/import/trace';
+import { focusTree } from '../../model/import/focusTree';
 import { faultGraph } from '../../model/kvm/fault';
 import { formatSize, hex } from '../../model/addr';
 import type { DesignId, Platform } from '../../model/scenario';
@@ -211,7 +212,8 @@ export function ImportPanel({ platform, all, onChange, storage, designLabel = (d
     if (!iomemRes || range === null || iomemRes.iomem.nonRoot) return null;
     const r = parseRange(range);
     if (!r.ok) return null;
-    return { tree: iomemRes.iomem.tree, layout: layoutForRange(iomemRes.iomem.tree, r.start, r.end) };
+    const f = focusTree(iomemRes.iomem.tree, r.start, r.end);
+    return { tree: f.tree, hidden: f.hidden, layout: layoutForRange(iomemRes.iomem.tree, r.start, r.end) };
   }, [iomemRes, range]);
   const mapsRes = slots.maps?.result ?? null;
   const vma = mapsRes?.maps.vmas.find((v) => v.line === vmaLine) ?? null;
@@ -245,7 +247,8 @@ export function ImportPanel({ platform, all, onChange, storage, designLabel = (d
     }
     if (!iomemRes) return;
     try {
-      explainAll(platform, { baseTree: iomemRes.iomem.tree, layout: layoutForRange(iomemRes.iomem.tree, r.start, r.end) });
+      const tree = focusTree(iomemRes.iomem.tree, r.start, r.end).tree;
+      explainAll(platform, { baseTree: tree, layout: layoutForRange(iomemRes.iomem.tree, r.start, r.end) });
     } catch (e) {
       setRangeError(`the model cannot run on this range: ${e instanceof Error ? e.message : String(e)}`);
       return;
@@ -334,6 +337,7 @@ export function ImportPanel({ platform, all, onChange, storage, designLabel = (d
           onRangeText={setRangeText}
           onClear={() => setRange(null)}
           onRemove={() => remove('iomem')}
+          hidden={layoutAndTree?.hidden ?? 0}
         />
       )}
       {!slots.iomem && kept.iomem && !kept.iomem.text && (
@@ -350,7 +354,8 @@ export function ImportPanel({ platform, all, onChange, storage, designLabel = (d
             {mapsRes.maps.format === 'pmap-X' ? 'pmap -X' : mapsRes.maps.format}: {slots.maps.name}
           </h3>
           <p>
-            {mapsRes.maps.vmas.length} VMAs ({mapsRes.maps.vmas.filter((v) => v.vfio).length} VFIO) from {mapsRes.maps.lineCount} lines.
+            {mapsRes.maps.vmaCount} VMAs ({mapsRes.maps.vmas.filter((v) => v.vfio).length} VFIO) from {mapsRes.maps.lineCount} lines
+            {mapsRes.maps.vmaCount > mapsRes.maps.vmas.length ? `; the first ${mapsRes.maps.vmas.length} are listed with every VFIO one` : ''}.
           </p>
           <ErrorList errors={mapsRes.maps.errors} title="lines not understood" testId="import-errors-maps" />
           {mapsRes.maps.vmas.length > 0 && (
@@ -451,7 +456,9 @@ function IomemView({
   onRangeText,
   onClear,
   onRemove,
+  hidden,
 }: {
+  hidden: number;
   slot: Slot<'iomem'> & { result: Parsed<'iomem'> };
   range: string | null;
   rangeText: string;
@@ -511,7 +518,8 @@ function IomemView({
           </div>
           {range !== null && (
             <p data-testid="import-applied">
-              Every design now runs against this dump with the accelerator at <code>{range}</code>.{' '}
+              Every design now runs against this dump with the accelerator at <code>{range}</code>.
+              {hidden > 0 && ` The dump is large: the ${hidden} resources that do not overlap the range (except nearby top-level ones) are left out of the drawing; the designs never touch them.`}{' '}
               <button type="button" onClick={onClear}>
                 Back to the model&apos;s own tree
               </button>
