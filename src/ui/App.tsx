@@ -115,13 +115,17 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
   // Keyboard: ←/→ step, space play/pause, Home/End, Escape clears the selection.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === 'Escape' && !(e.target instanceof HTMLTextAreaElement) && !(e.target instanceof HTMLInputElement)) {
+        dispatch({ type: 'select', target: null });
+        return;
+      }
+      if (isTyping(e.target)) return;
       if (e.key === 'ArrowRight') dispatch({ type: 'stepBy', delta: 1, count: steps });
       else if (e.key === 'ArrowLeft') dispatch({ type: 'stepBy', delta: -1, count: steps });
       else if (e.key === 'Home') dispatch({ type: 'step', step: steps ? 0 : -1 });
       else if (e.key === 'End') dispatch({ type: 'step', step: steps - 1 });
       else if (e.key === ' ') dispatch({ type: 'play', playing: !state.playing });
-      else if (e.key === 'Escape') dispatch({ type: 'select', target: null });
       else return;
       e.preventDefault();
     };

@@ -41,7 +41,7 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
     <figure className="diagram fault-diagram" aria-labelledby={captionId}>
       <figcaption id={captionId} className="sr-only">{summary}</figcaption>
       <div className={`fault-result ${r.kind === 'mapped' ? (r.cacheable ? 'good' : 'bad') : 'error'}`} data-testid="fault-result" role="status">
-        <strong>{r.kind === 'mapped' ? `${r.table} ${r.level} ${r.memtype}` : r.error}</strong>
+        <strong>{r.kind === 'mapped' ? `${r.table} ${r.level} ${r.memtype}` : r.error}</strong>{' '}
         <span>{r.kind === 'mapped' ? resultText(r).replace(/^[^:]+: /, '') : `${r.seenBy} (in ${r.at})`}</span>
       </div>
       {!compact && current && (
@@ -142,11 +142,11 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
               >
                 <title>{`${n.label}\n${n.file}${stepData?.decision ? `\n${stepData.decision.test}: ${stepData.decision.value}` : ''}${n.verified ? '' : '\n(unverified)'}`}</title>
                 <rect x={p.x} y={p.y} width={p.w} height={p.h} rx={n.kind === 'decision' ? 12 : 4} />
-                <text x={p.x + 8} y={p.y + 15} className="fnode-label">
+                <text x={p.x + 8} y={p.y + 15} className="fnode-label" aria-hidden="true">
                   {isTaken ? `${p.step + 1}. ` : ''}
                   {clip(n.label, p.w - (isTaken ? 34 : 16), 6.4)}
                 </text>
-                <text x={p.x + 8} y={p.y + p.h - 8} className="fnode-sub">
+                <text x={p.x + 8} y={p.y + p.h - 8} className="fnode-sub" aria-hidden="true">
                   {clip(sub, p.w - 16, 5.5)}
                 </text>
                 {!n.verified && (

@@ -90,7 +90,10 @@ function ResourceTreeDiagramImpl({ ex, highlight, onHighlight, step, notes, onNo
           const n = notesFor(notes, target).length;
           const label = `${r.name ?? '<BAD>'}`;
           const range = `${hex(r.start)}-${hex(r.end)}`;
-          const aria = `${label}, ${range}, ${formatSize(r.end - r.start + 1n)}, ${busy ? 'busy' : 'not busy'}${r.owner ? `, owner ${r.owner}` : ''}${isConflict ? `, conflict: ${ex.conflict?.errno}` : ''}${isNew ? ', created by the design' : ''}`;
+          const shownLabel = b.h >= 11 ? clip(label, b.w - 10) : '';
+          const shownSub = b.h >= 26 ? clip(`${range} · ${formatSize(r.end - r.start + 1n)}`, b.w - 10, 5.6) : '';
+          const shownErr = isConflict && b.h >= 11 ? ex.conflict?.errno ?? '' : '';
+          const aria = `${[shownLabel, shownSub, shownErr].filter(Boolean).join(' ')} — ${label}, ${range}, ${formatSize(r.end - r.start + 1n)}, ${busy ? 'busy' : 'not busy'}${r.owner ? `, owner ${r.owner}` : ''}${isConflict ? `, conflict: ${ex.conflict?.errno}` : ''}${isNew ? ', created by the design' : ''}`;
           return (
             <g
               key={b.key}
@@ -115,17 +118,17 @@ function ResourceTreeDiagramImpl({ ex, highlight, onHighlight, step, notes, onNo
               <title>{`${range} : ${label}\n${aria}`}</title>
               <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={2} />
               {b.h >= 11 && (
-                <text x={b.x + 5} y={b.y + Math.min(b.h / 2 + 4, 14)} className="node-label">
-                  {clip(label, b.w - 10)}
+                <text x={b.x + 5} y={b.y + Math.min(b.h / 2 + 4, 14)} className="node-label" aria-hidden="true">
+                  {`${shownLabel} `}
                 </text>
               )}
               {b.h >= 26 && (
-                <text x={b.x + 5} y={b.y + 27} className="node-sub">
-                  {clip(`${range} · ${formatSize(r.end - r.start + 1n)}`, b.w - 10, 5.6)}
+                <text x={b.x + 5} y={b.y + 27} className="node-sub" aria-hidden="true">
+                  {`${shownSub} `}
                 </text>
               )}
               {isConflict && b.h >= 11 && (
-                <text x={b.x + b.w - 5} y={b.y + Math.min(b.h / 2 + 4, 14)} textAnchor="end" className="conflict-label">
+                <text x={b.x + b.w - 5} y={b.y + Math.min(b.h / 2 + 4, 14)} textAnchor="end" className="conflict-label" aria-hidden="true">
                   {ex.conflict?.errno}
                 </text>
               )}

@@ -164,7 +164,7 @@ function VmaDiagramImpl(props: DiagramProps) {
                 <rect x={10} y={leavesY + 22 + i * 22} width={W - 30} height={18} rx={3} />
                 <text x={16} y={leavesY + 35 + i * 22} className="mono">
                   {clip(
-                    `${l.level} ${l.size}  hva 0x${hex(l.hva)} → pfn 0x${hex(l.pfn)}  ${l.special ? 'special: no struct page' : `struct page, node ${l.page?.node ?? '?'}, ${l.page?.zone ?? ''}`}`,
+                    `${l.size} hva 0x${hex(l.hva)} → pfn 0x${hex(l.pfn)} · ${l.special ? 'special: no struct page' : `struct page, node ${l.page?.node ?? '?'}, ${l.page?.zone ?? ''}`}`,
                     W - 44,
                     6.7,
                   )}

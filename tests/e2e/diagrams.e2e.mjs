@@ -1,0 +1,234 @@
+// Browser tests of the three diagrams in real Chromium: every design and platform control, keyboard stepping,
+// compare mode, linked highlighting, accessibility and screenshots. Expected values are the domain findings
+// (../shared/domain), not snapshots of the model.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+
+const $ = (id) => `[data-testid="${id}"]`;
+
+async function open(page, baseUrl, hash = '') {
+  await page.goto(baseUrl + hash);
+  await page.waitForSelector($('fault-result'));
+}
+
+async function result(page) {
+  return (await page.textContent($('fault-result'))).replace(/\s+/g, ' ').trim();
+}
+
+async function set(page, control, value) {
+  const el = page.locator($(control));
+  const tag = await el.evaluate((e) => e.tagName);
+  if (tag === 'SELECT') await el.selectOption(value);
+  else if (value !== (await el.isChecked())) await el.click();
+}
+
+function pngSize(path) {
+  const b = readFileSync(path);
+  assert.equal(b.toString('ascii', 1, 4), 'PNG');
+  return { w: b.readUInt32BE(16), h: b.readUInt32BE(20) };
+}
+
+export async function opensOnTheDefaultScenarioWithoutErrors({ page, baseUrl, consoleErrors }) {
+  await open(page, baseUrl);
+  for (const id of ['diagram-resource', 'diagram-vma', 'diagram-fault', 'verdict-matrix']) assert.ok(await page.isVisible($(id)), id);
+  assert.match(await result(page), /^EPT 2M UC/);
+  assert.equal(await page.locator(`${$('tree-node')}[data-new="true"]`).getAttribute('data-path'), 'CXL Window 0/region0/Reserved/vfio-cxl');
+  const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  assert.match(csp, /script-src 'self'/);
+  assert.doesNotMatch(csp, /script-src[^;]*unsafe-inline/);
+  assert.deepEqual(consoleErrors, []);
+}
+
+export async function everyDesignOnX86({ page, baseUrl }) {
+  await open(page, baseUrl);
+  const expected = {
+    hotplug: /^EPT 2M WB\+IPAT/,
+    'private-node': /^EPT 2M WB\+IPAT/,
+    memremap: /^EPT 4K UC/,
+    'vfio-owned': /^EPT 2M UC/,
+    'nvgrace-gpu': /^EPT 2M UC/,
+  };
+  for (const [design, re] of Object.entries(expected)) {
+    await set(page, 'ctl-design', design);
+    assert.match(await result(page), re, design);
+    // The fault path on x86 passes make_spte(); page-backed designs resolve through GUP, PFNMAP ones through hva_to_pfn_remapped().
+    const fns = await page.locator('[data-step-index] .fnode-label').allTextContents();
+    assert.ok(fns.some((f) => f.includes('make_spte()')), `${design}: make_spte`);
+    assert.equal(fns.some((f) => f.includes('hva_to_pfn_remapped()')), !['hotplug', 'private-node'].includes(design), `${design}: remapped`);
+  }
+  // Hotplug puts System RAM (kmem) in the tree and struct pages in the VMA.
+  await set(page, 'ctl-design', 'hotplug');
+  assert.equal(await page.locator(`${$('tree-node')}[data-path$="System RAM (kmem)"]`).count(), 1);
+  assert.match(await page.locator($('vma-leaf')).first().textContent(), /struct page, node 1, ZONE_MOVABLE/);
+}
+
+export async function everyDesignOnArm64({ page, baseUrl }) {
+  await open(page, baseUrl);
+  await set(page, 'ctl-arch', 'arm64');
+  assert.ok(await page.isEnabled($('ctl-fwb')));
+  const withFwb = { hotplug: /^stage-2 2M Normal/, memremap: /^stage-2 1G Normal/, 'vfio-owned': /^stage-2 1G Normal/, 'nvgrace-gpu': /^stage-2 1G Normal/ };
+  for (const [d, re] of Object.entries(withFwb)) {
+    await set(page, 'ctl-design', d);
+    assert.match(await result(page), re, d);
+  }
+  await set(page, 'ctl-design', 'vfio-owned');
+  await set(page, 'ctl-fwb', false);
+  assert.match(await result(page), /^-EINVAL .*KVM_SET_USER_MEMORY_REGION/);
+  assert.equal(await page.getAttribute($('verdict-vfio-owned-guest-cacheable'), 'data-status'), 'bad');
+  // Before v6.17 the same VMA is forced non-cacheable: Normal-NC because VFIO sets VM_ALLOW_ANY_UNCACHED.
+  await set(page, 'ctl-kernel', '6.12');
+  assert.match(await result(page), /^stage-2 1G Normal-NC/);
+  await set(page, 'ctl-design', 'nvgrace-gpu');
+  assert.match(await result(page), /^stage-2 1G Device-nGnRE/);
+  await set(page, 'ctl-kernel', '7.1');
+  await set(page, 'ctl-fwb', true);
+  await set(page, 'ctl-design', 'vfio-owned');
+  await set(page, 'ctl-mte', true);
+  assert.match(await result(page), /^-EINVAL/);
+  await set(page, 'ctl-mte', false);
+  await set(page, 'ctl-dirty-log', true);
+  assert.match(await result(page), /^-EINVAL/);
+  assert.equal(await page.getAttribute($('verdict-vfio-owned-live-migration'), 'data-status'), 'bad');
+}
+
+export async function firmwareControlsDriveTheResourceTree({ page, baseUrl }) {
+  await open(page, baseUrl);
+  await set(page, 'ctl-firmware', 'conventional');
+  assert.match(await result(page), /^-EBUSY/);
+  const conflict = page.locator(`${$('tree-node')}[data-conflict="true"]`);
+  assert.equal(await conflict.getAttribute('data-path'), 'CXL Window 0/region0/System RAM');
+  assert.match(await conflict.textContent(), /-EBUSY/);
+  assert.match(await page.textContent($('vma-none')), /did not get the memory set up/);
+  // Soft Reserved on 6.17 is in iomem and not busy: VFIO claims under it.
+  await set(page, 'ctl-firmware', 'soft-reserved');
+  await set(page, 'ctl-kernel', '6.17');
+  assert.equal(await page.locator(`${$('tree-node')}[data-new="true"]`).getAttribute('data-path'), 'CXL Window 0/region0/Soft Reserved/vfio-cxl');
+  // From 7.0 Soft Reserved is deferred out of iomem.
+  await set(page, 'ctl-kernel', '7.0');
+  assert.equal(await page.locator(`${$('tree-node')}[data-path*="Soft Reserved"]`).count(), 0);
+  // efi=nosoftreserve turns it into System RAM again.
+  await set(page, 'ctl-nosoftreserve', true);
+  assert.match(await result(page), /^-EBUSY/);
+  // memremap over System RAM: the direct map, silently.
+  await set(page, 'ctl-design', 'memremap');
+  assert.match(await page.textContent($('iomem-text')), /System RAM\n$/);
+  assert.match(await page.getAttribute($('verdict-memremap-firmware-ram'), 'aria-label'), /silent direct-map alias/);
+}
+
+export async function hotplugPolicyHugeFaultDirtyLogAndReset({ page, baseUrl }) {
+  await open(page, baseUrl);
+  await set(page, 'ctl-huge-fault', false);
+  assert.match(await result(page), /^EPT 4K UC/);
+  assert.equal(await page.locator(`${$('vma-handler')}`).count(), 1);
+  await set(page, 'ctl-huge-fault', true);
+  await set(page, 'ctl-dirty-log', true);
+  assert.match(await result(page), /^EPT 4K UC/);
+  await set(page, 'ctl-dirty-log', false);
+  await set(page, 'ctl-device-reset', true);
+  assert.match(await result(page), /^-EFAULT .*KVM_RUN/);
+  assert.ok((await page.locator('[data-step-index]').count()) > 0);
+  await set(page, 'ctl-device-reset', false);
+  await set(page, 'ctl-design', 'hotplug');
+  await set(page, 'ctl-online', 'online_kernel');
+  assert.match(await page.locator($('vma-leaf')).first().textContent(), /ZONE_NORMAL/);
+  await set(page, 'ctl-online', 'offline');
+  assert.match(await result(page), /no mapping/);
+  assert.equal(await page.getAttribute($('verdict-hotplug-guest-cacheable'), 'data-status'), 'bad');
+}
+
+export async function keyboardStepsThePathAndTheOtherDiagramsFollow({ page, baseUrl }) {
+  await open(page, baseUrl);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getAttribute('[data-current="true"]', 'data-node'), 'x_exit');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getAttribute('[data-current="true"]', 'data-node'), 'x_pf');
+  assert.match(await page.textContent($('step-status')), /step 2\//);
+  await page.keyboard.press('End');
+  assert.equal(await page.getAttribute('[data-current="true"]', 'data-node'), 'x_res_uc');
+  // Step to the fault handler: the VMA leaf and the resource holding the pfn light up.
+  const idx = Number(await page.getAttribute('[data-node="d_handler"]', 'data-step-index'));
+  await page.keyboard.press('Home');
+  for (let i = 0; i < idx; i++) await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getAttribute('[data-current="true"]', 'data-node'), 'd_handler');
+  assert.equal(await page.locator(`${$('vma-leaf')}[data-lit="true"]`).count(), 1);
+  assert.match(await page.locator(`${$('tree-node')}[data-lit="true"]`).first().getAttribute('data-path'), /vfio-cxl$/);
+  assert.match(await page.textContent($('step-inspector')), /inserted a special 2M PMD leaf/);
+  // Space plays to the end.
+  await page.keyboard.press('Home');
+  await page.keyboard.press(' ');
+  await page.waitForFunction(() => document.querySelector('[data-current="true"]')?.getAttribute('data-node') === 'x_res_uc', null, { timeout: 30000 });
+}
+
+export async function compareTwoDesignsAndTwoPlatforms({ page, baseUrl, screenshot }) {
+  await open(page, baseUrl);
+  await set(page, 'ctl-compare', 'design:hotplug');
+  assert.match(await page.textContent($('first-divergence')), /diverge at step 9/);
+  assert.match(await page.textContent($('verdict-diffs')), /guest-cacheable/);
+  assert.equal(await page.getAttribute($('verdict-hotplug-exclusive-ownership'), 'data-differs'), 'true');
+  assert.ok(await page.isVisible($('diagram-fault-b')));
+  await screenshot('compare-designs-1280');
+  await set(page, 'ctl-compare', 'platform');
+  assert.equal(await page.inputValue($('cmp-ctl-arch')), 'arm64');
+  assert.match(await page.textContent($('first-divergence')), /diverge at step 1/);
+  await set(page, 'cmp-ctl-fwb', false);
+  assert.match(await page.locator($('fault-result')).nth(1).textContent(), /-EINVAL/);
+  await set(page, 'ctl-compare', 'off');
+  assert.equal(await page.locator($('compare-summary')).count(), 0);
+}
+
+export async function linkedHighlighting({ page, baseUrl }) {
+  await open(page, baseUrl);
+  await page.locator($('vma-leaf')).nth(1).hover();
+  const lit = await page.locator(`${$('tree-node')}[data-lit="true"]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-path')));
+  assert.deepEqual(lit, ['CXL Window 0/region0/Reserved/vfio-cxl']);
+  await page.locator(`${$('tree-node')}[data-path="CXL Window 0/region0"]`).hover();
+  assert.equal(await page.getAttribute(`${$('tree-node')}[data-path="CXL Window 0/region0"]`, 'data-lit'), 'true');
+}
+
+export async function inspectorShowsSourcesAndUnverifiedMarks({ page, baseUrl }) {
+  await open(page, baseUrl);
+  await page.click($('verdict-vfio-owned-guest-cacheable'));
+  const links = await page.locator(`${$('inspector')} a`).evaluateAll((as) => as.map((a) => a.href));
+  assert.ok(links.some((h) => h === 'https://elixir.bootlin.com/linux/v6.19/source/arch/x86/kvm/vmx/vmx.c'), links.join('\n'));
+  assert.ok(links.some((h) => h.startsWith('https://lore.kernel.org/r/20260404185330.GD2551565@ziepe.ca')));
+  assert.ok((await page.locator(`${$('inspector')} .unverified-mark`).count()) > 0);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator($('inspector')).count(), 0);
+  // Keyboard: focus a tree node, Enter opens it, "n" focuses the note box.
+  await page.locator(`${$('tree-node')}[data-path="CXL Window 0/region0"]`).focus();
+  await page.keyboard.press('Enter');
+  assert.match(await page.textContent($('inspector')), /IORESOURCE_MEM/);
+  await page.locator(`${$('tree-node')}[data-path="CXL Window 0/region0"]`).focus();
+  await page.keyboard.press('n');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'note-input');
+}
+
+export async function noAxeViolationsLightAndDark({ page, context, baseUrl, axe }) {
+  await open(page, baseUrl);
+  const v = await axe();
+  assert.deepEqual(v, [], JSON.stringify(v, null, 2));
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const v2 = await axe();
+  assert.deepEqual(v2, [], JSON.stringify(v2, null, 2));
+  void context;
+}
+
+export async function screenshotsAtBothSizes({ page, baseUrl, screenshot }) {
+  await open(page, baseUrl);
+  let p = await screenshot('default-1280x800');
+  assert.deepEqual(pngSize(p), { w: 1280, h: 800 });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  p = await screenshot('default-1920x1080');
+  assert.deepEqual(pngSize(p), { w: 1920, h: 1080 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await set(page, 'ctl-arch', 'arm64');
+  p = await screenshot('arm64-dark-1920x1080');
+  assert.deepEqual(pngSize(p), { w: 1920, h: 1080 });
+  // Nothing overflows the page horizontally at either size.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `horizontal overflow ${overflow}px`);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const overflow2 = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow2 <= 0, `horizontal overflow ${overflow2}px at 1280`);
+}
