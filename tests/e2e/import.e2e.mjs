@@ -107,3 +107,55 @@ export async function fiftyMegabytePasteStaysResponsiveAndCancels({ page, baseUr
   console.log(`    50 MB paste: worker started and cancelled in ${Date.now() - t0} ms`);
   assert.deepEqual(consoleErrors, []);
 }
+
+export async function hundredThousandLineIomemAppliesWithoutFreezing({ page, baseUrl, consoleErrors }) {
+  await open(page, baseUrl);
+  await page.evaluate(() => {
+    window.__long = [];
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) window.__long.push(Math.round(e.duration));
+    }).observe({ type: 'longtask', buffered: false });
+    const out = [];
+    let a = 0x100000;
+    for (let i = 0; i < 100000; i++) {
+      out.push(`${a.toString(16).padStart(8, '0')}-${(a + 0xfff).toString(16).padStart(8, '0')} : System RAM`);
+      a += 0x1000;
+    }
+    out.push('c050000000-c08fffffff : CXL Window 0', '  c050000000-c08fffffff : Soft Reserved');
+    const dt = new DataTransfer();
+    dt.setData('text/plain', out.join('\n') + '\n');
+    document.querySelector('[data-testid="import-text"]').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  });
+  await page.waitForSelector($('import-candidate'), { timeout: 30000 });
+  await page.locator($('import-candidate')).first().locator('input[type=radio]').check();
+  await page.waitForSelector($('import-applied'));
+  await page.waitForFunction((sel) => document.querySelector(sel)?.textContent?.includes('c050000000-c08fffffff : CXL Window 0'), $('iomem-text'));
+  assert.match(await page.textContent($('import-applied')), /resources that do not overlap the range/);
+  const long = await page.evaluate(() => window.__long);
+  console.log(`    long tasks (ms): ${long.join(', ') || 'none'}`);
+  assert.ok(Math.max(0, ...long) < 1500, `main thread blocked ${Math.max(...long)} ms`);
+  assert.deepEqual(consoleErrors, []);
+}
+
+export async function fiftyMegabyteTraceCompletesWithoutFreezing({ page, baseUrl, consoleErrors }) {
+  await open(page, baseUrl);
+  await page.evaluate(() => {
+    window.__long = [];
+    const line = '  2)   0.122 us    |    hva_to_pfn [kvm]();\n';
+    window.__big = line.repeat(Math.ceil((50 * 1024 * 1024) / line.length));
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) window.__long.push(Math.round(e.duration));
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', window.__big);
+    document.querySelector('[data-testid="import-text"]').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  });
+  await page.waitForSelector($('import-trace'), { timeout: 45000 });
+  assert.match(await page.textContent($('import-trace-known')), /hva_to_pfn\(\) ×1[0-9]{6}/);
+  const long = await page.evaluate(() => window.__long);
+  console.log(`    long tasks (ms): ${long.join(', ') || 'none'}`);
+  assert.ok(Math.max(0, ...long) < 1500, `main thread blocked ${Math.max(...long)} ms`);
+  assert.deepEqual(consoleErrors, []);
+}
