@@ -56,8 +56,38 @@ function firmwareFromTree(s: Scenario, tree: Resource, layout: HdmLayout): Firmw
   };
 }
 
-/** Derive everything but verdicts for one scenario. */
+const CACHE_MAX = 600;
+const cacheByTree = new WeakMap<Resource, Map<string, Core>>();
+const defaultCache = new Map<string, Core>();
+
+function coreKey(s: Scenario, o: DeriveOptions): string {
+  const p = s.platform;
+  const l = o.layout;
+  return [
+    s.design, p.arch, p.fwbDic, p.firmware, p.nosoftreserve, p.kernel, p.onlinePolicy, p.hugeFault, p.mte, p.dirtyLog, p.deviceReset,
+    l ? `${l.windowStart}-${l.windowEnd}-${l.hdmStart}-${l.hdmEnd}` : '', o.faultOffset ?? '', o.write ?? '',
+  ].join('|');
+}
+
+/**
+ * Derive everything but verdicts for one scenario. Pure, so results are memoised (bounded LRU per base tree): the
+ * verdicts re-run the model on varied platforms, and the UI re-derives on every control change.
+ * Callers must treat the returned Core as immutable.
+ */
 export function deriveCore(s: Scenario, opts: DeriveOptions = {}): Core {
+  const cache = opts.baseTree
+    ? (cacheByTree.get(opts.baseTree) ?? (cacheByTree.set(opts.baseTree, new Map()), cacheByTree.get(opts.baseTree)!))
+    : defaultCache;
+  const key = coreKey(s, opts);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const core = deriveCoreUncached(s, opts);
+  cache.set(key, core);
+  if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value!);
+  return core;
+}
+
+function deriveCoreUncached(s: Scenario, opts: DeriveOptions): Core {
   const layout = opts.layout ?? DEFAULT_LAYOUT;
   let bootTree: Resource;
   let firmware: FirmwareEntry;
