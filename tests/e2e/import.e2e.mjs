@@ -16,6 +16,7 @@ async function open(page, baseUrl) {
 }
 
 async function importText(page, text) {
+  if (!(await page.locator($('import-panel')).evaluate((d) => d.open))) await page.click($('import-toggle'));
   await page.fill($('import-text'), text);
   await page.click($('import-submit'));
   await page.waitForFunction((sel) => !document.querySelector(sel), $('import-progress'));

@@ -19,6 +19,7 @@ import { DESIGNS } from '../../model/scenario';
 import { startImport, type ImportJob, type ImportProgress } from '../../workers/importClient';
 import type { Observed } from '../diagrams/types';
 import { loadImports, saveImports, storableText, type StoredImports } from './importStorage';
+import './import.css';
 
 /** What the import feeds into the app: overlays for the diagrams and explain() options for the picked range. */
 export interface ImportSelection {
@@ -264,16 +265,28 @@ export function ImportPanel({ platform, all, onChange, storage, designLabel = (d
   };
 
   const progressPct = busy?.progress ? Math.round(busy.progress.fraction * 100) : null;
+  const anything = Boolean(slots.iomem || slots.maps || slots.trace || kept.iomem || kept.maps || kept.trace || busy || message);
+  // Closed on a first visit (the diagrams stay in view); open as soon as there is something to show.
+  const [userOpen, setUserOpen] = useState<boolean | null>(null);
+  const open = userOpen ?? anything;
 
   return (
-    <section
+    <details
       className="import-panel"
       data-testid="import-panel"
-      aria-labelledby="import-h"
+      open={open}
+      onToggle={(e) => {
+        const now = (e.currentTarget as HTMLDetailsElement).open;
+        if (now !== open) setUserOpen(now);
+      }}
       onDragOver={(e) => e.preventDefault()}
       onDrop={onDrop}
     >
-      <h2 id="import-h">Your machine</h2>
+      <summary data-testid="import-toggle">
+        <h2 id="import-h">Your machine</h2>
+        <span className="import-summary-note">apply the designs to your /proc/iomem, smaps or fault trace (paste or drop)</span>
+      </summary>
+      <div className="import-input">
       <p className="import-hint">
         Paste or drop <code>/proc/iomem</code> (as root), <code>/proc/PID/smaps</code> (or maps, <code>pmap -X</code>) of the VMM, or a
         fault trace (ftrace function_graph, trace-cmd/perf <code>kvm_page_fault</code>). Parsed in the background; kept in this browser until
@@ -312,6 +325,7 @@ export function ImportPanel({ platform, all, onChange, storage, designLabel = (d
             }}
           />
         </label>
+      </div>
       </div>
       {busy && (
         <div className="import-busy" data-testid="import-progress" role="status">
@@ -443,7 +457,7 @@ export function ImportPanel({ platform, all, onChange, storage, designLabel = (d
           <button type="button" onClick={() => remove('trace')}>Remove</button>
         </article>
       )}
-    </section>
+    </details>
   );
 }
 
