@@ -76,8 +76,10 @@ export function suggestCandidates(tree: Resource, opts: { nonRoot?: boolean; lin
       sources = ['cxl/construct_region'];
     } else if (n === 'Soft Reserved') {
       kind = 'soft-reserved';
-      reason = 'EFI_MEMORY_SP range: firmware set it aside for a driver; a busy Soft Reserved makes a driver\'s request_mem_region() fail with -EBUSY';
-      sources = ['fw/soft-reserve-deferral'];
+      reason = win
+        ? `EFI_MEMORY_SP range inside ${win.name}: the case reported in the thread where a Type-2 accelerator's HDM showed as Soft Reserved and its flow failed -EBUSY`
+        : 'EFI_MEMORY_SP range: firmware set it aside for a driver (CXL/HMEM decide who owns it)';
+      sources = win ? ['thread/alejandro-efi-reserved', 'fw/soft-reserve-deferral'] : ['fw/soft-reserve-deferral'];
     } else if ((n === 'Reserved' || n === 'reserved') && win) {
       kind = 'reserved-in-window';
       reason = `Reserved inside ${win.name}: firmware (e820/EFI) marked the HDM reserved`;

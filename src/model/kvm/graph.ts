@@ -61,7 +61,7 @@ function x86Graph(): FaultGraph {
     ...genericNodes(),
     node('x_err_pfn', 'function', 'kvm_handle_error_pfn()', MMU, ['x86/kvm_handle_error_pfn']),
     node('x_efault', 'error', '-EFAULT: KVM_RUN returns -EFAULT', MMU, ['x86/kvm_handle_error_pfn']),
-    node('x_map', 'function', 'kvm_tdp_mmu_map()', 'arch/x86/kvm/mmu/tdp_mmu.c', ['x86/kvm_tdp_mmu_map'], false),
+    node('x_map', 'function', 'kvm_tdp_mmu_map()', 'arch/x86/kvm/mmu/tdp_mmu.c', ['x86/kvm_tdp_mmu_map']),
     node('x_huge', 'function', 'kvm_mmu_hugepage_adjust()', MMU, ['x86/kvm_mmu_hugepage_adjust']),
     node('x_level', 'decision', 'kvm_mmu_max_mapping_level(): dirty logging, lpage_info, host_pfn_mapping_level()', MMU, [
       'x86/host_pfn_mapping_level', 'x86/dirty-log-4k',

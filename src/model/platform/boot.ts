@@ -51,7 +51,7 @@ export function firmwareEntry(p: Platform): FirmwareEntry {
     return {
       name: 'Soft Reserved', busy: false, bootRam: false, firmwareE820Ram: false, mapMemory: false,
       explanation: 'EFI_CONVENTIONAL + EFI_MEMORY_SP: "Soft Reserved" (IORES_DESC_SOFT_RESERVED, not busy), memblock-reserved with no direct map until a driver hotplugs it.',
-      sources: p.arch === 'x86_64' ? ['fw/e820-x86'] : ['fw/arm64-reserve-regions'],
+      sources: p.arch === 'x86_64' ? ['fw/e820-x86'] : ['fw/arm64-reserve-regions', 'fw/arm64-soft-reserved'],
     };
   }
   // EFI_RESERVED_TYPE
@@ -135,8 +135,9 @@ export function buildBootTree(p: Platform, layout: HdmLayout): BootTree {
     const desc = fw.name === 'Soft Reserved' ? IORES_DESC.SOFT_RESERVED : fw.busy ? IORES_DESC.NONE : IORES_DESC.RESERVED;
     must(requestResource(root, { start: layout.hdmStart, end: layout.hdmEnd, name: fw.name, flags, desc, owner: 'firmware' }), fw.name);
     ops.push({
-      fn: p.arch === 'x86_64' ? 'e820__reserve_resources()' : 'request_standard_resources()',
-      file: p.arch === 'x86_64' ? 'arch/x86/kernel/e820.c' : 'arch/arm64/kernel/setup.c',
+      // Busy e820 entries go in at e820__reserve_resources(); non-busy ones (Reserved, Soft Reserved) late.
+      fn: p.arch === 'x86_64' ? (fw.busy ? 'e820__reserve_resources()' : 'e820__reserve_resources_late()') : fw.name === 'Soft Reserved' ? 'arm_enable_runtime_services()' : 'request_standard_resources()',
+      file: p.arch === 'x86_64' ? 'arch/x86/kernel/e820.c' : fw.name === 'Soft Reserved' ? 'drivers/firmware/efi/arm-runtime.c' : 'arch/arm64/kernel/setup.c',
       args: `${range} "${fw.name}"`,
       result: fw.explanation,
       ok: true,

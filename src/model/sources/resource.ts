@@ -54,6 +54,10 @@ export const SOURCES_RESOURCE: Record<string, Source> = {
     kind: 'upstream', file: 'arch/arm64/kernel/setup.c', fn: 'request_standard_resources()', version: 'v6.x', verified: true,
     note: 'One resource per memblock region: NOMAP → "reserved" (not busy), others → "System RAM" (busy).',
   },
+  'fw/arm64-soft-reserved': {
+    kind: 'upstream', file: 'drivers/firmware/efi/arm-runtime.c', fn: 'arm_enable_runtime_services()', version: 'v6.x', verified: true,
+    note: 'With soft reserve enabled, every EFI_MEMORY_SP descriptor is inserted into iomem as "Soft Reserved" (IORESOURCE_MEM, IORES_DESC_SOFT_RESERVED).',
+  },
   'fw/arm64-efi-reserved-unverified': {
     kind: 'inference',
     statement: 'Whether an EFI_RESERVED_TYPE range without memory attributes appears in /proc/iomem on arm64 at all is unverified; shown as "reserved".',
