@@ -83,15 +83,15 @@ export function suggestCandidates(tree: Resource, opts: { nonRoot?: boolean; lin
     } else if ((n === 'Reserved' || n === 'reserved') && win) {
       kind = 'reserved-in-window';
       reason = `Reserved inside ${win.name}: firmware (e820/EFI) marked the HDM reserved`;
-      sources = ['cxl/add_cxl_resources'];
+      sources = ['cxl/add_cxl_resources', 'thread/alejandro-efi-reserved'];
     } else if (/^dax\d+\.\d+$/.test(n)) {
       kind = 'dax';
-      reason = 'a device-dax instance over device memory';
-      sources = ['cxl/nesting-order'];
+      reason = 'a device-dax instance over device memory (dax/kmem requests it under this name before onlining)';
+      sources = ['hp/kmem-probe'];
     } else if (/^System RAM \(kmem\)$/.test(n)) {
       kind = 'kmem';
       reason = 'device memory already onlined as System RAM by dax/kmem (what the hotplug design produces)';
-      sources = ['cxl/nesting-order'];
+      sources = ['hp/kmem-probe', 'hp/add_memory_driver_managed'];
     } else if (/^CXL Window \d+$/.test(n)) {
       kind = 'cxl-window';
       reason = 'a whole CXL fixed memory window (CFMWS); the HDM is usually a part of it';

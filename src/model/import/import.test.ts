@@ -175,6 +175,20 @@ describe('candidates', () => {
   });
 });
 
+describe('sources', () => {
+  it('every candidate and VFIO-offset note cites a registered source', async () => {
+    const { SOURCES } = await import('../sources');
+    const ids = new Set<string>();
+    for (const f of ['iomem-damaged/cxl-3windows-formatflowed-3space-indent-lkml-smita.iomem', 'iomem-damaged/cxl-type2-accelerator-softreserved-snip-lkml-ppwaskie.iomem', 'iomem/cxl-qemu-window-over-e820-reserved-lkml-gourry.iomem', 'iomem/cxl-hmem0-softreserved-reparented-commit-67feaba413ec.iomem']) {
+      const p = parseIomem(read(f));
+      for (const c of suggestCandidates(p.tree).candidates) for (const id of c.sources) ids.add(id);
+    }
+    for (const o of [0n, 0x43a000000000n]) for (const id of decodeVfioOffset(o).sources) ids.add(id);
+    expect(ids.size).toBeGreaterThan(4);
+    for (const id of ids) expect(SOURCES[id], id).toBeDefined();
+  });
+});
+
 describe('detect and limits', () => {
   it('detects each sample kind', () => {
     expect(detectImportKind(read('iomem/arm64-qemu-virt.iomem'))).toBe('iomem');

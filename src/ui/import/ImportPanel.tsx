@@ -75,7 +75,7 @@ function ErrorList({ errors, title, testId }: { errors: { line: number; column?:
   return (
     <details className="import-errors" open={errors.length <= 5} data-testid={testId}>
       <summary>
-        {errors.length} {title}
+        {errors.length} {errors.length === 1 ? title.replace(/^lines /, 'line ').replace(/^notes$/, 'note') : title}
       </summary>
       <ul>
         {errors.slice(0, SHOW_ERRORS).map((e, i) => (
@@ -296,7 +296,7 @@ export function ImportPanel({ platform, all, onChange, storage, designLabel = (d
       <textarea
         id="import-text"
         data-testid="import-text"
-        rows={5}
+        rows={3}
         spellCheck={false}
         value={text}
         onChange={(e) => setText(e.target.value)}
@@ -489,7 +489,7 @@ function IomemView({
       <h3 id="import-iomem-h">/proc/iomem: {slot.name}</h3>
       <p>
         {iomem.nodeCount} resources from {iomem.lineCount} lines
-        {iomem.errors.length ? `; ${iomem.errors.length} lines rejected` : ''}.
+        {iomem.errors.length ? `; ${iomem.errors.length} rejected` : ''}.
       </p>
       <ErrorList errors={iomem.errors} title="lines rejected" testId="import-errors-iomem" />
       <ErrorList errors={iomem.warnings} title="notes" testId="import-warnings-iomem" />
