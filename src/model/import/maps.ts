@@ -100,8 +100,9 @@ export function decodeVfioOffset(offset: bigint): VfioOffset {
     kind: 'physical',
     note:
       `0x${offset.toString(16)} is too large for a region index (${index}); it reads as the BAR's host physical address, ` +
-      'which older vfio-pci stored in vm_pgoff at mmap time (inference; kernel version of the change not pinned here)',
-    sources: ['vma/vfio_pci_core_mmap'],
+      'which older vfio-pci stored in vm_pgoff at mmap time (inference from older vfio_pci_mmap() source, unverified: ' +
+      'no registry entry yet; kernel version of the change not pinned here)',
+    sources: [],
   };
 }
 

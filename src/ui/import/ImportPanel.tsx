@@ -20,6 +20,9 @@ import { startImport, type ImportJob, type ImportProgress } from '../../workers/
 import type { Observed } from '../diagrams/types';
 import { loadImports, saveImports, storableText, type StoredImports } from './importStorage';
 import './import.css';
+import { SOURCES } from '../../model/sources';
+import { sourceLabel, sourceUrl } from '../../model/source-links';
+import type { SourceId } from '../../model/source';
 
 /** What the import feeds into the app: overlays for the diagrams and explain() options for the picked range. */
 export interface ImportSelection {
@@ -87,6 +90,35 @@ function ErrorList({ errors, title, testId }: { errors: { line: number; column?:
         {errors.length > SHOW_ERRORS && <li>… and {errors.length - SHOW_ERRORS} more</li>}
       </ul>
     </details>
+  );
+}
+
+/** Short citations for a suggestion, linked where the source has an address. */
+function Cites({ ids }: { ids: readonly SourceId[] }) {
+  if (ids.length === 0) return null;
+  return (
+    <span className="import-cites">
+      {' '}[
+      {ids.map((id, i) => {
+        const s = SOURCES[id];
+        if (!s) return null;
+        const url = sourceUrl(s);
+        const label = sourceLabel(s) + (s.verified ? '' : ' (unverified)');
+        return (
+          <span key={id}>
+            {i > 0 ? '; ' : ''}
+            {url ? (
+              <a href={url} target="_blank" rel="noreferrer">
+                {label}
+              </a>
+            ) : (
+              label
+            )}
+          </span>
+        );
+      })}
+      ]
+    </span>
   );
 }
 
@@ -508,7 +540,10 @@ function IomemView({
                 {c.alsoNamed.length > 0 && <span> (also {c.alsoNamed.join(', ')})</span>}
                 {c.line !== undefined && <span> — line {c.line}</span>}
                 <br />
-                <small>{c.reason}</small>
+                <small>
+                  {c.reason}
+                  <Cites ids={c.sources} />
+                </small>
               </label>
             );
           })}
@@ -558,6 +593,7 @@ function VmaCompare({ vma, all, designLabel }: { vma: ParsedVma; all: Record<Des
       {vma.vfioOffset && (
         <p data-testid="import-vfio-offset">
           Offset 0x{hex(vma.offset)}: {vma.vfioOffset.note}
+          <Cites ids={vma.vfioOffset.sources} />
         </p>
       )}
       {vma.vmFlags === null ? (
