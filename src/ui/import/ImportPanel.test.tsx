@@ -121,6 +121,18 @@ describe('ImportPanel', () => {
     expect(screen.getByTestId('import-message')).toHaveTextContent('corrupt (not JSON)');
   });
 
+  it('a dropped file and a chosen file are imported under their names', async () => {
+    render(<ImportPanel platform={DEFAULT_PLATFORM} onChange={vi.fn()} storage={null} />);
+    const f = new File([read('smaps/qemu-vfio-maps-offset-encodes-region-index-martins3.maps')], 'qemu.maps');
+    fireEvent.drop(screen.getByTestId('import-panel'), { dataTransfer: { files: [f] } });
+    expect(await screen.findByTestId('import-maps')).toHaveTextContent('maps: qemu.maps');
+    expect(screen.getByTestId('import-maps')).toHaveTextContent('3 VMAs (3 VFIO)');
+    expect(screen.getByTestId('import-vfio-offset')).toHaveTextContent('region 0 (BAR0)');
+    const g = new File([read('ftrace/kvm_page_fault-tracepoint-vcpu-rip-format-lkml-seanjc.txt')], 'faults.txt');
+    fireEvent.change(screen.getByTestId('import-file'), { target: { files: [g] } });
+    expect(await screen.findByTestId('import-trace')).toHaveTextContent('7 kvm_page_fault events');
+  });
+
   it('a large paste goes to the parser without entering the textarea', async () => {
     const onChange = vi.fn();
     render(<ImportPanel platform={DEFAULT_PLATFORM} onChange={onChange} storage={null} />);
