@@ -39,6 +39,11 @@ describe('ImportPanel', () => {
     expect(sel.explain!.opts.layout).toMatchObject({ hdmStart: 0xc050000000n, hdmEnd: 0xc08fffffffn, windowStart: 0xc050000000n });
     expect(sel.explain!.opts.baseTree!.children[0]!.name).toBe('CXL Window 0');
     expect(screen.getByTestId('import-applied')).toHaveTextContent('c050000000-c08fffffff');
+    const rows = screen.getAllByTestId('import-outcome-design');
+    expect(rows).toHaveLength(5);
+    const owned = rows.find((r) => r.getAttribute('data-design') === 'vfio-owned')!;
+    expect(owned).toHaveTextContent('request_mem_region()');
+    expect(owned).toHaveTextContent('Soft Reserved');
     const saved = JSON.parse(localStorage.getItem(IMPORT_STORAGE_KEY)!);
     expect(saved.iomem.range).toBe('c050000000-c08fffffff');
     unmount();

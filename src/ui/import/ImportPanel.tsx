@@ -3,7 +3,7 @@
  * understood and where the input is bad; pick the accelerator range the designs then run against.
  * Parsing runs in a worker; the scenario on screen is only touched when the user picks a range that the model accepts.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { explainAll, type ExplainOptions } from '../../model/explain';
 import type { Explanation } from '../../model/explain-types';
 import { compareVmFlags } from '../../model/import/flags';
@@ -142,7 +142,6 @@ export function ImportPanel({ platform, all, onChange, storage, designLabel = (d
   const keptFunctions = kept.trace?.functions ?? null;
   const job = useRef<ImportJob | null>(null);
   const queue = useRef<{ input: string | Blob; name: string; kind?: ImportKind }[]>([]);
-  const allEx = useMemo(() => all ?? explainAll(platform), [all, platform]);
 
   const runRef = useRef<((input: string | Blob, name: string, kind?: ImportKind) => void) | null>(null);
   const run = useCallback((input: string | Blob, name: string, kind?: ImportKind) => {
@@ -269,6 +268,9 @@ export function ImportPanel({ platform, all, onChange, storage, designLabel = (d
   useEffect(() => {
     onChange(selection);
   }, [selection, onChange]);
+  // The app passes its own derivation (made with these same options); standalone, derive here.
+  const ownAll = useMemo(() => (all ? null : explainAll(platform, selection.explain?.opts ?? {})), [all, platform, selection.explain]);
+  const allEx = all ?? ownAll!;
 
   /** Apply a range only if every design runs on it; otherwise say why and keep what is on screen. */
   const pickRange = (value: string) => {
@@ -384,6 +386,7 @@ export function ImportPanel({ platform, all, onChange, storage, designLabel = (d
           onClear={() => setRange(null)}
           onRemove={() => remove('iomem')}
           hidden={layoutAndTree?.hidden ?? 0}
+          outcome={range !== null && layoutAndTree ? <Outcome all={allEx} designLabel={designLabel} /> : null}
         />
       )}
       {!slots.iomem && kept.iomem && !kept.iomem.text && (
@@ -503,8 +506,10 @@ function IomemView({
   onClear,
   onRemove,
   hidden,
+  outcome,
 }: {
   hidden: number;
+  outcome: ReactNode;
   slot: Slot<'iomem'> & { result: Parsed<'iomem'> };
   range: string | null;
   rangeText: string;
@@ -574,12 +579,56 @@ function IomemView({
               </button>
             </p>
           )}
+          {range !== null && outcome}
         </fieldset>
       )}
       <button type="button" data-testid="import-remove-iomem" onClick={onRemove}>
         Remove
       </button>
     </article>
+  );
+}
+
+/** What each design does on the user's tree: its kernel operations' results, the conflict, region_intersects. */
+function Outcome({ all, designLabel }: { all: Record<DesignId, Explanation>; designLabel: (d: DesignId) => string }) {
+  return (
+    <table data-testid="import-outcome">
+      <caption>On this dump</caption>
+      <thead>
+        <tr>
+          <th scope="col">design</th>
+          <th scope="col">kernel operations</th>
+          <th scope="col">region_intersects(System RAM)</th>
+        </tr>
+      </thead>
+      <tbody>
+        {DESIGNS.map((d) => {
+          const ex = all[d];
+          return (
+            <tr key={d} data-testid="import-outcome-design" data-design={d} data-conflict={ex.conflict ? ex.conflict.errno : ''}>
+              <th scope="row">{designLabel(d)}</th>
+              <td>
+                <ul>
+                  {ex.ops.map((o, i) => (
+                    <li key={i} className={o.ok ? undefined : 'import-op-failed'}>
+                      <code>{o.fn}</code>: {o.result}
+                    </li>
+                  ))}
+                </ul>
+                {ex.conflict && (
+                  <strong>
+                    {ex.conflict.fn} {ex.conflict.errno}: conflicts with {ex.conflict.conflictWith.path.join(' / ') || ex.conflict.conflictWith.name}
+                  </strong>
+                )}
+              </td>
+              <td>
+                <code>{ex.memory.systemRamIntersection}</code>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }
 
