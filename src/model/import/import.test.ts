@@ -129,6 +129,18 @@ describe('fault traces', () => {
     expect(r.errors[0]!.line).toBe(3);
   });
 
+  it('reads arm64 kvm_guest_fault in the old (hsr/hxfar) and new (esr/far) forms', () => {
+    const r = parseTrace(
+      ' qemu-1234 [003] .... 10.000001: kvm_guest_fault: ipa 0x8000001000, hsr 0x93c08007, hxfar 0x4000123, pc 0xffff800010001234\n' +
+        ' qemu-1234 [003] .... 10.000002: kvm_guest_fault: ipa 0x0000008000002000, esr 0x0000000093c08007, far 0x0000000004000123, pc 0xffff800010001238\n',
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.faults.map((f) => [f.format, f.gpa, f.errorCode, f.rip])).toEqual([
+      ['arm64-guest-fault', 0x8000001000n, 0x93c08007n, 0xffff800010001234n],
+      ['arm64-guest-fault', 0x8000002000n, 0x93c08007n, 0xffff800010001238n],
+    ]);
+  });
+
   it('handles the 1-space CPU column, tails, overhead marks and unbalanced braces', () => {
     const r = parseTrace(' 0)               |  } /* foo */\n 0) ! 123.4 us   |  hva_to_pfn.isra.0();\n 1)               |  bar() {\n');
     expect(r.functions.map((f) => f.name)).toEqual(['hva_to_pfn', 'bar']);

@@ -17,18 +17,21 @@ export interface SeenFunction {
 export interface FaultEvent {
   line: number;
   vcpu: number | null;
+  /** x86 rip, or the arm64 guest pc. */
   rip: bigint | null;
-  /** The faulting guest physical address ("address" in the tracepoint). */
+  /** The faulting guest physical address (x86 "address", arm64 "ipa"). */
   gpa: bigint;
+  /** x86 error_code, or the arm64 ESR ("esr", "hsr" in older kernels). */
   errorCode: bigint;
-  format: 'vcpu-rip' | 'address-only';
+  /** x86 kvm_page_fault with or without vcpu/rip, or arm64 kvm_guest_fault. */
+  format: 'vcpu-rip' | 'address-only' | 'arm64-guest-fault';
 }
 
 export interface TraceParseResult {
   format: 'function_graph' | 'function' | 'tracepoint' | 'mixed' | 'unknown';
   /** Functions in order of first appearance, with how often each was entered. */
   functions: SeenFunction[];
-  /** kvm_page_fault events (the first MAX_FAULTS; faultCount has the total). */
+  /** kvm_page_fault (x86) and kvm_guest_fault (arm64) events (the first MAX_FAULTS; faultCount has the total). */
   faults: FaultEvent[];
   faultCount: number;
   /** Other tracepoint events by name, in order of first appearance. */
@@ -160,20 +163,22 @@ export function parseTrace(text: string, opts: ProgressOptions = {}): TraceParse
         evIndex.set(ev, ne);
         events.push(ne);
       }
-      if (ev === 'kvm_page_fault') {
+      if (ev === 'kvm_page_fault' || ev === 'kvm_guest_fault') {
         const args = tp[3]!;
         const kv = new Map<string, string>();
-        const toks = args.trim().split(/\s+/);
+        const toks = args.trim().replace(/,/g, ' ').split(/\s+/);
         for (let k = 0; k + 1 < toks.length; k += 2) kv.set(toks[k]!, toks[k + 1]!);
         const col = raw.indexOf(args) + 1;
-        const gpa = num(kv.get('address'), true);
-        const ec = num(kv.get('error_code'), true);
+        const arm = ev === 'kvm_guest_fault';
+        const gpa = num(kv.get(arm ? 'ipa' : 'address'), true);
+        const ec = num(arm ? (kv.get('esr') ?? kv.get('hsr')) : kv.get('error_code'), true);
         if (gpa === null || ec === null) {
-          push(errors, { line: lineNo, column: col, message: 'kvm_page_fault without a readable "address" and "error_code"' });
+          const want = arm ? '"ipa" and "esr" (or "hsr")' : '"address" and "error_code"';
+          push(errors, { line: lineNo, column: col, message: `${ev} without a readable ${want}` });
           continue;
         }
         const vcpuS = kv.get('vcpu');
-        const rip = num(kv.get('rip'), true);
+        const rip = num(kv.get(arm ? 'pc' : 'rip'), true);
         faultCount++;
         if (faults.length < MAX_FAULTS) {
           faults.push({
@@ -182,7 +187,7 @@ export function parseTrace(text: string, opts: ProgressOptions = {}): TraceParse
             rip,
             gpa,
             errorCode: ec,
-            format: kv.has('vcpu') || kv.has('rip') ? 'vcpu-rip' : 'address-only',
+            format: arm ? 'arm64-guest-fault' : kv.has('vcpu') || kv.has('rip') ? 'vcpu-rip' : 'address-only',
           });
         }
       }

@@ -433,7 +433,7 @@ export function ImportPanel({ platform, all, onChange, storage, designLabel = (d
             Trace ({traceRes.trace.format}): {slots.trace.name}
           </h3>
           <p>
-            {traceRes.trace.functions.length} functions, {traceRes.trace.faultCount} kvm_page_fault events, {traceRes.trace.lineCount} lines.
+            {traceRes.trace.functions.length} functions, {traceRes.trace.faultCount} fault events (kvm_page_fault / kvm_guest_fault), {traceRes.trace.lineCount} lines.
           </p>
           <ErrorList errors={traceRes.trace.errors} title="lines not understood" testId="import-errors-trace" />
           <ErrorList errors={traceRes.trace.warnings} title="notes" testId="import-warnings-trace" />
@@ -457,14 +457,14 @@ export function ImportPanel({ platform, all, onChange, storage, designLabel = (d
           </ul>
           {traceRes.trace.faults.length > 0 && (
             <table className="import-faults">
-              <caption>kvm_page_fault events{traceRes.trace.faultCount > 20 ? ' (first 20)' : ''}</caption>
+              <caption>Fault events{traceRes.trace.faultCount > 20 ? ' (first 20)' : ''}</caption>
               <thead>
                 <tr>
                   <th scope="col">line</th>
                   <th scope="col">vcpu</th>
-                  <th scope="col">rip</th>
+                  <th scope="col">rip / pc</th>
                   <th scope="col">GPA</th>
-                  <th scope="col">error_code</th>
+                  <th scope="col">error_code / ESR</th>
                 </tr>
               </thead>
               <tbody>
