@@ -138,6 +138,15 @@ describe('ImportPanel', () => {
     expect(await screen.findByTestId('import-trace')).toHaveTextContent('7 fault events');
   });
 
+  it('a file over the size limit is refused at once with the limit named', async () => {
+    render(<ImportPanel platform={DEFAULT_PLATFORM} onChange={vi.fn()} storage={null} />);
+    const f = new File(['x'], 'huge.txt');
+    Object.defineProperty(f, 'size', { value: 65 * 1024 * 1024 });
+    fireEvent.change(screen.getByTestId('import-file'), { target: { files: [f] } });
+    expect(screen.getByTestId('import-message')).toHaveTextContent('huge.txt was not imported — it is 65.0 MiB; the limit is 64 MiB');
+    expect(screen.queryByTestId('import-progress')).toBeNull();
+  });
+
   it('a large paste goes to the parser without entering the textarea', async () => {
     const onChange = vi.fn();
     render(<ImportPanel platform={DEFAULT_PLATFORM} onChange={onChange} storage={null} />);

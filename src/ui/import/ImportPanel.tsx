@@ -8,7 +8,7 @@ import { explainAll, type ExplainOptions } from '../../model/explain';
 import type { Explanation } from '../../model/explain-types';
 import { compareVmFlags } from '../../model/import/flags';
 import type { ParsedVma } from '../../model/import/maps';
-import type { ImportKind, ImportResult } from '../../model/import/parseImport';
+import { MAX_IMPORT_CHARS, type ImportKind, type ImportResult } from '../../model/import/parseImport';
 import { layoutForRange, parseRange } from '../../model/import/range';
 import { matchTrace } from '../../model/import/trace';
 import { focusTree } from '../../model/import/focusTree';
@@ -145,6 +145,12 @@ export function ImportPanel({ platform, all, onChange, storage, designLabel = (d
 
   const runRef = useRef<((input: string | Blob, name: string, kind?: ImportKind) => void) | null>(null);
   const run = useCallback((input: string | Blob, name: string, kind?: ImportKind) => {
+    const size = typeof input === 'string' ? input.length : input.size;
+    if (size > MAX_IMPORT_CHARS) {
+      // Refused before anything is copied to the worker.
+      setMessage(`${name} was not imported — it is ${(size / 1048576).toFixed(1)} MiB; the limit is ${MAX_IMPORT_CHARS / 1048576} MiB. Trim it (e.g. grep the lines you need). What was on screen is unchanged.`);
+      return;
+    }
     if (job.current) {
       queue.current.push({ input, name, kind });
       return;
