@@ -145,12 +145,6 @@ export function ImportPanel({ platform, all, onChange, storage, designLabel = (d
 
   const runRef = useRef<((input: string | Blob, name: string, kind?: ImportKind) => void) | null>(null);
   const run = useCallback((input: string | Blob, name: string, kind?: ImportKind) => {
-    const size = typeof input === 'string' ? input.length : input.size;
-    if (size > MAX_IMPORT_CHARS) {
-      // Refused before anything is copied to the worker.
-      setMessage(`${name} was not imported — it is ${(size / 1048576).toFixed(1)} MiB; the limit is ${MAX_IMPORT_CHARS / 1048576} MiB. Trim it (e.g. grep the lines you need). What was on screen is unchanged.`);
-      return;
-    }
     if (job.current) {
       queue.current.push({ input, name, kind });
       return;
@@ -209,6 +203,16 @@ export function ImportPanel({ platform, all, onChange, storage, designLabel = (d
   }, [run, stored]);
 
   const cancel = () => job.current?.cancel();
+
+  /** What the user hands in (paste, drop, file, Import button): refused at once, before any copy to the worker, when too large. */
+  const submit = (input: string | Blob, name: string) => {
+    const size = typeof input === 'string' ? input.length : input.size;
+    if (size > MAX_IMPORT_CHARS) {
+      setMessage(`${name} was not imported — it is ${(size / 1048576).toFixed(1)} MiB; the limit is ${MAX_IMPORT_CHARS / 1048576} MiB. Trim it (e.g. grep the lines you need). What was on screen is unchanged.`);
+      return;
+    }
+    run(input, name);
+  };
 
   // Persist.
   useEffect(() => {
@@ -301,7 +305,7 @@ export function ImportPanel({ platform, all, onChange, storage, designLabel = (d
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     const f = e.dataTransfer.files[0];
-    if (f) run(f, f.name);
+    if (f) submit(f, f.name);
   };
 
   const progressPct = busy?.progress ? Math.round(busy.progress.fraction * 100) : null;
@@ -345,12 +349,12 @@ export function ImportPanel({ platform, all, onChange, storage, designLabel = (d
           if (t.length > LARGE_PASTE) {
             // Big pastes never enter the textarea: straight to the worker.
             e.preventDefault();
-            run(t, `pasted text (${formatSize(BigInt(t.length))})`);
+            submit(t, `pasted text (${formatSize(BigInt(t.length))})`);
           }
         }}
       />
       <div className="import-actions">
-        <button type="button" data-testid="import-submit" disabled={text.trim() === ''} onClick={() => { run(text, 'pasted text'); setText(''); }}>
+        <button type="button" data-testid="import-submit" disabled={text.trim() === ''} onClick={() => { submit(text, 'pasted text'); setText(''); }}>
           Import
         </button>
         <label className="import-file">
@@ -360,7 +364,7 @@ export function ImportPanel({ platform, all, onChange, storage, designLabel = (d
             data-testid="import-file"
             onChange={(e) => {
               const f = e.target.files?.[0];
-              if (f) run(f, f.name);
+              if (f) submit(f, f.name);
               e.target.value = '';
             }}
           />
