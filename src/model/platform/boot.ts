@@ -77,37 +77,47 @@ function must(r: ReturnType<typeof requestResource>, what: string): Resource {
 const SYSRAM_BUSY = (IORESOURCE_SYSTEM_RAM | IORESOURCE.BUSY) >>> 0;
 const MEM_BUSY = (IORESOURCE.MEM | IORESOURCE.BUSY) >>> 0;
 
-/** Fixed, realistic low memory map for each architecture (below the CXL window). */
-function lowMap(root: Resource, p: Platform, layout: HdmLayout): void {
-  const add = (start: bigint, end: bigint, name: string, flags: number, desc: number = IORES_DESC.NONE, owner = 'firmware') =>
-    must(requestResource(root, { start, end, name, flags, desc, owner }), name);
+type LowEntry = readonly [start: bigint, end: bigint, name: string, flags: number, desc: number, owner: string, children?: readonly (readonly [bigint, bigint, string])[]];
+
+/** A fixed, realistic low memory map per architecture; the last System RAM entry runs up to the CXL window. */
+function lowEntries(p: Platform, windowStart: bigint): LowEntry[] {
   if (p.arch === 'x86_64') {
-    add(0x0n, 0xfffn, 'Reserved', IORESOURCE.MEM, IORES_DESC.RESERVED);
-    add(0x1000n, 0x9efffn, 'System RAM', SYSRAM_BUSY);
-    add(0x9f000n, 0xfffffn, 'Reserved', IORESOURCE.MEM, IORES_DESC.RESERVED);
-    const ram = add(0x100000n, 0x6fffffffn, 'System RAM', SYSRAM_BUSY);
-    for (const [s, e, n] of [
-      [0x1000000n, 0x1ffffffn, 'Kernel code'],
-      [0x2000000n, 0x27fffffn, 'Kernel rodata'],
-      [0x2800000n, 0x2bfffffn, 'Kernel data'],
-      [0x2c00000n, 0x2ffffffn, 'Kernel bss'],
-    ] as const) {
-      must(requestResource(ram, { start: s, end: e, name: n, flags: SYSRAM_BUSY, owner: 'kernel' }), n);
-    }
-    add(0x70000000n, 0x7fffffffn, 'ACPI Tables', MEM_BUSY, IORES_DESC.ACPI_TABLES);
-    add(0x80000000n, 0xfebfffffn, 'PCI Bus 0000:00', IORESOURCE.MEM, IORES_DESC.NONE, 'pci');
-    add(0x100000000n, layout.windowStart - 1n, 'System RAM', SYSRAM_BUSY);
-  } else {
-    add(0x09000000n, 0x09000fffn, 'pl011@9000000', MEM_BUSY, IORES_DESC.NONE, 'driver');
-    add(0x10000000n, 0x3efeffffn, 'pcie@10000000', IORESOURCE.MEM, IORES_DESC.NONE, 'pci');
-    const ram = add(0x40000000n, 0xbfffffffn, 'System RAM', SYSRAM_BUSY);
-    for (const [s, e, n] of [
+    return [
+      [0x0n, 0xfffn, 'Reserved', IORESOURCE.MEM, IORES_DESC.RESERVED, 'firmware'],
+      [0x1000n, 0x9efffn, 'System RAM', SYSRAM_BUSY, IORES_DESC.NONE, 'firmware'],
+      [0x9f000n, 0xfffffn, 'Reserved', IORESOURCE.MEM, IORES_DESC.RESERVED, 'firmware'],
+      [0x100000n, 0x6fffffffn, 'System RAM', SYSRAM_BUSY, IORES_DESC.NONE, 'firmware', [
+        [0x1000000n, 0x1ffffffn, 'Kernel code'],
+        [0x2000000n, 0x27fffffn, 'Kernel rodata'],
+        [0x2800000n, 0x2bfffffn, 'Kernel data'],
+        [0x2c00000n, 0x2ffffffn, 'Kernel bss'],
+      ]],
+      [0x70000000n, 0x7fffffffn, 'ACPI Tables', MEM_BUSY, IORES_DESC.ACPI_TABLES, 'firmware'],
+      [0x80000000n, 0xfebfffffn, 'PCI Bus 0000:00', IORESOURCE.MEM, IORES_DESC.NONE, 'pci'],
+      [0x100000000n, windowStart - 1n, 'System RAM', SYSRAM_BUSY, IORES_DESC.NONE, 'firmware'],
+    ];
+  }
+  return [
+    [0x09000000n, 0x09000fffn, 'pl011@9000000', MEM_BUSY, IORES_DESC.NONE, 'driver'],
+    [0x10000000n, 0x3efeffffn, 'pcie@10000000', IORESOURCE.MEM, IORES_DESC.NONE, 'pci'],
+    [0x40000000n, 0xbfffffffn, 'System RAM', SYSRAM_BUSY, IORES_DESC.NONE, 'firmware', [
       [0x40210000n, 0x4121ffffn, 'Kernel code'],
       [0x41220000n, 0x416bffffn, 'Kernel data'],
-    ] as const) {
-      must(requestResource(ram, { start: s, end: e, name: n, flags: SYSRAM_BUSY, owner: 'kernel' }), n);
-    }
-    add(0xc0000000n, layout.windowStart - 1n, 'System RAM', SYSRAM_BUSY);
+    ]],
+    [0xc0000000n, windowStart - 1n, 'System RAM', SYSRAM_BUSY, IORES_DESC.NONE, 'firmware'],
+  ];
+}
+
+/**
+ * Add the low memory map below the CXL window. Entries that would reach into the window (a user-chosen layout
+ * with a low window) are dropped, so any layout yields a valid tree.
+ */
+function lowMap(root: Resource, p: Platform, layout: HdmLayout): void {
+  for (const [start, end, name, flags, desc, owner, kids] of lowEntries(p, layout.windowStart)) {
+    if (end < start || end >= layout.windowStart) continue;
+    const r = requestResource(root, { start, end, name, flags, desc, owner });
+    if (!r.ok) continue;
+    for (const [s, e, n] of kids ?? []) requestResource(r.res, { start: s, end: e, name: n, flags: SYSRAM_BUSY, owner: 'kernel' });
   }
 }
 
@@ -169,7 +179,7 @@ export function buildBootTree(p: Platform, layout: HdmLayout): BootTree {
   });
   const region = insertResource(win.res, { start: layout.hdmStart, end: layout.hdmEnd, name: 'region0', flags: IORESOURCE.MEM, owner: 'cxl' });
   if (!region.ok) throw new Error('boot tree: region0 overlaps partially');
-  const regionPath = fw.name ? ['CXL Window 0', 'region0'] : ['CXL Window 0', 'region0'];
+  const regionPath = ['CXL Window 0', 'region0'];
   ops.push({
     fn: 'construct_region()',
     file: 'drivers/cxl/core/region.c',

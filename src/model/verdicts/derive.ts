@@ -7,6 +7,8 @@ import type { Core, DeriveOptions } from '../derive';
 import { deriveCore } from '../derive';
 import type { Verdict } from '../explain-types';
 import type { DesignId, Scenario } from '../scenario';
+import type { SourceId } from '../source';
+import { getSource } from '../sources';
 
 function guestCacheable(s: Scenario, c: Core): Verdict {
   const r = c.fault.result;
@@ -30,11 +32,11 @@ function guestCacheable(s: Scenario, c: Core): Verdict {
   }
   const x86 = s.platform.arch === 'x86_64';
   return {
-    ...base, status: 'bad', short: `${r.memtype} ${r.level}`, verified: x86 ? true : true,
+    ...base, status: 'bad', short: `${r.memtype} ${r.level}`, verified: true,
     detail: x86
-      ? 'EPT memtype comes from the pfn, not the VMA: no struct page and not firmware E820 RAM makes kvm_is_mmio_pfn() true, so EPT is UC even though the VMA is WB. A cacheable guest view needs a KVM/x86 change (none known).'
+      ? 'EPT memtype comes from the pfn, not the VMA: no struct page and not firmware E820 RAM makes kvm_is_mmio_pfn() true, so EPT is UC even though the VMA is WB. Jason\'s "KVM follows the VMA" holds for the pfn, not for its cacheability on x86; a cacheable guest view would need a KVM/x86 change.'
       : `Stage-2 is ${r.memtype}: the VMA is not treated as cacheable on this platform.`,
-    sources: x86 ? ['x86/make_spte', 'x86/kvm_is_mmio_pfn', 'x86/vmx_get_mt_mask', 'x86/no-vma-cacheability-patch', 'thread/jason-b'] : ['a64/kvm_s2_fault_compute_prot', 'a64/pre-6.17'],
+    sources: x86 ? ['x86/make_spte', 'x86/kvm_is_mmio_pfn', 'x86/vmx_get_mt_mask', 'thread/jason-b'] : (c.fault.steps.at(-1)?.sources ?? ['a64/kvm_s2_fault_compute_prot']),
   };
 }
 
@@ -67,7 +69,7 @@ function exclusive(c: Core): Verdict {
     return {
       ...base, status: 'bad', short: 'buddy RAM from boot', verified: true,
       detail: 'Firmware made the range System RAM: the page allocator owns it whatever the design does.',
-      sources: ['fw/e820-x86', 'thread/dan-c'],
+      sources: [...c.firmware.sources, 'thread/dan-c'],
     };
   }
   if (c.run.claimPath) {
@@ -79,15 +81,15 @@ function exclusive(c: Core): Verdict {
   }
   return {
     ...base, status: 'partial', short: 'not enforced', verified: true,
-    detail: 'No struct pages, so mm cannot allocate it, but nothing in the resource tree claims the range: kmem, another driver or firmware RAM can overlap it unnoticed.',
-    sources: ['mr/no-claim', 'thread/dan-c'],
+    detail: 'No struct pages, so mm cannot allocate it, but nothing in the resource tree claims the range: kmem, another driver or firmware RAM can overlap it unnoticed. Jason Gunthorpe (seed mail) wants the request_resource mechanism to enforce this, so that VFIO fails at startup when mm uses the range.',
+    sources: ['mr/no-claim', 'thread/dan-c', 'thread/jason-seed'],
   };
 }
 
 function huge(c: Core): Verdict {
   const base = { id: 'huge-mappings' as const, label: 'Huge mappings' };
   const r = c.fault.result;
-  if (r.kind === 'error') return { ...base, status: 'n/a', short: 'no mapping', detail: 'No guest mapping exists.', sources: [], verified: true };
+  if (r.kind === 'error') return { ...base, status: 'n/a', short: 'no mapping', detail: `No guest mapping exists (${r.error} in ${r.at}).`, sources: [], verified: true };
   const hostLeaf = c.vma.maxLeaf;
   const status = r.level === '4K' ? 'bad' : r.level === '1G' ? 'good' : 'partial';
   const lvlStep = [...c.fault.steps].reverse().find((s) => s.decision && /level|pagesize/.test(s.decision.test + s.function));
@@ -105,7 +107,7 @@ function liveMigration(s: Scenario, c: Core, opts: DeriveOptions): Verdict {
   const probe = s.platform.dirtyLog ? c : deriveCore({ ...s, platform: { ...s.platform, dirtyLog: true } }, opts);
   const r = probe.fault.result;
   if (r.kind === 'error' && !c.run.deviceBound) {
-    return { ...base, status: 'n/a', short: 'no mapping', detail: 'No guest mapping exists to migrate.', sources: [], verified: true };
+    return { ...base, status: 'n/a', short: 'no mapping', detail: `No guest mapping exists to migrate (${r.error} in ${r.at}).`, sources: [], verified: true };
   }
   if (r.kind === 'error') {
     return {
@@ -131,15 +133,19 @@ function liveMigration(s: Scenario, c: Core, opts: DeriveOptions): Verdict {
 
 function deviceReset(s: Scenario, c: Core, opts: DeriveOptions): Verdict {
   const base = { id: 'device-reset' as const, label: 'Device reset' };
-  if (!c.run.deviceBound) return { ...base, status: 'n/a', short: 'no mapping', detail: 'No guest mapping exists.', sources: [], verified: true };
+  if (!c.run.deviceBound) {
+    return { ...base, status: 'n/a', short: 'no mapping', detail: `No guest mapping exists: ${c.run.unboundReason ?? 'the design never bound'}.`, sources: [], verified: true };
+  }
   const probe = s.platform.deviceReset ? c : deriveCore({ ...s, platform: { ...s.platform, deviceReset: true } }, opts);
   const r = probe.fault.result;
   if (c.vma.kind === 'vfio-region') {
+    const nv = s.design === 'nvgrace-gpu';
     return {
       ...base, status: 'good', short: r.kind === 'error' ? `zap; re-fault ${r.error}` : 'zap and re-fault', verified: true,
-      detail:
-        'VFIO zaps the user mapping under memory_lock; the MMU notifier drops the guest entries; a guest access before re-activation ends in the handler\'s SIGBUS and KVM_RUN returns -EFAULT, after it the fault re-inserts the pfn.',
-      sources: ['vma/vfio_cxl_zap', 'kvm/mmu-notifier', 'kvm/reset-efault'],
+      detail: nv
+        ? 'The reset zaps the user mapping; the MMU notifier drops the guest entries; until nvgrace_gpu_check_device_ready() passes the fault handler returns SIGBUS and KVM_RUN returns -EFAULT.'
+        : 'VFIO zaps the user mapping under memory_lock; the MMU notifier drops the guest entries; a guest access before re-activation ends in the handler\'s SIGBUS and KVM_RUN returns -EFAULT, after it the fault re-inserts the pfn.',
+      sources: nv ? ['nv/reset-ready', 'kvm/mmu-notifier', 'kvm/reset-efault'] : ['vma/vfio_cxl_zap', 'kvm/mmu-notifier', 'kvm/reset-efault'],
     };
   }
   return {
@@ -164,17 +170,18 @@ function firmwareRam(s: Scenario, c: Core, opts: DeriveOptions): Verdict {
   if (probe.run.memory.kernelMapping?.kind === 'direct-map-alias' && probe.vma.kind === 'vfio-region') {
     return {
       ...base, status: 'bad', short: 'silent direct-map alias', verified: true,
-      detail: `${prefix}memremap() returns the direct map of buddy-owned pages and VFIO hands them to the guest; nothing fails.`,
-      sources: ['mr/memremap', 'thread/dan-c'],
+      detail: `${prefix}memremap() returns the direct map of buddy-owned pages and VFIO hands them to the guest; nothing fails (Dan Williams). Jason Gunthorpe: the direct map is not "plugged into mm" as such, but it raises the mismatched-attribute alias issue.`,
+      sources: ['mr/memremap', 'thread/dan-c', 'thread/jason-f'],
     };
   }
   if (!probe.firmware.bootRam) {
-    return { ...base, status: 'n/a', short: 'not RAM here', detail: 'The pasted tree does not show the range as System RAM.', sources: [], verified: true };
+    return { ...base, status: 'n/a', short: 'not RAM here', detail: 'The pasted tree does not show the range as System RAM.', sources: ['res/r_show'], verified: true };
   }
   return {
     ...base, status: 'bad', short: 'buddy RAM, not exclusive', verified: true,
-    detail: `${prefix}the memory is ordinary System RAM from boot: nothing to hotplug and nothing exclusive about it.`,
-    sources: ['fw/e820-x86', 'thread/dan-c'],
+    detail: `${prefix}the memory is ordinary System RAM from boot: nothing to hotplug and nothing exclusive about it.` +
+      (s.design === 'private-node' ? ' Gregory Price: a private-node user should splat, as this is a firmware bug.' : ''),
+    sources: [...probe.firmware.sources, 'thread/dan-c', ...(s.design === 'private-node' ? ['thread/gregory-d'] : [])],
   };
 }
 
@@ -188,7 +195,7 @@ function structPages(c: Core): Verdict {
     detail: m.structPages
       ? 'Buddy-managed folios: GUP, pins, migration, NUMA policy and THP all apply (what Dan wants; what Jason rules out).'
       : 'No struct pages: no GUP, no FOLL_LONGTERM pin, no migration; lifetime is VFIO\'s, through zap and MMU notifiers.',
-    sources: m.structPages ? ['hp/add_memory_resource', 'thread/dan-a'] : ['vma/special-pte', 'vo/exclusive'],
+    sources: m.structPages ? [...m.sources, 'thread/dan-a'] : ['vo/exclusive', ...m.sources],
     verified: true,
   };
 }
@@ -207,9 +214,23 @@ const UPSTREAM: Record<DesignId, Omit<Verdict, 'id' | 'label'>> = {
   'nvgrace-gpu': { status: 'good', short: 'upstream precedent', detail: 'vfio/nvgrace-gpu is mainline: the cacheable-PFNMAP precedent.', sources: ['nv/mmap'], verified: true },
 };
 
+/** What a verdict cites when its own reasoning has nothing more specific: the failure, else the last fault step. */
+function fallbackSources(c: Core): SourceId[] {
+  return c.run.conflict?.sources ?? c.fault.steps.at(-1)?.sources ?? c.run.memory.sources;
+}
+
+/**
+ * Every verdict cites something (the failure that made it n/a, at least), sources are de-duplicated, and a verdict
+ * is verified only when everything it cites is.
+ */
+function finish(v: Verdict, c: Core): Verdict {
+  const sources = [...new Set(v.sources.length > 0 ? v.sources : fallbackSources(c))];
+  return { ...v, sources, verified: v.verified && sources.every((id) => getSource(id).verified) };
+}
+
 /** All verdicts for one scenario, in VerdictId order. */
 export function deriveVerdicts(s: Scenario, c: Core, opts: DeriveOptions): Verdict[] {
-  return [
+  return ([
     guestCacheable(s, c),
     exclusive(c),
     huge(c),
@@ -218,5 +239,5 @@ export function deriveVerdicts(s: Scenario, c: Core, opts: DeriveOptions): Verdi
     firmwareRam(s, c, opts),
     structPages(c),
     { id: 'upstream-status', label: 'Upstream status', ...UPSTREAM[s.design] },
-  ];
+  ] satisfies Verdict[]).map((v) => finish(v, c));
 }

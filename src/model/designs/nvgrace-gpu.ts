@@ -1,0 +1,23 @@
+/**
+ * The upstream precedent, vfio/nvgrace-gpu (vma-and-kvm-fault-path.md §A2): usemem from ACPI exposed as a fake BAR,
+ * kernel access through memremap(WB), a cacheable PFNMAP with huge faults. The notes list no iomem claim of the range.
+ */
+import type { Ctx, DesignRun } from './common';
+import { bootRamMemory, bootRamSources, memremapWb, noPagesMemory } from './common';
+
+/** Run nvgrace-gpu's usemem path on the context's tree. */
+export function nvgraceGpu(c: Ctx): DesignRun {
+  if (c.p.arch === 'x86_64') {
+    c.warnings.push('nvgrace-gpu is an arm64 (Grace) driver; on x86-64 this column shows what the same VMA would meet.');
+  }
+  c.ops.push({
+    fn: 'nvgrace_gpu_probe()', file: 'drivers/vfio/pci/nvgrace-gpu/main.c', args: 'memphys from ACPI', ok: true,
+    result: 'usemem exposed as a fake BAR4/5; no iomem claim of the range is listed in the notes',
+    sources: c.p.arch === 'x86_64' ? ['nv/mmap', 'nv/request', 'nv/arm64-only'] : ['nv/mmap', 'nv/request'],
+  });
+  const { mapping, ok } = memremapWb(c, 'nvgrace_gpu_map_device_mem()');
+  const memory = c.fw.bootRam
+    ? { ...bootRamMemory(c, [...bootRamSources(c), 'nv/request']), kernelMapping: mapping }
+    : noPagesMemory(c, mapping, ['nv/request']);
+  return { ops: c.ops, conflict: null, memory, deviceBound: ok, unboundReason: ok ? null : 'memremap() returned NULL', claimPath: null, warnings: c.warnings };
+}
