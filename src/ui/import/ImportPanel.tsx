@@ -76,7 +76,7 @@ function vmaLabel(v: ParsedVma): string {
 function ErrorList({ errors, title, testId }: { errors: { line: number; column?: number; message: string }[]; title: string; testId: string }) {
   if (errors.length === 0) return null;
   return (
-    <details className="import-errors" open={errors.length <= 5} data-testid={testId}>
+    <details className={title === 'notes' ? 'import-errors import-notes' : 'import-errors'} open={errors.length <= 5} data-testid={testId}>
       <summary>
         {errors.length} {errors.length === 1 ? title.replace(/^lines /, 'line ').replace(/^notes$/, 'note') : title}
       </summary>
