@@ -20,7 +20,7 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
   const seen = useMemo(() => new Set((observed?.traceFunctions ?? []).map((f) => f.replace(/\(\)$/, ''))), [observed?.traceFunctions]);
   const known = useMemo(() => {
     const names = new Set<string>();
-    for (const n of ex.fault.graph.nodes) for (const m of n.label.matchAll(/([A-Za-z_][\w]*)\(\)/g)) names.add(m[1]!);
+    for (const n of ex.fault.graph.nodes) for (const m of n.label.matchAll(/([A-Za-z_][\w]*)\(/g)) names.add(m[1]!);
     return names;
   }, [ex.fault.graph]);
   const unknownSeen = [...seen].filter((f) => !known.has(f));
@@ -111,7 +111,7 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
             const isCurrent = p.step === step && step >= 0;
             const target = { kind: 'step' as const, nodeId: n.id };
             const stepData = isTaken ? ex.fault.steps[p.step] : undefined;
-            const fnNames = [...n.label.matchAll(/([A-Za-z_][\w]*)\(\)/g)].map((m) => m[1]!);
+            const fnNames = [...n.label.matchAll(/([A-Za-z_][\w]*)\(/g)].map((m) => m[1]!);
             const wasSeen = fnNames.some((f) => seen.has(f));
             const nNotes = notesFor(notes, target).length;
             const lit = highlight?.kind === 'step' && highlight.nodeId === n.id;
