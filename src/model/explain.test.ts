@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { explain, explainAll } from './explain';
 import type { Explanation } from './explain-types';
 import { faultGraph } from './kvm/fault';
+import { checkInvariants } from './resource/tree';
 import type { Platform } from './scenario';
 import { ARCHES, DEFAULT_PLATFORM, DESIGNS, FIRMWARE_TYPES, KERNEL_VERSIONS, ONLINE_POLICIES } from './scenario';
-import { SOURCES } from './sources';
+import { SOURCES, getSource } from './sources';
 
 const P = (over: Partial<Platform>): Platform => ({ ...DEFAULT_PLATFORM, ...over });
 const fns = (ex: Explanation) => ex.fault.steps.map((s) => s.function);
@@ -191,6 +192,7 @@ describe('explain() over every platform (fast-check)', () => {
     fc.assert(
       fc.property(platformArb, fc.constantFrom(...DESIGNS), (p, d) => {
         const ex = explain({ design: d, platform: p });
+        expect(checkInvariants(ex.tree)).toBeNull();
         for (const line of explain({ design: 'memremap', platform: p }).iomem.split('\n').filter(Boolean)) {
           expect(ex.iomem).toContain(line.trim());
         }
@@ -201,5 +203,45 @@ describe('explain() over every platform (fast-check)', () => {
 
   it('explainAll covers every design', () => {
     expect(Object.keys(explainAll(DEFAULT_PLATFORM)).sort()).toEqual([...DESIGNS].sort());
+  });
+});
+
+describe('explain() options and citations', () => {
+  it('every Explanation\'s sources resolve via getSource, every verdict cites, and verified verdicts cite only verified sources', () => {
+    fc.assert(
+      fc.property(platformArb, (p) => {
+        for (const ex of Object.values(explainAll(p))) {
+          for (const id of ex.sources) expect(() => getSource(id)).not.toThrow();
+          for (const v of ex.verdicts) {
+            expect(v.sources.length, v.id).toBeGreaterThan(0);
+            for (const id of v.sources) expect(ex.sources).toContain(id);
+            if (v.verified) for (const id of v.sources) expect(getSource(id).verified, `${v.id} cites ${id}`).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('range: inside the default window keeps the window; outside it the range is its own window', () => {
+    const inside = explain({ design: 'vfio-owned', platform: DEFAULT_PLATFORM }, { range: { start: 0x20_0000_0000n, end: 0x20_3fff_ffffn } });
+    expect(inside.layout).toMatchObject({ windowStart: 0x10_5000_0000n, hdmStart: 0x20_0000_0000n, hdmEnd: 0x20_3fff_ffffn });
+    expect(inside.iomem).toContain('  2000000000-203fffffff : region0\n');
+    const low = explain({ design: 'vfio-owned', platform: DEFAULT_PLATFORM }, { range: { start: 0x8000_0000n, end: 0xbfff_ffffn } });
+    expect(low.layout.windowStart).toBe(0x8000_0000n);
+    expect(low.conflict).toBeNull();
+  });
+
+  it('rejects an impossible layout with a message naming the field, instead of building a broken tree', () => {
+    const l = { windowStart: 0x1000_0000n, windowEnd: 0x1fff_ffffn, hdmStart: 0x2000_0000n, hdmEnd: 0x2fff_ffffn };
+    expect(() => explain({ design: 'hotplug', platform: DEFAULT_PLATFORM }, { layout: l })).toThrow(/not inside the CXL window/);
+    expect(() => explain({ design: 'hotplug', platform: DEFAULT_PLATFORM }, { range: { start: 0x2000n, end: 0x1fffn } })).toThrow(/hdmEnd is below hdmStart/);
+  });
+
+  it('the ops list the boot steps first, then the design\'s, each citing a source', () => {
+    const ex = explain({ design: 'hotplug', platform: DEFAULT_PLATFORM });
+    expect(ex.ops.map((o) => o.fn).slice(0, 3)).toEqual(['e820__reserve_resources_late()', 'add_cxl_resources()', 'construct_region()']);
+    expect(ex.ops.map((o) => o.fn)).toEqual(expect.arrayContaining(['request_mem_region()', 'dev_dax_kmem_probe()', 'add_memory_driver_managed()']));
+    for (const o of ex.ops) expect(o.sources.length).toBeGreaterThan(0);
   });
 });

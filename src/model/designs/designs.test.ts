@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { explain } from '../explain';
+import { buildBootTree } from '../platform/boot';
+import { parseIomem, printIomem } from '../resource/iomem';
+import { checkInvariants, cloneTree } from '../resource/tree';
+import type { Platform } from '../scenario';
+import { DEFAULT_LAYOUT, DEFAULT_PLATFORM, DESIGNS } from '../scenario';
+import { runDesign } from './run';
+
+const P = (over: Partial<Platform>): Platform => ({ ...DEFAULT_PLATFORM, ...over });
+
+/** Huang Ying's CXL expander onlined by kmem (alternatives-and-resource-tree.md §3.5 example 1, real addresses). */
+const KMEM_IOMEM = [
+  '490000000-50fffffff : CXL Window 0',
+  '  490000000-50fffffff : region0',
+  '    490000000-50fffffff : dax0.0',
+  '      490000000-50fffffff : System RAM (kmem)',
+  '',
+].join('\n');
+const KMEM_RANGE = { start: 0x4_9000_0000n, end: 0x5_0fff_ffffn };
+
+function kmemTree() {
+  const r = parseIomem(KMEM_IOMEM);
+  expect(r.errors).toEqual([]);
+  return r.tree;
+}
+
+describe('VFIO-owned (request_mem_region on the HPA; __request_region_locked, v3 cover 20260625165407.1769572-1-mhonap@nvidia.com)', () => {
+  it('fails -EBUSY over a kmem-onlined range, naming the busy "System RAM (kmem)" by path', () => {
+    const ex = explain({ design: 'vfio-owned', platform: P({}) }, { baseTree: kmemTree(), range: KMEM_RANGE });
+    expect(ex.conflict?.errno).toBe('-EBUSY');
+    expect(ex.conflict?.conflictWith.path).toEqual(['CXL Window 0', 'region0', 'dax0.0', 'System RAM (kmem)']);
+    expect(ex.conflict?.sources).toContain('res/__request_region');
+    expect(ex.fault.result).toMatchObject({ kind: 'error', error: '-EBUSY' });
+    expect(ex.iomem).not.toContain('vfio-cxl');
+  });
+
+  it('succeeds over Reserved: a busy leaf below the non-busy "Reserved", no struct pages', () => {
+    for (const arch of ['x86_64', 'arm64'] as const) {
+      const ex = explain({ design: 'vfio-owned', platform: P({ arch, firmware: 'reserved' }) });
+      const fwName = arch === 'x86_64' ? 'Reserved' : 'reserved';
+      expect(ex.conflict).toBeNull();
+      expect(ex.ops.find((o) => o.fn === 'request_mem_region()')?.resourcePath).toEqual(['CXL Window 0', 'region0', fwName, 'vfio-cxl']);
+      expect(ex.memory.structPages).toBe(false);
+      expect(ex.memory.kernelMapping?.kind).toBe(arch === 'x86_64' ? 'ioremap-wb' : 'ioremap-prot-normal');
+    }
+  });
+
+  it('fails -EBUSY when efi=nosoftreserve turned a Soft Reserved range into System RAM', () => {
+    const ex = explain({ design: 'vfio-owned', platform: P({ firmware: 'soft-reserved', nosoftreserve: true }) });
+    expect(ex.conflict?.conflictWith.name).toBe('System RAM');
+  });
+
+  it('claims inside a non-busy Soft Reserved and warns that hmem/kmem could get there first', () => {
+    const ex = explain({ design: 'vfio-owned', platform: P({ firmware: 'soft-reserved', kernel: '6.17' }) });
+    expect(ex.conflict).toBeNull();
+    expect(ex.iomem).toMatch(/Soft Reserved\n\s+1050000000-144fffffff : vfio-cxl\n/);
+    expect(ex.warnings.join(' ')).toMatch(/System RAM \(kmem\)/);
+  });
+});
+
+describe('memremap(MEMREMAP_WB) (kernel/iomem.c memremap, torvalds @ 0470fb7f)', () => {
+  it('over System RAM returns the direct map via try_ram_remap(), with no resource claimed', () => {
+    for (const arch of ['x86_64', 'arm64'] as const) {
+      const ex = explain({ design: 'memremap', platform: P({ arch, firmware: 'conventional' }) });
+      expect(ex.memory.systemRamIntersection).toBe('REGION_INTERSECTS');
+      expect(ex.memory.kernelMapping).toMatchObject({ kind: 'direct-map-alias', via: 'try_ram_remap() → __va()' });
+      expect(printIomem(ex.tree)).toBe(printIomem(ex.bootTree));
+    }
+  });
+
+  it('over nested kmem RAM: INTERSECTS from 6.12; before the fix DISJOINT, and x86 ioremap refuses RAM (NULL) while arm64 returns the linear map', () => {
+    const tree = kmemTree();
+    const new612 = explain({ design: 'memremap', platform: P({ kernel: '6.12' }) }, { baseTree: tree, range: KMEM_RANGE });
+    expect(new612.memory.kernelMapping?.kind).toBe('direct-map-alias');
+    const oldX86 = explain({ design: 'memremap', platform: P({ kernel: '6.11' }) }, { baseTree: tree, range: KMEM_RANGE });
+    expect(oldX86.memory.systemRamIntersection).toBe('REGION_DISJOINT');
+    expect(oldX86.memory.kernelMapping?.kind).toBe('null');
+    expect(oldX86.fault.result.kind).toBe('error');
+    const oldArm = explain({ design: 'memremap', platform: P({ arch: 'arm64', kernel: '6.11' }) }, { baseTree: tree, range: KMEM_RANGE });
+    expect(oldArm.memory.kernelMapping?.kind).toBe('direct-map-alias');
+  });
+
+  it('over a range only partly System RAM: REGION_MIXED → WARN + NULL, registration fails', () => {
+    const tree = parseIomem('100000000-13fffffff : System RAM\n140000000-17fffffff : Reserved\n').tree;
+    const ex = explain({ design: 'memremap', platform: P({}) }, { baseTree: tree, range: { start: 0x1_0000_0000n, end: 0x1_7fff_ffffn } });
+    expect(ex.memory.systemRamIntersection).toBe('REGION_MIXED');
+    expect(ex.memory.kernelMapping?.kind).toBe('null');
+    expect(ex.ops.find((o) => o.fn === 'vfio_pci_core_register_dev_region()')?.ok).toBe(false);
+  });
+});
+
+describe('memory hotplug (drivers/dax/kmem.c dev_dax_kmem_probe, mm/memory_hotplug.c add_memory_driver_managed)', () => {
+  it('nests dax0.0 (BUSY cleared) › "System RAM (kmem)" (SYSTEM_RAM|BUSY|DRIVER_MANAGED) and maps WB / Normal', () => {
+    const x86 = explain({ design: 'hotplug', platform: P({ firmware: 'reserved' }) });
+    expect(x86.iomem).toMatch(/Reserved\n\s+1050000000-144fffffff : dax0\.0\n\s+1050000000-144fffffff : System RAM \(kmem\)\n/);
+    expect(x86.memory).toMatchObject({ structPages: true, zone: 'ZONE_MOVABLE', nodeState: 'N_MEMORY', directMap: true });
+    expect(x86.fault.result).toMatchObject({ kind: 'mapped', table: 'EPT', cacheable: true });
+    const arm = explain({ design: 'hotplug', platform: P({ arch: 'arm64', firmware: 'reserved' }) });
+    expect(arm.fault.result).toMatchObject({ kind: 'mapped', table: 'stage-2', memtype: 'Normal', cacheable: true });
+  });
+
+  it('online_kernel puts the blocks in ZONE_NORMAL', () => {
+    expect(explain({ design: 'hotplug', platform: P({ onlinePolicy: 'online_kernel' }) }).memory.zone).toBe('ZONE_NORMAL');
+  });
+
+  it('on firmware System RAM there is nothing to hotplug, and the arm64 explanation cites arm64 firmware code', () => {
+    const ex = explain({ design: 'hotplug', platform: P({ arch: 'arm64', firmware: 'conventional' }) });
+    expect(ex.ops.some((o) => o.fn === 'add_memory_driver_managed()')).toBe(false);
+    expect(ex.sources).not.toContain('fw/e820-x86');
+    expect(ex.sources).toContain('fw/arm64-request-standard-resources');
+  });
+});
+
+describe('private node (RFC v4, 20260222084842.1824063-1-gourry@gourry.net)', () => {
+  it('fails -EEXIST on firmware System RAM and carries Gregory Price\'s "should splat" as a warning', () => {
+    const ex = explain({ design: 'private-node', platform: P({ firmware: 'conventional' }) });
+    expect(ex.conflict?.errno).toBe('-EEXIST');
+    expect(ex.warnings.join(' ')).toMatch(/splat/);
+  });
+});
+
+describe('nvgrace-gpu precedent (drivers/vfio/pci/nvgrace-gpu/main.c @ e5f19b61)', () => {
+  it('warns on x86 only, and claims nothing in the resource tree', () => {
+    const x86 = explain({ design: 'nvgrace-gpu', platform: P({ arch: 'x86_64' }) });
+    const arm = explain({ design: 'nvgrace-gpu', platform: P({ arch: 'arm64' }) });
+    expect(x86.warnings.join(' ')).toMatch(/arm64/);
+    expect(arm.warnings.join(' ')).not.toMatch(/arm64 \(Grace\) driver/);
+    expect(printIomem(arm.tree)).toBe(printIomem(arm.bootTree));
+  });
+});
+
+describe('runDesign', () => {
+  it('mutates only the tree it is given, and leaves it valid', () => {
+    for (const d of DESIGNS) {
+      const boot = buildBootTree(DEFAULT_PLATFORM, DEFAULT_LAYOUT);
+      const before = printIomem(boot.tree);
+      const copy = cloneTree(boot.tree);
+      runDesign(d, DEFAULT_PLATFORM, copy, DEFAULT_LAYOUT, boot.firmware);
+      expect(printIomem(boot.tree)).toBe(before);
+      expect(checkInvariants(copy)).toBeNull();
+    }
+  });
+});
