@@ -1,9 +1,9 @@
 /**
  * `explain`: one design on one platform, as plain text (≤ 80 columns) or JSON.
  */
-import { explain } from '../model/explain';
+import { explain, type ExplainOptions } from '../model/explain';
 import type { Explanation } from '../model/explain-types';
-import { layoutForRange, parseRange } from '../model/import/range';
+import { parseRange } from '../model/import/range';
 import { parseIomem } from '../model/resource/iomem';
 import type { Resource } from '../model/resource/types';
 import { getSource } from '../model/sources';
@@ -42,7 +42,7 @@ export function explanationJson(ex: Explanation): unknown {
 
 export function runExplain(argv: string[], io: CliIo): number {
   const a = parseExplainArgs(argv);
-  let opts = {};
+  let opts: ExplainOptions = {};
   if (a.iomem !== null && a.range !== null) {
     const parsed = parseIomem(readInput(a.iomem, io));
     if (parsed.errors.length > 0) {
@@ -55,7 +55,7 @@ export function runExplain(argv: string[], io: CliIo): number {
     }
     const r = parseRange(a.range);
     if (!r.ok) throw new UsageError(`--range, column ${r.column}: ${r.message}`);
-    opts = { baseTree: parsed.tree, layout: layoutForRange(parsed.tree, r.start, r.end) };
+    opts = { baseTree: parsed.tree, range: { start: r.start, end: r.end } };
   }
   const ex = explain(a.scenario, opts);
   if (a.format === 'json') io.out(JSON.stringify(explanationJson(ex), null, 2) + '\n');

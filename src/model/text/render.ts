@@ -162,12 +162,12 @@ function vmaLines(ex: Explanation, fn: Footnotes, notes: ReviewNote[], out: stri
     for (const n of v.notes) for (const l of wrap(n)) out.push(l);
     return;
   }
-  out.push(fit(`${v.kind}  vm_start 0x${hex(v.vmStart)}  vm_end 0x${hex(v.vmEnd)}  (${formatSize(v.vmEnd - v.vmStart)}) ${fn.ref(v.sources)}`));
+  for (const l of wrap(`${v.kind} vm_start 0x${hex(v.vmStart)} vm_end 0x${hex(v.vmEnd)} (${formatSize(v.vmEnd - v.vmStart)}) ${fn.ref(v.sources)}`, WIDTH, '  ', '')) out.push(l);
   out.push(fit(`vm_pgoff 0x${hex(v.vmPgoff)}`));
   for (const l of wrap(`VmFlags: ${v.smaps}`)) out.push(l);
   for (const l of wrap(v.flags.map((f) => `${f.mnemonic}=${f.name}${f.verified ? '' : ' (unverified)'}`).join(' '), WIDTH, '  ', '  ')) out.push(l);
   quoteNotes(notes, { kind: 'vma', part: 'flags' }, out);
-  for (const l of wrap(`pgprot: ${v.pgprot.cacheMode} (${v.pgprot.origin})`, WIDTH, '  ', '')) out.push(l);
+  for (const l of wrap(`pgprot: ${v.pgprot.cacheMode}${v.pgprot.cacheMode.includes(v.pgprot.origin) ? '' : `; from ${v.pgprot.origin}`}`, WIDTH, '  ', '')) out.push(l);
   quoteNotes(notes, { kind: 'vma', part: 'pgprot' }, out);
   if (v.vmOps) {
     for (const l of wrap(`vm_ops: ${v.vmOps.name} { ${v.vmOps.handlers.map((h) => `.${h.name} = ${h.fn}`).join(', ')} }`, WIDTH, '  ', '')) out.push(l);
@@ -190,7 +190,7 @@ function faultLines(ex: Explanation, fn: Footnotes, notes: ReviewNote[], out: st
   if (ex.fault.steps.length === 0) out.push('(KVM is never reached)');
   ex.fault.steps.forEach((s, k) => {
     const mark = s.verified ? '' : ' (unverified)';
-    for (const l of wrap(`${String(k + 1).padStart(2)}. ${s.function}${mark} ${fn.ref(s.sources)}`, WIDTH, '      ', '')) out.push(l);
+    for (const l of wrap(`${s.function}${mark} ${fn.ref(s.sources)}`, WIDTH, '      ', `${String(k + 1).padStart(2)}. `)) out.push(l);
     out.push(fit(`      ${s.file}`));
     if (s.decision) {
       for (const l of wrap(`? ${s.decision.test}: ${s.decision.value}${s.decision.taken ? ` => ${s.decision.taken}` : ''}`, WIDTH, '        ', '      ')) out.push(l);
@@ -222,7 +222,7 @@ export function footnoteLines(order: string[]): string[] {
   order.forEach((id, k) => {
     const s = getSource(id);
     const tag = s.verified ? '' : ' [UNVERIFIED]';
-    for (const l of wrap(`[${k + 1}] ${sourceLabel(s)}${tag}`, WIDTH, '    ')) out.push(l);
+    for (const l of wrap(`[${k + 1}] ${sourceLabel(s)}${tag}`, WIDTH, '    ', '')) out.push(l);
     const url = sourceUrl(s);
     if (url && url.length <= WIDTH - 4) out.push(`    ${url}`);
     else if (url && s.kind === 'upstream') {
