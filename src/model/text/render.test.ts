@@ -73,3 +73,52 @@ describe('renderText', () => {
     );
   });
 });
+
+describe('renderText footnotes and notes', () => {
+  it('every [n] in the body has footnote n, and every footnote is referenced', () => {
+    fc.assert(
+      fc.property(platformArb, fc.constantFrom(...DESIGNS), (p, d) => {
+        const t = renderText(explain({ design: d, platform: p }));
+        const [body, foot] = t.split('== Sources ==\n');
+        const used = new Set<number>();
+        for (const m of body!.matchAll(/\[(\d+(?:,\d+)*)\]/g)) for (const n of m[1]!.split(',')) used.add(Number(n));
+        const listed = [...foot!.matchAll(/^\[(\d+)\] /gm)].map((m) => Number(m[1]));
+        expect(listed).toEqual(listed.map((_, i) => i + 1));
+        expect([...used].sort((a, b) => a - b)).toEqual(listed);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('quotes VMA notes after their part, and lists notes whose target is not shown instead of dropping them', () => {
+    const ex = explain({ design: 'vfio-owned', platform: DEFAULT_PLATFORM });
+    const t = renderText(ex, {
+      notes: [
+        { id: 'p', target: { kind: 'vma', part: 'pgprot' }, text: 'default pgprot is WB' },
+        { id: 'l', target: { kind: 'vma', part: 'leaves' }, text: 'PMD only when aligned' },
+        { id: 'x', target: { kind: 'resource', path: ['CXL Window 0', 'region0', 'dax0.0'] }, text: 'kmem would be here' },
+        { id: 'o', target: { kind: 'verdict', design: 'hotplug', verdict: 'struct-pages' }, text: 'other design' },
+      ],
+    });
+    const lines = t.split('\n');
+    const note = (s: string) => lines.indexOf(`> review: ${s}`);
+    expect(lines[note('default pgprot is WB') - 1]).toMatch(/^(pgprot: | {2})/);
+    expect(lines[note('PMD only when aligned') - 1]).toMatch(/leaf hva/);
+    const unplaced = lines.indexOf('== Review notes whose target is not shown here ==');
+    expect(unplaced).toBeGreaterThan(0);
+    expect(note('kmem would be here')).toBeGreaterThan(unplaced);
+    expect(t).not.toContain('other design');
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(80);
+  });
+
+  it('renders the verdict matrix within 80 columns on any platform, one row per design and verdict', () => {
+    fc.assert(
+      fc.property(platformArb, (p) => {
+        const m = renderVerdictMatrix(explainAll(p));
+        for (const line of m.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+        expect(m.split('\n').filter((l) => /^ {2}[+!~-] /.test(l))).toHaveLength(DESIGNS.length * 8);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});

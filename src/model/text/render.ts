@@ -96,11 +96,20 @@ function sameTarget(a: NoteTarget, b: NoteTarget): boolean {
   }
 }
 
-function quoteNotes(notes: ReviewNote[], t: NoteTarget, out: string[]): void {
-  for (const n of notes) {
-    if (!sameTarget(n.target, t)) continue;
-    const who = n.author ? `${n.author}: ` : 'review: ';
-    for (const l of wrap(who + n.text, WIDTH, '> ', '> ')) out.push(l);
+/** Review notes for one rendering: each is quoted beside its target; the rest are listed as unplaced at the end. */
+class Notes {
+  private readonly placed = new Set<ReviewNote>();
+  constructor(readonly all: readonly ReviewNote[]) {}
+  quote(t: NoteTarget, out: string[]): void {
+    for (const n of this.all) {
+      if (!sameTarget(n.target, t)) continue;
+      this.placed.add(n);
+      const who = n.author ? `${n.author}: ` : 'review: ';
+      for (const l of wrap(who + n.text, WIDTH, '> ', '> ')) out.push(l);
+    }
+  }
+  unplaced(): ReviewNote[] {
+    return this.all.filter((n) => !this.placed.has(n));
   }
 }
 
@@ -121,7 +130,7 @@ function platformLines(ex: Explanation): string[] {
   return wrap(parts.join(' '), WIDTH, '          ', 'platform: ');
 }
 
-function treeLines(ex: Explanation, fn: Footnotes, notes: ReviewNote[], out: string[]): void {
+function treeLines(ex: Explanation, fn: Footnotes, notes: Notes, out: string[]): void {
   out.push('== Resource tree (/proc/iomem after the design ran) ==');
   const lines = ex.iomem.split('\n').filter(Boolean);
   const conflictPath = ex.conflict?.conflictWith.path.join('/');
@@ -137,7 +146,7 @@ function treeLines(ex: Explanation, fn: Footnotes, notes: ReviewNote[], out: str
     else if (r.owner && ['vfio', 'kmem', 'mm'].includes(r.owner) && newPaths.has(key)) mark = '  <-- new';
     const text = lines[i++] ?? '';
     out.push(fit(text + mark));
-    quoteNotes(notes, { kind: 'resource', path }, out);
+    notes.quote({ kind: 'resource', path }, out);
   });
   out.push('');
   out.push('Operations:');
@@ -155,7 +164,7 @@ function treeLines(ex: Explanation, fn: Footnotes, notes: ReviewNote[], out: str
   for (const w of ex.warnings) for (const l of wrap(`Note: ${w}`, WIDTH, '      ')) out.push(l);
 }
 
-function vmaLines(ex: Explanation, fn: Footnotes, notes: ReviewNote[], out: string[]): void {
+function vmaLines(ex: Explanation, fn: Footnotes, notes: Notes, out: string[]): void {
   const v = ex.vma;
   out.push('== VMA (the VMM mapping that becomes the memslot) ==');
   if (v.kind === 'none') {
@@ -166,13 +175,13 @@ function vmaLines(ex: Explanation, fn: Footnotes, notes: ReviewNote[], out: stri
   out.push(fit(`vm_pgoff 0x${hex(v.vmPgoff)}`));
   for (const l of wrap(`VmFlags: ${v.smaps}`)) out.push(l);
   for (const l of wrap(v.flags.map((f) => `${f.mnemonic}=${f.name}${f.verified ? '' : ' (unverified)'}`).join(' '), WIDTH, '  ', '  ')) out.push(l);
-  quoteNotes(notes, { kind: 'vma', part: 'flags' }, out);
+  notes.quote({ kind: 'vma', part: 'flags' }, out);
   for (const l of wrap(`pgprot: ${v.pgprot.cacheMode}${v.pgprot.cacheMode.includes(v.pgprot.origin) ? '' : `; from ${v.pgprot.origin}`}`, WIDTH, '  ', '')) out.push(l);
-  quoteNotes(notes, { kind: 'vma', part: 'pgprot' }, out);
+  notes.quote({ kind: 'vma', part: 'pgprot' }, out);
   if (v.vmOps) {
     for (const l of wrap(`vm_ops: ${v.vmOps.name} { ${v.vmOps.handlers.map((h) => `.${h.name} = ${h.fn}`).join(', ')} }`, WIDTH, '  ', '')) out.push(l);
   } else out.push('vm_ops: none (anonymous memory)');
-  quoteNotes(notes, { kind: 'vma', part: 'vm_ops' }, out);
+  notes.quote({ kind: 'vma', part: 'vm_ops' }, out);
   out.push(fit(`walk: ${v.walk.map((w) => `${w.level}${w.leaf ? '*' : ''}`).join(' -> ')}`));
   const leaf = v.walk.find((w) => w.leaf);
   if (leaf) out.push(fit(`  ${leaf.level}: ${leaf.entry}`));
@@ -180,11 +189,11 @@ function vmaLines(ex: Explanation, fn: Footnotes, notes: ReviewNote[], out: stri
     const what = lf.special ? 'special, no struct page' : `struct page, node ${lf.page?.node ?? '?'} ${lf.page?.zone ?? ''}`;
     out.push(fit(`  ${lf.size} leaf hva 0x${hex(lf.hva)} -> pfn 0x${hex(lf.pfn)} (${what})`));
   }
-  quoteNotes(notes, { kind: 'vma', part: 'leaves' }, out);
+  notes.quote({ kind: 'vma', part: 'leaves' }, out);
   for (const n of v.notes) for (const l of wrap(`Note: ${n}`, WIDTH, '      ')) out.push(l);
 }
 
-function faultLines(ex: Explanation, fn: Footnotes, notes: ReviewNote[], out: string[]): void {
+function faultLines(ex: Explanation, fn: Footnotes, notes: Notes, out: string[]): void {
   const arch = ex.fault.arch === 'x86_64' ? 'x86-64, EPT' : 'arm64, stage-2';
   out.push(`== KVM fault path (${arch}) ==`);
   if (ex.fault.steps.length === 0) out.push('(KVM is never reached)');
@@ -196,7 +205,7 @@ function faultLines(ex: Explanation, fn: Footnotes, notes: ReviewNote[], out: st
       for (const l of wrap(`? ${s.decision.test}: ${s.decision.value}${s.decision.taken ? ` => ${s.decision.taken}` : ''}`, WIDTH, '        ', '      ')) out.push(l);
     }
     if (s.detail) for (const l of wrap(s.detail, WIDTH, '      ', '      ')) out.push(l);
-    quoteNotes(notes, { kind: 'step', nodeId: s.nodeId }, out);
+    notes.quote({ kind: 'step', nodeId: s.nodeId }, out);
   });
   const r = ex.fault.result;
   const res =
@@ -206,13 +215,13 @@ function faultLines(ex: Explanation, fn: Footnotes, notes: ReviewNote[], out: st
   for (const l of wrap(res, WIDTH, '        ', '')) out.push(l);
 }
 
-function verdictLines(ex: Explanation, fn: Footnotes, notes: ReviewNote[], out: string[]): void {
+function verdictLines(ex: Explanation, fn: Footnotes, notes: Notes, out: string[]): void {
   out.push('== Verdicts ==');
   const icon: Record<Verdict['status'], string> = { good: '[ok]', bad: '[!!]', partial: '[~~]', 'n/a': '[--]' };
   for (const v of ex.verdicts) {
     for (const l of wrap(`${icon[v.status]} ${v.label}: ${v.short}${v.verified ? '' : ' (unverified)'} ${fn.ref(v.sources)}`, WIDTH, '     ', '')) out.push(l);
     for (const l of wrap(v.detail, WIDTH, '     ', '     ')) out.push(l);
-    quoteNotes(notes, { kind: 'verdict', design: ex.design, verdict: v.id }, out);
+    notes.quote({ kind: 'verdict', design: ex.design, verdict: v.id }, out);
   }
 }
 
@@ -238,7 +247,7 @@ export function footnoteLines(order: string[]): string[] {
 
 /** The whole explanation as plain text (≤ 80 columns; URLs longer than that are the only exception and are not broken). */
 export function renderText(ex: Explanation, opts: RenderOptions = {}): string {
-  const notes = opts.notes ?? [];
+  const notes = new Notes(opts.notes ?? []);
   const sections = new Set(opts.sections ?? ['header', 'tree', 'vma', 'fault', 'verdicts', 'sources']);
   const fn = new Footnotes();
   const out: string[] = [];
@@ -265,6 +274,19 @@ export function renderText(ex: Explanation, opts: RenderOptions = {}): string {
     verdictLines(ex, fn, notes, out);
     out.push('');
   }
+  // Verdict notes about another design belong to that design's text, not this one.
+  const unplaced = notes.unplaced().filter((n) => n.target.kind !== 'verdict' || n.target.design === ex.design);
+  if (unplaced.length > 0) {
+    out.push('== Review notes whose target is not shown here ==');
+    for (const n of unplaced) {
+      const t = n.target;
+      const where =
+        t.kind === 'resource' ? `resource ${t.path.join(' / ')}` : t.kind === 'step' ? `fault step ${t.nodeId}` : t.kind === 'verdict' ? `verdict ${t.design}/${t.verdict}` : `VMA ${t.part}`;
+      for (const l of wrap(`(${where})`, WIDTH, '> ', '> ')) out.push(l);
+      for (const l of wrap(`${n.author ? `${n.author}: ` : 'review: '}${n.text}`, WIDTH, '> ', '> ')) out.push(l);
+    }
+    out.push('');
+  }
   if (sections.has('sources') && fn.order.length) out.push(...footnoteLines(fn.order));
   return out.join('\n').replace(/\n+$/, '') + '\n';
 }
@@ -279,10 +301,10 @@ export function renderVerdictMatrix(all: Record<DesignId, Explanation>): string 
     out.push(fit(`${DESIGN_LABEL[d]}`));
     for (const v of all[d].verdicts) {
       const icon = v.status === 'good' ? '+' : v.status === 'bad' ? '!' : v.status === 'partial' ? '~' : '-';
-      out.push(fit(`  ${icon} ${v.label.padEnd(32)} ${v.short}`));
+      out.push(fit(`  ${icon} ${v.label.padEnd(32)} ${v.short}${v.verified ? '' : ' (?)'}`));
     }
   }
   out.push('');
-  out.push('+ good  ! bad  ~ partial  - not applicable');
+  out.push('+ good  ! bad  ~ partial  - not applicable  (?) rests on an unverified source');
   return out.join('\n') + '\n';
 }
