@@ -86,3 +86,55 @@ describe('cli iomem', () => {
     expect(r.err).toMatch(/cannot read \/nonexistent\/iomem/);
   });
 });
+
+describe('cli explain: options and JSON shape', () => {
+  it('help prints the usage with every explain option and exits 0', () => {
+    const r = run(['help']);
+    expect(r.code).toBe(0);
+    for (const o of ['--design', '--arch', '--fwb', '--firmware', '--nosoftreserve', '--kernel', '--online', '--huge-fault', '--mte', '--dirty-log', '--reset', '--format', '--iomem', '--range']) {
+      expect(r.out).toContain(o);
+    }
+    expect(run([]).code).toBe(2);
+  });
+
+  it('every flag reaches the platform (--opt value and --opt=value forms)', () => {
+    const j = JSON.parse(
+      run([
+        'explain', '--design=hotplug', '--arch', 'arm64', '--fwb=off', '--firmware', 'soft-reserved', '--nosoftreserve', '--kernel=6.11',
+        '--online', 'online_kernel', '--huge-fault', 'off', '--mte', 'on', '--dirty-log', 'on', '--reset', '--format', 'json',
+      ]).out,
+    );
+    expect(j.design).toBe('hotplug');
+    expect(j.platform).toEqual({
+      arch: 'arm64', fwbDic: false, firmware: 'soft-reserved', nosoftreserve: true, kernel: '6.11', onlinePolicy: 'online_kernel',
+      hugeFault: false, mte: true, dirtyLog: true, deviceReset: true,
+    });
+  });
+
+  it('JSON writes bigints as 0x strings and carries the conflict with the busy node\'s path', () => {
+    const j = JSON.parse(run(['explain', '--design', 'vfio-owned', '--arch', 'x86_64', '--firmware', 'conventional', '--format', 'json']).out);
+    expect(j.layout.hdmStart).toBe('0x1050000000');
+    expect(j.conflict).toMatchObject({ errno: '-EBUSY', conflictWith: { name: 'System RAM', path: ['CXL Window 0', 'region0', 'System RAM'] } });
+    expect(j.fault.result).toMatchObject({ kind: 'error', error: '-EBUSY' });
+    expect(j.sources.every((s: { id: string; kind: string }) => typeof s.id === 'string' && typeof s.kind === 'string')).toBe(true);
+    expect(j).not.toHaveProperty('bootTree');
+  });
+
+  it('--iomem without --range (and the reverse) is a usage error', () => {
+    expect(run(['explain', '--design', 'hotplug', '--arch', 'x86_64', '--iomem', '-']).code).toBe(2);
+    expect(run(['explain', '--design', 'hotplug', '--arch', 'x86_64', '--range', '1000-1fff']).code).toBe(2);
+  });
+
+  it('--iomem - reads stdin; a kmem-onlined range makes VFIO-owned fail -EBUSY (Huang Ying\'s tree)', () => {
+    const kmem = '490000000-50fffffff : CXL Window 0\n  490000000-50fffffff : region0\n    490000000-50fffffff : dax0.0\n      490000000-50fffffff : System RAM (kmem)\n';
+    const r = run(['explain', '--design', 'vfio-owned', '--arch', 'x86_64', '--iomem', '-', '--range', '490000000-50fffffff', '--format', 'json'], kmem);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).conflict.conflictWith.name).toBe('System RAM (kmem)');
+  });
+
+  it('a damaged --iomem file exits 1 with located errors', () => {
+    const r = run(['explain', '--design', 'vfio-owned', '--arch', 'x86_64', '--iomem', '-', '--range', '1000-1fff'], 'garbage line\n');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/-: line 1/);
+  });
+});
