@@ -245,3 +245,17 @@ describe('explain() options and citations', () => {
     for (const o of ex.ops) expect(o.sources.length).toBeGreaterThan(0);
   });
 });
+
+describe('citations match the architecture', () => {
+  it('an arm64 explanation cites no x86 source and an x86 one no arm64 source (the nvgrace arm64-only note aside)', () => {
+    fc.assert(
+      fc.property(platformArb, (p) => {
+        for (const ex of Object.values(explainAll(p))) {
+          const foreign = ex.sources.filter((id) => (p.arch === 'arm64' ? /x86/.test(id) : /a64|arm64/.test(id) && id !== 'nv/arm64-only'));
+          expect(foreign, `${ex.design}`).toEqual([]);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

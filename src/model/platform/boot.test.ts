@@ -73,3 +73,14 @@ describe('buildBootTree over any layout', () => {
     );
   });
 });
+
+describe('firmware sources match the architecture', () => {
+  it('arm64 never cites the x86 e820 code, x86 never cites arm64 setup code', () => {
+    for (const firmware of ['conventional', 'soft-reserved', 'reserved'] as const) {
+      for (const nosoftreserve of [false, true]) {
+        expect(firmwareEntry(P({ arch: 'arm64', firmware, nosoftreserve })).sources.some((id) => id.includes('x86'))).toBe(false);
+        expect(firmwareEntry(P({ arch: 'x86_64', firmware, nosoftreserve, kernel: '6.17' })).sources.some((id) => id.includes('arm64'))).toBe(false);
+      }
+    }
+  });
+});

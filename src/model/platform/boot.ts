@@ -38,7 +38,10 @@ export function firmwareEntry(p: Platform): FirmwareEntry {
   }
   if (p.firmware === 'soft-reserved') {
     if (p.nosoftreserve) {
-      return ram('EFI_MEMORY_SP is ignored under efi=nosoftreserve: the range becomes ordinary System RAM at boot.', ['fw/efi-nosoftreserve', 'fw/e820-x86']);
+      return ram(
+        'EFI_MEMORY_SP is ignored under efi=nosoftreserve: the range becomes ordinary System RAM at boot.',
+        p.arch === 'x86_64' ? ['fw/efi-nosoftreserve', 'fw/e820-x86'] : ['fw/efi-nosoftreserve', 'fw/arm64-reserve-regions', 'fw/arm64-request-standard-resources'],
+      );
     }
     if (p.arch === 'x86_64' && kernelAtLeast(p, '7.0')) {
       return {
