@@ -87,6 +87,11 @@ export function deriveCore(s: Scenario, opts: DeriveOptions = {}): Core {
   return core;
 }
 
+/** Forget memoised derivations (benchmarks measure cold derivation with this). */
+export function clearCoreCache(): void {
+  defaultCache.clear();
+}
+
 function deriveCoreUncached(s: Scenario, opts: DeriveOptions): Core {
   const layout = opts.layout ?? DEFAULT_LAYOUT;
   let bootTree: Resource;

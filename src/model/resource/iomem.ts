@@ -67,7 +67,45 @@ export interface ParseOptions {
   maxErrors?: number;
 }
 
-const HEX = /^[0-9a-fA-F]+$/;
+/** Hex digit value of a char code, or -1. */
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return -1;
+}
+
+/**
+ * Parse s[from, to) as hex into a bigint; null when empty, longer than 16 digits or not hex. Avoids BigInt string
+ * parsing (the hot path of a 100,000-line dump): up to 13 digits fit a double exactly.
+ */
+export function parseHex64(s: string, from: number, to: number): bigint | null {
+  const len = to - from;
+  if (len <= 0 || len > 16) return null;
+  if (len <= 13) {
+    let n = 0;
+    for (let i = from; i < to; i++) {
+      const d = hexDigit(s.charCodeAt(i));
+      if (d < 0) return null;
+      n = n * 16 + d;
+    }
+    return BigInt(n);
+  }
+  let hi = 0;
+  let lo = 0;
+  const mid = to - 8;
+  for (let i = from; i < mid; i++) {
+    const d = hexDigit(s.charCodeAt(i));
+    if (d < 0) return null;
+    hi = hi * 16 + d;
+  }
+  for (let i = mid; i < to; i++) {
+    const d = hexDigit(s.charCodeAt(i));
+    if (d < 0) return null;
+    lo = lo * 16 + d;
+  }
+  return (BigInt(hi) << 32n) | BigInt(lo);
+}
 
 /**
  * Flags a parsed line most likely had. /proc/iomem does not print flags, so they are inferred from the name:
@@ -81,6 +119,12 @@ export function inferFlags(name: string | null, children: readonly Resource[]): 
   const n = name ?? '';
   const MEM = IORESOURCE.MEM;
   const BUSY = IORESOURCE.BUSY;
+  // Fast path: names that start with none of the letters below are driver claims or bus windows.
+  const c0 = n.charCodeAt(0);
+  if (c0 !== 83 /* S */ && c0 !== 75 /* K */ && c0 !== 82 /* R */ && c0 !== 114 /* r */ && c0 !== 67 /* C */ && c0 !== 80 /* P */ &&
+    c0 !== 65 /* A */ && c0 !== 85 /* U */ && c0 !== 112 /* p */ && c0 !== 100 /* d */) {
+    return { flags: children.length === 0 ? (MEM | BUSY) >>> 0 : MEM, desc: IORES_DESC.NONE };
+  }
   if (n === 'System RAM') return { flags: (IORESOURCE_SYSTEM_RAM | BUSY) >>> 0, desc: IORES_DESC.NONE };
   if (n.startsWith('System RAM (')) {
     return { flags: (IORESOURCE_SYSTEM_RAM | BUSY | IORESOURCE.SYSRAM_DRIVER_MANAGED) >>> 0, desc: IORES_DESC.NONE };
@@ -132,43 +176,40 @@ export function parseIomem(text: string, opts: ParseOptions = {}): ParseResult {
   const stack: Open[] = [{ indent: -1, node: root, line: 0 }];
   let anyNonZero = false;
   let nodeCount = 0;
-  const placed: { res: Resource; line: number }[] = [];
 
   for (let i = 0; i < raw.length; i++) {
     const lineNo = i + 1;
     let line = raw[i]!;
-    if (line.endsWith('\r')) line = line.slice(0, -1);
-    if (line.trim() === '') {
+    if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
+    let indent = 0;
+    while (indent < line.length && line.charCodeAt(indent) === 32) indent++;
+    if (indent === line.length) {
       err({ line: lineNo, column: 1, message: 'empty line' });
       continue;
     }
-    let indent = 0;
-    while (indent < line.length && line.charCodeAt(indent) === 32) indent++;
     if (line.charCodeAt(indent) === 9) {
       err({ line: lineNo, column: indent + 1, message: 'tab in indentation; /proc/iomem indents with spaces' });
       continue;
     }
-    const body = line.slice(indent);
-    const dash = body.indexOf('-');
-    const sep = body.indexOf(' : ');
-    if (dash <= 0 || sep < 0 || dash > sep) {
+    const dash = line.indexOf('-', indent);
+    const sep = line.indexOf(' : ', indent);
+    if (dash <= indent || sep < 0 || dash > sep) {
+      const body = line.slice(indent);
       const what = body.length > 40 ? body.slice(0, 40) + '…' : body;
       err({ line: lineNo, column: indent + 1, message: `not a resource line ("start-end : name"): ${JSON.stringify(what)}` });
       continue;
     }
-    const startHex = body.slice(0, dash);
-    const endHex = body.slice(dash + 1, sep);
-    const name = body.slice(sep + 3);
-    if (!HEX.test(startHex) || startHex.length > 16) {
-      err({ line: lineNo, column: indent + 1, message: `start address ${JSON.stringify(startHex.slice(0, 24))} is not a 64-bit hex number` });
+    const start = parseHex64(line, indent, dash);
+    if (start === null) {
+      err({ line: lineNo, column: indent + 1, message: `start address ${JSON.stringify(line.slice(indent, Math.min(dash, indent + 24)))} is not a 64-bit hex number` });
       continue;
     }
-    if (!HEX.test(endHex) || endHex.length > 16) {
-      err({ line: lineNo, column: indent + dash + 2, message: `end address ${JSON.stringify(endHex.slice(0, 24))} is not a 64-bit hex number` });
+    const end = parseHex64(line, dash + 1, sep);
+    if (end === null) {
+      err({ line: lineNo, column: dash + 2, message: `end address ${JSON.stringify(line.slice(dash + 1, Math.min(sep, dash + 25)))} is not a 64-bit hex number` });
       continue;
     }
-    const start = BigInt('0x' + startHex);
-    const end = BigInt('0x' + endHex);
+    const name = line.slice(sep + 3);
     if (start !== 0n || end !== 0n) anyNonZero = true;
 
     // Find the parent from relative indentation.
@@ -213,9 +254,9 @@ export function parseIomem(text: string, opts: ParseOptions = {}): ParseResult {
     };
     let problem: string | null = null;
     const zero = start === 0n && end === 0n;
-    if (end < start) problem = `end ${endHex} is below start ${startHex}`;
+    if (end < start) problem = `end ${line.slice(dash + 1, sep)} is below start ${line.slice(indent, dash)}`;
     else if (!zero && parent !== root && (start < parent.start || end > parent.end)) {
-      problem = `range ${startHex}-${endHex} is not inside its parent ${parent.name ?? '<BAD>'} (line ${lineOf.get(parent)})`;
+      problem = `range ${line.slice(indent, sep)} is not inside its parent ${parent.name ?? '<BAD>'} (line ${lineOf.get(parent)})`;
     } else if (!zero) {
       const last = parent.children[parent.children.length - 1];
       if (last && !(last.start === 0n && last.end === 0n) && start <= last.end) {
@@ -232,7 +273,6 @@ export function parseIomem(text: string, opts: ParseOptions = {}): ParseResult {
     }
     parent.children.push(res);
     lineOf.set(res, lineNo);
-    placed.push({ res, line: lineNo });
     nodeCount++;
     const depth = stack.length - 1;
     if (warnings.length === 0 && indent !== Math.min(depth, MAX_IORES_LEVEL) * 2) {
@@ -245,7 +285,7 @@ export function parseIomem(text: string, opts: ParseOptions = {}): ParseResult {
     stack.push({ indent, node: res, line: lineNo });
   }
   // Flags depend on children (dax devices, leaves), so infer them once the shape is known.
-  for (const { res } of placed) {
+  for (const res of lineOf.keys()) {
     const f = inferFlags(res.name, res.children);
     res.flags = f.flags;
     res.desc = f.desc;
