@@ -259,3 +259,20 @@ describe('citations match the architecture', () => {
     );
   });
 });
+
+describe('verdicts judge one question at a time', () => {
+  const v = (ex: Explanation, id: string) => ex.verdicts.find((x) => x.id === id)!;
+  it('live migration on x86 is not blamed for a device reset, and arm64 PFNMAP dirty logging is refused at the memslot', () => {
+    const x86 = explain({ design: 'vfio-owned', platform: P({ arch: 'x86_64', deviceReset: true }) });
+    expect(v(x86, 'live-migration').status).not.toBe('bad');
+    const arm = explain({ design: 'vfio-owned', platform: P({ arch: 'arm64', deviceReset: true }) });
+    expect(v(arm, 'live-migration')).toMatchObject({ status: 'bad', short: 'dirty log: -EINVAL' });
+    expect(v(arm, 'live-migration').sources).toContain('a64/kvm_arch_prepare_memory_region');
+  });
+  it('device reset is n/a when the guest had no mapping before it (arm64 without FWB+DIC)', () => {
+    const ex = explain({ design: 'vfio-owned', platform: P({ arch: 'arm64', fwbDic: false }) });
+    expect(v(ex, 'device-reset').status).toBe('n/a');
+    const ok = explain({ design: 'vfio-owned', platform: P({ arch: 'arm64', dirtyLog: false }) });
+    expect(v(ok, 'device-reset')).toMatchObject({ status: 'good', short: 'zap; re-fault -EFAULT' });
+  });
+});

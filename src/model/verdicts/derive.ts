@@ -104,16 +104,22 @@ function huge(c: Core): Verdict {
 
 function liveMigration(s: Scenario, c: Core, opts: DeriveOptions): Verdict {
   const base = { id: 'live-migration' as const, label: 'Live migration (dirty logging)' };
-  const probe = s.platform.dirtyLog ? c : deriveCore({ ...s, platform: { ...s.platform, dirtyLog: true } }, opts);
-  const r = probe.fault.result;
-  if (r.kind === 'error' && !c.run.deviceBound) {
-    return { ...base, status: 'n/a', short: 'no mapping', detail: `No guest mapping exists to migrate (${r.error} in ${r.at}).`, sources: [], verified: true };
+  // Dirty logging is judged on its own: the same platform without a device reset, with and without the log.
+  const at = (dirtyLog: boolean): Core => {
+    const q = { ...s.platform, dirtyLog, deviceReset: false };
+    return q.dirtyLog === s.platform.dirtyLog && !s.platform.deviceReset ? c : deriveCore({ ...s, platform: q }, opts);
+  };
+  const plain = at(false).fault.result;
+  if (plain.kind === 'error') {
+    return { ...base, status: 'n/a', short: 'no mapping', detail: `No guest mapping exists to migrate (${plain.error} in ${plain.at}).`, sources: [], verified: true };
   }
+  const probe = at(true);
+  const r = probe.fault.result;
   if (r.kind === 'error') {
     return {
       ...base, status: 'bad', short: `dirty log: ${r.error}`, verified: true,
-      detail: `With KVM_MEM_LOG_DIRTY_PAGES the memslot fails: ${r.seenBy}. No dirty logging on a PFNMAP slot means no live migration of this memory.`,
-      sources: ['a64/kvm_arch_prepare_memory_region'],
+      detail: `With KVM_MEM_LOG_DIRTY_PAGES the mapping fails: ${r.seenBy} (in ${r.at}). No dirty logging on this slot means no live migration of this memory.`,
+      sources: probe.fault.steps.at(-1)?.sources ?? [],
     };
   }
   const pfnmap = c.vma.kind === 'vfio-region';
@@ -135,6 +141,12 @@ function deviceReset(s: Scenario, c: Core, opts: DeriveOptions): Verdict {
   const base = { id: 'device-reset' as const, label: 'Device reset' };
   if (!c.run.deviceBound) {
     return { ...base, status: 'n/a', short: 'no mapping', detail: `No guest mapping exists: ${c.run.unboundReason ?? 'the design never bound'}.`, sources: [], verified: true };
+  }
+  // Judge the reset alone: without it the guest must have a mapping, otherwise the reset changes nothing visible.
+  const before = s.platform.deviceReset ? deriveCore({ ...s, platform: { ...s.platform, deviceReset: false } }, opts) : c;
+  const b = before.fault.result;
+  if (b.kind === 'error') {
+    return { ...base, status: 'n/a', short: 'no mapping', detail: `No guest mapping exists even before a reset (${b.error} in ${b.at}).`, sources: [], verified: true };
   }
   const probe = s.platform.deviceReset ? c : deriveCore({ ...s, platform: { ...s.platform, deviceReset: true } }, opts);
   const r = probe.fault.result;
