@@ -276,3 +276,19 @@ describe('verdicts judge one question at a time', () => {
     expect(v(ok, 'device-reset')).toMatchObject({ status: 'good', short: 'zap; re-fault -EFAULT' });
   });
 });
+
+describe('explain() cost', () => {
+  it('derives an uncached scenario (verdict probes included) in well under a few ms; target < 1 ms', () => {
+    const run = (from: number, n: number) => {
+      const t0 = performance.now();
+      for (let i = from; i < from + n; i++) {
+        const layout = { windowStart: 0x10_5000_0000n, windowEnd: 0x30_4fff_ffffn, hdmStart: 0x10_5000_0000n, hdmEnd: 0x14_4fff_ffffn - BigInt(i) * 0x1000n };
+        explain({ design: DESIGNS[i % DESIGNS.length]!, platform: P({ arch: i % 2 ? 'arm64' : 'x86_64' }) }, { layout });
+      }
+      return (performance.now() - t0) / n;
+    };
+    run(1, 300); // warm up the JIT
+    // Loose bound so a loaded CI machine does not flake; measured ≈ 0.35 ms on the dev box.
+    expect(run(1000, 300)).toBeLessThan(3);
+  });
+});
