@@ -64,7 +64,7 @@ export const SOURCES_DESIGNS: Record<string, Source> = {
     note: 'v2: memremap(WB) of the region HPA for pread/pwrite and a demand-fault PFNMAP mmap; nothing requests the HPA in the resource tree.',
   },
   'vo/request_mem_region': {
-    kind: 'patch', series: 'vfio/pci CXL Type-2 passthrough v3', messageId: '20260625165407.1769572-1-mhonap@nvidia.com', verified: true,
+    kind: 'patch', series: 'VFIO-CXL series v3, cover letter (25 Jun 2026)', messageId: '20260625165407.1769572-1-mhonap@nvidia.com', verified: true,
     note: 'request_mem_region on the HDM HPA at bind; a conflicting direct-map/EFI use fails probe with -EBUSY. The resource name is unverified.',
   },
   'vo/resource-name': {

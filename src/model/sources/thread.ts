@@ -41,7 +41,7 @@ export const SOURCES_THREAD: Record<string, Source> = {
     note: 'What matters is no mismatched cache attributes between virtual aliases; the request must fail if something else uses the range. (Message-ID unverified.)',
   },
   'thread/v3-cover': {
-    kind: 'patch', series: '[PATCH v3 00/11] vfio/pci: CXL Type-2 passthrough (v3)',
+    kind: 'patch', series: 'VFIO-CXL series v3, cover letter (11 patches, 25 Jun 2026; subject line not in the notes)',
     messageId: '20260625165407.1769572-1-mhonap@nvidia.com', verified: true,
     note: 'memremap(WB) + request_mem_region on the HPA; a conflicting direct-map/EFI use fails probe with -EBUSY.',
   },
