@@ -142,3 +142,15 @@ describe('runDesign', () => {
     }
   });
 });
+
+describe('firmware System RAM before the region_intersects fix (≤ 6.11)', () => {
+  it('x86: "CXL Window 0" wraps the RAM, so region_intersects reads DISJOINT and ioremap_cache refuses RAM → NULL; arm64 returns the linear map', () => {
+    const x86 = explain({ design: 'memremap', platform: P({ firmware: 'conventional', kernel: '6.11' }) });
+    expect(x86.memory.systemRamIntersection).toBe('REGION_DISJOINT');
+    expect(x86.memory.kernelMapping?.kind).toBe('null');
+    expect(x86.verdicts.find((v) => v.id === 'firmware-ram')).toMatchObject({ status: 'partial', short: 'memremap() NULL' });
+    const arm = explain({ design: 'memremap', platform: P({ arch: 'arm64', firmware: 'conventional', kernel: '6.11' }) });
+    expect(arm.memory.kernelMapping?.kind).toBe('direct-map-alias');
+    expect(arm.verdicts.find((v) => v.id === 'firmware-ram')?.short).toBe('silent direct-map alias');
+  });
+});

@@ -173,10 +173,13 @@ function firmwareRam(s: Scenario, c: Core, opts: DeriveOptions): Verdict {
   const probe = already || opts.baseTree ? c : deriveCore({ ...s, platform: { ...s.platform, firmware: 'conventional', nosoftreserve: false } }, opts);
   const prefix = already ? '' : 'Had firmware described the range as EFI_CONVENTIONAL_MEMORY: ';
   if (probe.run.conflict) {
+    const k = probe.run.conflict;
+    const vfio = s.design === 'vfio-owned';
     return {
-      ...base, status: 'good', short: `fails loudly: ${probe.run.conflict.errno}`, verified: true,
-      detail: `${prefix}${probe.run.conflict.fn} meets the busy "${probe.run.conflict.conflictWith.name}" and the bind fails at startup — Jason's "fail during the initial startup phases".`,
-      sources: [...probe.run.conflict.sources, 'thread/jason-seed', 'thread/dan-c'],
+      ...base, status: 'good', short: `fails loudly: ${k.errno}`, verified: true,
+      detail: `${prefix}${k.fn} meets the busy "${k.conflictWith.name}" and fails ${k.errno} at setup` +
+        (vfio ? ' — Jason\'s "fail during the initial startup phases".' : s.design === 'private-node' ? '; Gregory Price wants such a firmware bug to splat.' : '.'),
+      sources: [...k.sources, ...(vfio ? ['thread/jason-seed', 'thread/dan-c'] : s.design === 'private-node' ? ['thread/gregory-d'] : [])],
     };
   }
   if (probe.run.memory.kernelMapping?.kind === 'direct-map-alias' && probe.vma.kind === 'vfio-region') {
@@ -184,6 +187,14 @@ function firmwareRam(s: Scenario, c: Core, opts: DeriveOptions): Verdict {
       ...base, status: 'bad', short: 'silent direct-map alias', verified: true,
       detail: `${prefix}memremap() returns the direct map of buddy-owned pages and VFIO hands them to the guest; nothing fails (Dan Williams). Jason Gunthorpe: the direct map is not "plugged into mm" as such, but it raises the mismatched-attribute alias issue.`,
       sources: ['mr/memremap', 'thread/dan-c', 'thread/jason-f'],
+    };
+  }
+  const failed = [...probe.run.ops].reverse().find((o) => !o.ok && o.fn === 'memremap()');
+  if (failed && !probe.run.deviceBound) {
+    return {
+      ...base, status: 'partial', short: 'memremap() NULL', verified: true,
+      detail: `${prefix}${failed.result}. The setup fails, but by accident of this kernel's region_intersects()/ioremap rules, not because anything owns the range.`,
+      sources: failed.sources,
     };
   }
   if (!probe.firmware.bootRam) {
