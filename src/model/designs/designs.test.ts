@@ -112,6 +112,15 @@ describe('memory hotplug (drivers/dax/kmem.c dev_dax_kmem_probe, mm/memory_hotpl
   });
 });
 
+describe('hotplug on a pasted tree that is already kmem-onlined', () => {
+  it('adds nothing, names the existing resource, and reports mm as the owner', () => {
+    const ex = explain({ design: 'hotplug', platform: P({}) }, { baseTree: kmemTree(), range: KMEM_RANGE });
+    expect(ex.ops.some((o) => o.fn === 'add_memory_driver_managed()')).toBe(false);
+    expect(ex.warnings.join(' ')).toContain('already online as "System RAM (kmem)"');
+    expect(ex.verdicts.find((v) => v.id === 'exclusive-ownership')?.status).toBe('bad');
+  });
+});
+
 describe('private node (RFC v4, 20260222084842.1824063-1-gourry@gourry.net)', () => {
   it('fails -EEXIST on firmware System RAM and carries Gregory Price\'s "should splat" as a warning', () => {
     const ex = explain({ design: 'private-node', platform: P({ firmware: 'conventional' }) });

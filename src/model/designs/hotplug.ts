@@ -12,12 +12,18 @@ import { DEVICE_NODE, SYSRAM_DM, bootRamMemory, bootRamSources, claim, intersect
 export function hotplug(c: Ctx): DesignRun {
   if (c.fw.bootRam) {
     const fwSources = bootRamSources(c);
-    c.ops.push({
-      fn: 'cxl_region_probe()', file: 'drivers/cxl/core/region.c', args: 'region0', ok: false, resourcePath: ['CXL Window 0', 'region0'],
-      result: 'no dax device: part of the region is already online as "System RAM", so CXL cannot manage it and kmem never runs',
-      sources: ['cxl/type2-no-dax', ...fwSources],
-    });
-    c.warnings.push('Firmware already made the range System RAM: there is nothing to hotplug; the memory is buddy RAM from boot and not exclusive.');
+    const name = c.fw.name ?? 'System RAM';
+    if (name === 'System RAM') {
+      c.ops.push({
+        fn: 'cxl_region_probe()', file: 'drivers/cxl/core/region.c', args: 'region0', ok: false, resourcePath: ['CXL Window 0', 'region0'],
+        result: 'no dax device: part of the region is already online as "System RAM", so CXL cannot manage it and kmem never runs',
+        sources: ['cxl/type2-no-dax', ...fwSources],
+      });
+      c.warnings.push('Firmware already made the range System RAM: there is nothing to hotplug; the memory is buddy RAM from boot and not exclusive.');
+    } else {
+      // A pasted tree where the range is already hotplugged ("System RAM (kmem)" or a driver's "System RAM (…)").
+      c.warnings.push(`The range is already online as "${name}": there is nothing more to hotplug; mm owns it.`);
+    }
     return {
       ops: c.ops, conflict: null, memory: bootRamMemory(c, fwSources), deviceBound: true, unboundReason: null,
       claimPath: null, warnings: c.warnings,
