@@ -1,6 +1,6 @@
 /**
  * The upstream precedent, vfio/nvgrace-gpu (vma-and-kvm-fault-path.md §A2): usemem from ACPI exposed as a fake BAR,
- * kernel access through memremap(WB), a cacheable PFNMAP with huge faults. The notes list no iomem claim of the range.
+ * kernel access through memremap(WB), a cacheable PFNMAP with huge faults. Probe claims no iomem resource for memphys.
  */
 import type { Ctx, DesignRun } from './common';
 import { bootRamMemory, bootRamSources, memremapWb, noPagesMemory } from './common';
@@ -12,10 +12,10 @@ export function nvgraceGpu(c: Ctx): DesignRun {
   }
   c.ops.push({
     fn: 'nvgrace_gpu_probe()', file: 'drivers/vfio/pci/nvgrace-gpu/main.c', args: 'memphys from ACPI', ok: true,
-    result: 'usemem exposed as a fake BAR4/5; no iomem claim of the range is listed in the notes',
-    sources: c.p.arch === 'x86_64' ? ['nv/mmap', 'nv/request', 'nv/arm64-only'] : ['nv/mmap', 'nv/request'],
+    result: 'usemem exposed as a fake BAR4/5; memphys is not requested in the resource tree, so nothing there stops another owner',
+    sources: c.p.arch === 'x86_64' ? ['nv/no-claim', 'nv/mmap', 'nv/arm64-only'] : ['nv/no-claim', 'nv/mmap'],
   });
-  const { mapping, ok } = memremapWb(c, 'nvgrace_gpu_map_device_mem()');
+  const { mapping, ok } = memremapWb(c, 'nvgrace_gpu_map_device_mem(), lazily on first read/write');
   const memory = c.fw.bootRam
     ? { ...bootRamMemory(c, [...bootRamSources(c), 'nv/request']), kernelMapping: mapping }
     : noPagesMemory(c, mapping, ['nv/request']);

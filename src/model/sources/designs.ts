@@ -90,6 +90,10 @@ export const SOURCES_DESIGNS: Record<string, Source> = {
     kind: 'upstream', file: 'drivers/vfio/pci/nvgrace-gpu/main.c', fn: 'nvgrace_gpu_map_device_mem()', version: 'v7.0', commit: 'e5f19b61', verified: true,
     note: 'Kernel access to usemem through memremap(memphys, MEMREMAP_WB); the physical range comes from ACPI, no struct pages.',
   },
+  'nv/no-claim': {
+    kind: 'upstream', file: 'drivers/vfio/pci/nvgrace-gpu/main.c', fn: 'nvgrace_gpu_probe()', version: 'v6.x (stored copy)', commit: '1b0ecb5b', verified: true,
+    note: 'memphys/memlength come from the ACPI DSD properties nvidia,gpu-mem-base-pa / nvidia,gpu-mem-size; probe requests no iomem resource for them (BAR0 is requested only briefly to poll readiness). Read in an older main.c than e5f19b61.',
+  },
   'nv/arm64-only': {
     kind: 'inference', statement: 'nvgrace-gpu binds only to Grace Hopper/Blackwell superchips, which are arm64; on x86 the precedent is shown as if the same driver ran there.', verified: false,
   },
