@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './ui/app.css';
-import { ImportedApp } from './ui/import/ImportedApp';
+import { ShareApp } from './ui/share/ShareApp';
 
 const el = document.getElementById('root');
-if (el) createRoot(el).render(<StrictMode><ImportedApp /></StrictMode>);
+if (el) createRoot(el).render(<StrictMode><ShareApp /></StrictMode>);

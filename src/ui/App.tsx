@@ -112,12 +112,16 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
   }, [state, onStateChange]);
 
   const steps = ex.fault.steps.length;
+  const presentation = view.presentation;
   // Keyboard: ←/→ step, space play/pause, Home/End, Escape clears the selection.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
       if (e.key === 'Escape' && !(e.target instanceof HTMLTextAreaElement) && !(e.target instanceof HTMLInputElement)) {
-        dispatch({ type: 'select', target: null });
+        if (presentation) {
+          dispatch({ type: 'presentation', on: false });
+          if (document.fullscreenElement) document.exitFullscreen?.().catch(() => {});
+        } else dispatch({ type: 'select', target: null });
         return;
       }
       if (isTyping(e.target)) return;
@@ -131,7 +135,7 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [steps, state.playing]);
+  }, [steps, state.playing, presentation]);
 
   // Playback: advance one step per tick until the end.
   useEffect(() => {

@@ -73,7 +73,7 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
       )}
       {ex.fault.steps.length === 0 && <p className="fault-none">KVM is never reached: {r.kind === 'error' ? r.seenBy : ''}</p>}
       <div className="fault-scroll">
-        <svg ref={svgRef} viewBox={`0 0 ${layout.width} ${layout.height}`} width="100%" style={{ minWidth: Math.round(layout.width * 0.8) }} className="fault-svg" role="list" aria-label="Fault graph" xmlns="http://www.w3.org/2000/svg">
+        <svg ref={svgRef} viewBox={`0 0 ${layout.width} ${layout.height}`} width="100%" style={{ minWidth: Math.round(layout.width * 0.8) }} className="fault-svg" role="list" aria-label="Fault graph">
           <defs>
             <marker id={`${mid}-a`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
               <path d="M0,0 L10,5 L0,10 z" className="arrow-head" />

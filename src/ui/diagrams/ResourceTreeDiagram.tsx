@@ -42,7 +42,7 @@ function ResourceTreeDiagramImpl({ ex, highlight, onHighlight, step, notes, onNo
         role="tree"
         aria-label="Resource tree, address-scaled"
         className="tree-svg"
-        xmlns="http://www.w3.org/2000/svg"
+       
       >
         {hdm && (
           <g className="hdm-band" aria-hidden="true">

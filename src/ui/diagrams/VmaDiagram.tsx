@@ -97,7 +97,7 @@ function VmaDiagramImpl(props: DiagramProps) {
   return (
     <figure className="diagram vma-diagram" aria-labelledby={captionId}>
       <figcaption id={captionId} className="sr-only">{summary}</figcaption>
-      <svg viewBox={`0 0 ${W} ${height}`} width="100%" className="vma-svg" role="group" aria-label="VMA" xmlns="http://www.w3.org/2000/svg">
+      <svg viewBox={`0 0 ${W} ${height}`} width="100%" className="vma-svg" role="group" aria-label="VMA">
         <Section part="range" y={rangeY} h={40} title={`VMA: ${vma.kind === 'vfio-region' ? 'VFIO region mmap (PFNMAP)' : 'page-backed guest RAM'}`} props={props}>
           <text x={10} y={rangeY + 33} className="mono">
             {`vm_start 0x${hex(vma.vmStart)}  vm_end 0x${hex(vma.vmEnd)}  (${formatSize(vma.vmEnd - vma.vmStart)})  vm_pgoff 0x${hex(vma.vmPgoff)}`}

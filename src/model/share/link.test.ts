@@ -1,0 +1,117 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Platform } from '../scenario';
+import { ARCHES, DEFAULT_PLATFORM, DESIGNS, FIRMWARE_TYPES, KERNEL_VERSIONS, ONLINE_POLICIES } from '../scenario';
+import type { NoteTarget, ViewState } from '../view-state';
+import { DEFAULT_VIEW } from '../view-state';
+import { decodeLink, encodeLink, MAX_LINK_LENGTH, ReviewNotesSchema } from './link';
+
+const platformArb: fc.Arbitrary<Platform> = fc.record({
+  arch: fc.constantFrom(...ARCHES),
+  fwbDic: fc.boolean(),
+  firmware: fc.constantFrom(...FIRMWARE_TYPES),
+  nosoftreserve: fc.boolean(),
+  kernel: fc.constantFrom(...KERNEL_VERSIONS),
+  onlinePolicy: fc.constantFrom(...ONLINE_POLICIES),
+  hugeFault: fc.boolean(),
+  mte: fc.boolean(),
+  dirtyLog: fc.boolean(),
+  deviceReset: fc.boolean(),
+});
+const targetArb: fc.Arbitrary<NoteTarget> = fc.oneof(
+  fc.record({ kind: fc.constant('resource' as const), path: fc.array(fc.string({ minLength: 1, maxLength: 30 }), { minLength: 1, maxLength: 5 }) }),
+  fc.record({ kind: fc.constant('step' as const), nodeId: fc.stringMatching(/^[a-z0-9_]{1,20}$/) }),
+  fc.record({ kind: fc.constant('verdict' as const), design: fc.constantFrom(...DESIGNS), verdict: fc.constantFrom('guest-cacheable', 'huge-mappings') }),
+  fc.record({ kind: fc.constant('vma' as const), part: fc.constantFrom('range', 'flags', 'pgprot', 'vm_ops', 'walk', 'leaves') }),
+);
+const viewArb: fc.Arbitrary<ViewState> = fc.record({
+  scenario: fc.record({ design: fc.constantFrom(...DESIGNS), platform: platformArb }),
+  compare: fc.oneof(
+    fc.constant(null),
+    fc.record({ kind: fc.constant('design' as const), design: fc.constantFrom(...DESIGNS) }),
+    fc.record({ kind: fc.constant('platform' as const), platform: platformArb }),
+  ),
+  step: fc.integer({ min: -1, max: 40 }),
+  presentation: fc.boolean(),
+  notes: fc.array(
+    fc.record(
+      { id: fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/), target: targetArb, text: fc.string({ minLength: 1, maxLength: 80 }), author: fc.string({ maxLength: 10 }).filter((s) => s.length > 0) },
+      { requiredKeys: ['id', 'target', 'text'] },
+    ),
+    { maxLength: 4 },
+  ),
+});
+
+describe('share links', () => {
+  it('round-trips any view exactly', () => {
+    fc.assert(
+      fc.property(viewArb, (v) => {
+        const r = decodeLink(encodeLink(v));
+        expect(r.error).toBeNull();
+        expect(r.view).toEqual(v);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('keeps opening a link made by version 1 (frozen string)', () => {
+    const v1 =
+      '#v=1&d=vfio-owned&a=arm64&fwb=0&fw=soft-reserved&nsr=0&k=6.17&on=online_movable&hf=1&mte=0&dl=0&rst=0&s=3&cmp=design:hotplug&p=1' +
+      '&n=W3siaWQiOiJuMSIsInRhcmdldCI6eyJraW5kIjoic3RlcCIsIm5vZGVJZCI6ImFfZndiIn0sInRleHQiOiJGV0IgaXMgdGhlIHdob2xlIHN0b3J5In1d';
+    const r = decodeLink(v1);
+    expect(r.error).toBeNull();
+    expect(r.version).toBe(1);
+    expect(r.view.scenario).toEqual({ design: 'vfio-owned', platform: { ...DEFAULT_PLATFORM, arch: 'arm64', fwbDic: false, firmware: 'soft-reserved', kernel: '6.17' } });
+    expect(r.view.compare).toEqual({ kind: 'design', design: 'hotplug' });
+    expect(r.view.step).toBe(3);
+    expect(r.view.presentation).toBe(true);
+    expect(r.view.notes).toEqual([{ id: 'n1', target: { kind: 'step', nodeId: 'a_fwb' }, text: 'FWB is the whole story' }]);
+  });
+
+  it.each([
+    ['#v=2&d=hotplug', /newer version/],
+    ['#v=1&d=evil', /design \("d"\) has the invalid value "evil"/],
+    ['#v=1&a=sparc', /arch/],
+    ['#v=1&s=-4', /step/],
+    ['#v=1&x=1', /unknown field "x"/],
+    ['#v=1&d=hotplug&d=memremap', /appears twice/],
+    ['#v=1&n=%%%', /URL encoding/],
+    ['#v=1&n=!!!', /review notes/],
+    ['#v=1&cmp=design:nope', /unknown design/],
+    ['#v=1&c.a=arm64', /without cmp=platform/],
+    ['#v=1&__proto__=1', /unknown field/],
+    ['#v=1&n=' + btoa('[{"id":"a","target":{"kind":"step","nodeId":"<img src=x onerror=alert(1)>"},"text":"x"}]'), /review notes/],
+  ])('%s → default view and a message', (hash, msg) => {
+    const r = decodeLink(hash);
+    expect(r.view).toEqual(DEFAULT_VIEW);
+    expect(r.error).toMatch(msg);
+  });
+
+  it('refuses a huge link', () => {
+    const r = decodeLink('#v=1&n=' + 'A'.repeat(MAX_LINK_LENGTH));
+    expect(r.error).toMatch(/limit/);
+  });
+
+  it('treats an empty or unrelated fragment as no link', () => {
+    expect(decodeLink('')).toMatchObject({ empty: true, error: null });
+    expect(decodeLink('#top')).toMatchObject({ empty: true, error: null });
+  });
+
+  it('fuzz: 10,000 hostile fragments never throw and always give a valid view', () => {
+    const valid = encodeLink({ ...DEFAULT_VIEW, notes: [{ id: 'a', target: { kind: 'vma', part: 'flags' }, text: 'hi' }] });
+    const mutated = fc.tuple(fc.nat(valid.length), fc.string({ maxLength: 12 }), fc.nat(8)).map(([at, ins, del]) => valid.slice(0, at) + ins + valid.slice(at + del));
+    const keyJunk = fc.array(fc.tuple(fc.constantFrom('v', 'd', 'a', 'n', 's', 'cmp', 'c.a', '__proto__', 'constructor', 'p'), fc.string({ maxLength: 40 })), { maxLength: 8 }).map(
+      (kv) => '#v=1&' + kv.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&'),
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 100 }), mutated, keyJunk), (h) => {
+        const r = decodeLink(h);
+        expect(DESIGNS).toContain(r.view.scenario.design);
+        expect(ARCHES).toContain(r.view.scenario.platform.arch);
+        expect(ReviewNotesSchema.safeParse(r.view.notes).success).toBe(true);
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+});

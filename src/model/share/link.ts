@@ -1,0 +1,206 @@
+/**
+ * Share links: the whole view (design, platform, selected step, compare, presentation, review notes) in the URL
+ * fragment, readable and versioned:
+ *
+ *   #v=1&d=vfio-owned&a=x86_64&fwb=1&fw=reserved&nsr=0&k=7.1&on=online_movable&hf=1&mte=0&dl=0&rst=0&s=4
+ *       [&cmp=design:hotplug | &cmp=platform&c.a=arm64&c.fwb=0…] [&p=1] [&n=<base64url JSON of notes>]
+ *
+ * decodeLink() never throws and never trusts its input: every value is checked against the model's enums with zod,
+ * sizes are capped, and anything wrong yields the default view plus a message naming the field. Nothing from a link
+ * is ever turned into HTML. A link made by version 1 keeps opening in every later version (see MIGRATIONS).
+ */
+import { z } from 'zod';
+import type { Platform } from '../scenario';
+import { ARCHES, DEFAULT_PLATFORM, DESIGNS, FIRMWARE_TYPES, KERNEL_VERSIONS, ONLINE_POLICIES } from '../scenario';
+import type { ReviewNote, ViewState } from '../view-state';
+import { DEFAULT_VIEW } from '../view-state';
+
+export const LINK_VERSION = 1;
+/** Longest fragment we accept (browsers allow more; reviewers paste links in mail). */
+export const MAX_LINK_LENGTH = 8192;
+export const MAX_NOTES = 50;
+export const MAX_NOTE_TEXT = 2000;
+
+const bool01 = z.enum(['0', '1']).transform((v) => v === '1');
+
+const PLATFORM_KEYS = {
+  a: z.enum(ARCHES),
+  fwb: bool01,
+  fw: z.enum(FIRMWARE_TYPES),
+  nsr: bool01,
+  k: z.enum(KERNEL_VERSIONS),
+  on: z.enum(ONLINE_POLICIES),
+  hf: bool01,
+  mte: bool01,
+  dl: bool01,
+  rst: bool01,
+} as const;
+type PlatformKey = keyof typeof PLATFORM_KEYS;
+const PLATFORM_FIELD: Record<PlatformKey, keyof Platform> = {
+  a: 'arch', fwb: 'fwbDic', fw: 'firmware', nsr: 'nosoftreserve', k: 'kernel', on: 'onlinePolicy', hf: 'hugeFault', mte: 'mte', dl: 'dirtyLog', rst: 'deviceReset',
+};
+
+const NoteTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('resource'), path: z.array(z.string().max(200)).min(1).max(16) }),
+  z.object({ kind: z.literal('step'), nodeId: z.string().regex(/^[a-z0-9_]{1,40}$/) }),
+  z.object({ kind: z.literal('verdict'), design: z.enum(DESIGNS), verdict: z.string().regex(/^[a-z0-9-]{1,40}$/) }),
+  z.object({ kind: z.literal('vma'), part: z.enum(['range', 'flags', 'pgprot', 'vm_ops', 'walk', 'leaves']) }),
+]);
+
+export const ReviewNoteSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
+  target: NoteTargetSchema,
+  text: z.string().min(1).max(MAX_NOTE_TEXT),
+  author: z.string().max(80).optional(),
+});
+export const ReviewNotesSchema = z.array(ReviewNoteSchema).max(MAX_NOTES);
+
+function toBase64Url(s: string): string {
+  const bytes = new TextEncoder().encode(s);
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(s: string): string {
+  if (!/^[A-Za-z0-9_-]*$/.test(s)) throw new Error('not base64url');
+  const b64 = s.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (s.length % 4)) % 4);
+  const bin = atob(b64);
+  const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+}
+
+function platformParams(p: Platform, prefix: string): string[] {
+  return (Object.keys(PLATFORM_FIELD) as PlatformKey[]).map((k) => {
+    const v = p[PLATFORM_FIELD[k]];
+    return `${prefix}${k}=${typeof v === 'boolean' ? (v ? '1' : '0') : encodeURIComponent(String(v))}`;
+  });
+}
+
+/** The fragment (with leading "#") that reproduces `view`. */
+export function encodeLink(view: ViewState): string {
+  const parts = [`v=${LINK_VERSION}`, `d=${view.scenario.design}`, ...platformParams(view.scenario.platform, '')];
+  if (view.step >= 0) parts.push(`s=${view.step}`);
+  if (view.compare?.kind === 'design') parts.push(`cmp=design:${view.compare.design}`);
+  else if (view.compare?.kind === 'platform') parts.push('cmp=platform', ...platformParams(view.compare.platform, 'c.'));
+  if (view.presentation) parts.push('p=1');
+  if (view.notes.length > 0) parts.push(`n=${toBase64Url(JSON.stringify(view.notes.map(({ id, target, text, author }) => ({ id, target, text, ...(author ? { author } : {}) }))))}`);
+  return `#${parts.join('&')}`;
+}
+
+export interface DecodeResult {
+  view: ViewState;
+  /** Null when the link was understood completely; otherwise what was wrong (the view is then the default). */
+  error: string | null;
+  /** The link's version (0 when it carried none). */
+  version: number;
+  /** True when the fragment held no view at all (empty, or unrelated anchors). */
+  empty: boolean;
+}
+
+/** Upgrades from an older link version to the next one. Version 1 is the first public format. */
+const MIGRATIONS: Record<number, (params: Map<string, string>) => Map<string, string>> = {};
+
+class LinkError extends Error {}
+
+function parseParams(hash: string): Map<string, string> {
+  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  const out = new Map<string, string>();
+  if (body === '') return out;
+  for (const part of body.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const rawKey = eq < 0 ? part : part.slice(0, eq);
+    const rawVal = eq < 0 ? '' : part.slice(eq + 1);
+    let key: string;
+    let val: string;
+    try {
+      key = decodeURIComponent(rawKey);
+      val = decodeURIComponent(rawVal);
+    } catch {
+      throw new LinkError(`"${rawKey.slice(0, 20)}" is not valid URL encoding`);
+    }
+    if (!/^[a-z.]{1,8}$/.test(key)) throw new LinkError(`unknown field "${key.slice(0, 20)}"`);
+    if (out.has(key)) throw new LinkError(`field "${key}" appears twice`);
+    out.set(key, val);
+  }
+  return out;
+}
+
+function field<T>(params: Map<string, string>, key: string, schema: z.ZodType<T>, what: string): T | undefined {
+  const v = params.get(key);
+  if (v === undefined) return undefined;
+  const r = schema.safeParse(v);
+  if (!r.success) throw new LinkError(`${what} ("${key}") has the invalid value "${v.slice(0, 30)}"`);
+  return r.data;
+}
+
+function platformFrom(params: Map<string, string>, prefix: string, base: Platform): Platform {
+  const p: Record<string, unknown> = { ...base };
+  for (const k of Object.keys(PLATFORM_KEYS) as PlatformKey[]) {
+    const v = field(params, prefix + k, PLATFORM_KEYS[k] as z.ZodType<unknown>, PLATFORM_FIELD[k]);
+    if (v !== undefined) p[PLATFORM_FIELD[k]] = v;
+  }
+  return p as unknown as Platform;
+}
+
+const KNOWN = new Set(['v', 'd', 's', 'cmp', 'p', 'n', ...Object.keys(PLATFORM_KEYS), ...Object.keys(PLATFORM_KEYS).map((k) => `c.${k}`)]);
+
+/** Decode a fragment. Never throws; on any problem returns the default view and a message naming what was wrong. */
+export function decodeLink(hash: string): DecodeResult {
+  const fail = (msg: string, version = 0): DecodeResult => ({ view: DEFAULT_VIEW, error: `This link could not be opened: ${msg}. Showing the default view.`, version, empty: false });
+  try {
+    if (typeof hash !== 'string') return fail('not text');
+    if (hash.length > MAX_LINK_LENGTH) return fail(`it is ${hash.length} characters long (the limit is ${MAX_LINK_LENGTH})`);
+    let params = parseParams(hash);
+    if (params.size === 0 || !params.has('v')) {
+      return { view: DEFAULT_VIEW, error: null, version: 0, empty: true };
+    }
+    const vs = params.get('v')!;
+    if (!/^\d{1,3}$/.test(vs)) return fail(`version "${vs.slice(0, 10)}" is not a number`);
+    let version = Number(vs);
+    if (version > LINK_VERSION) return fail(`it was made by a newer version of HDM Atlas (link version ${version}, this one reads up to ${LINK_VERSION})`, version);
+    if (version < 1) return fail(`link version ${version} does not exist`, version);
+    const original = version;
+    while (version < LINK_VERSION) {
+      const m = MIGRATIONS[version];
+      if (!m) return fail(`no upgrade from link version ${version}`, original);
+      params = m(params);
+      version++;
+    }
+    for (const k of params.keys()) if (!KNOWN.has(k)) return fail(`unknown field "${k}"`, original);
+    const design = field(params, 'd', z.enum(DESIGNS), 'design') ?? DEFAULT_VIEW.scenario.design;
+    const platform = platformFrom(params, '', DEFAULT_PLATFORM);
+    const step = field(params, 's', z.string().regex(/^\d{1,3}$/).transform(Number), 'step') ?? -1;
+    const presentation = field(params, 'p', bool01, 'presentation') ?? false;
+    let compare: ViewState['compare'] = null;
+    const cmp = params.get('cmp');
+    if (cmp !== undefined) {
+      if (cmp === 'platform') compare = { kind: 'platform', platform: platformFrom(params, 'c.', platform) };
+      else if (cmp.startsWith('design:')) {
+        const d = z.enum(DESIGNS).safeParse(cmp.slice(7));
+        if (!d.success) throw new LinkError(`compare ("cmp") names an unknown design "${cmp.slice(7, 30)}"`);
+        compare = { kind: 'design', design: d.data };
+      } else throw new LinkError(`compare ("cmp") has the invalid value "${cmp.slice(0, 30)}"`);
+    } else if ([...params.keys()].some((k) => k.startsWith('c.'))) {
+      throw new LinkError('compare platform fields without cmp=platform');
+    }
+    let notes: ReviewNote[] = [];
+    const n = params.get('n');
+    if (n !== undefined) {
+      let json: unknown;
+      try {
+        json = JSON.parse(fromBase64Url(n));
+      } catch {
+        throw new LinkError('the review notes ("n") are not readable');
+      }
+      const r = ReviewNotesSchema.safeParse(json);
+      if (!r.success) throw new LinkError(`the review notes ("n") are invalid at ${r.error.issues[0]?.path.join('.') || 'top level'}`);
+      notes = r.data.map((x) => ({ id: x.id, target: x.target, text: x.text, ...(x.author ? { author: x.author } : {}) }));
+    }
+    return { view: { scenario: { design, platform }, compare, step, presentation, notes }, error: null, version: original, empty: false };
+  } catch (e) {
+    if (e instanceof LinkError) return fail(e.message);
+    return fail('it is malformed');
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * Self-contained SVG and 2× PNG exports of the diagrams: computed styles (the theme's CSS variables) are inlined so the
+ * file looks the same outside the page; text is escaped by the XML serializer, never assembled as markup.
+ */
+const STYLE_PROPS = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'font-family', 'font-size', 'font-weight', 'font-style', 'opacity', 'fill-opacity', 'text-anchor'] as const;
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function inline(src: Element, dst: Element): void {
+  const cs = getComputedStyle(src);
+  const style: string[] = [];
+  for (const p of STYLE_PROPS) {
+    const v = cs.getPropertyValue(p);
+    if (v) style.push(`${p}:${v}`);
+  }
+  if (style.length) dst.setAttribute('style', style.join(';'));
+  const a = src.children;
+  const b = dst.children;
+  for (let i = 0; i < a.length && i < b.length; i++) inline(a[i]!, b[i]!);
+}
+
+function sizeOf(svg: SVGSVGElement): { w: number; h: number } {
+  const vb = svg.viewBox?.baseVal;
+  if (vb && vb.width > 0 && vb.height > 0) return { w: vb.width, h: vb.height };
+  const r = svg.getBoundingClientRect();
+  return { w: Math.max(1, r.width), h: Math.max(1, r.height) };
+}
+
+/** A standalone copy of `svg` with inlined styles, explicit size and a background. */
+export function standaloneSvg(svg: SVGSVGElement, title: string): SVGSVGElement {
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  inline(svg, clone);
+  const { w, h } = sizeOf(svg);
+  clone.setAttribute('width', String(w));
+  clone.setAttribute('height', String(h));
+  clone.removeAttribute('style');
+  clone.removeAttribute('class');
+  const bg = document.createElementNS(SVG_NS, 'rect');
+  bg.setAttribute('width', '100%');
+  bg.setAttribute('height', '100%');
+  bg.setAttribute('fill', getComputedStyle(document.body).backgroundColor || '#ffffff');
+  clone.insertBefore(bg, clone.firstChild);
+  const t = document.createElementNS(SVG_NS, 'title');
+  t.textContent = title;
+  clone.insertBefore(t, clone.firstChild);
+  return clone;
+}
+
+/** Several diagrams stacked into one SVG, each under a caption. */
+export function combinedSvg(parts: { svg: SVGSVGElement; caption: string }[], title: string): SVGSVGElement {
+  const root = document.createElementNS(SVG_NS, 'svg');
+  let y = 8;
+  let width = 0;
+  const bodyFill = getComputedStyle(document.body).color || '#000';
+  const bg = document.createElementNS(SVG_NS, 'rect');
+  root.appendChild(bg);
+  const tt = document.createElementNS(SVG_NS, 'title');
+  tt.textContent = title;
+  root.appendChild(tt);
+  const head = document.createElementNS(SVG_NS, 'text');
+  head.setAttribute('x', '8');
+  head.setAttribute('y', String(y + 16));
+  head.setAttribute('style', `font-family:sans-serif;font-size:16px;font-weight:700;fill:${bodyFill}`);
+  head.textContent = title;
+  root.appendChild(head);
+  y += 28;
+  for (const p of parts) {
+    const cap = document.createElementNS(SVG_NS, 'text');
+    cap.setAttribute('x', '8');
+    cap.setAttribute('y', String(y + 14));
+    cap.setAttribute('style', `font-family:sans-serif;font-size:13px;font-weight:600;fill:${bodyFill}`);
+    cap.textContent = p.caption;
+    root.appendChild(cap);
+    y += 20;
+    const s = standaloneSvg(p.svg, p.caption);
+    const w = Number(s.getAttribute('width'));
+    const h = Number(s.getAttribute('height'));
+    s.setAttribute('x', '8');
+    s.setAttribute('y', String(y));
+    root.appendChild(s);
+    y += h + 16;
+    width = Math.max(width, w + 16);
+  }
+  root.setAttribute('width', String(width));
+  root.setAttribute('height', String(y));
+  root.setAttribute('viewBox', `0 0 ${width} ${y}`);
+  bg.setAttribute('width', '100%');
+  bg.setAttribute('height', '100%');
+  bg.setAttribute('fill', getComputedStyle(document.body).backgroundColor || '#ffffff');
+  return root;
+}
+
+export function serializeSvg(svg: SVGSVGElement): string {
+  return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(svg);
+}
+
+/** Render an SVG string to a PNG blob at `scale`× its size. */
+export async function svgToPng(svgText: string, width: number, height: number, scale = 2): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    img.decoding = 'sync';
+    await new Promise<void>((resolve, reject) => {
+      img.onload = () => resolve();
+      img.onerror = () => reject(new Error('the SVG could not be rendered to an image'));
+      img.src = url;
+    });
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.ceil(width * scale);
+    canvas.height = Math.ceil(height * scale);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2D canvas');
+    ctx.scale(scale, scale);
+    ctx.drawImage(img, 0, 0, width, height);
+    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+export function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Copy text; falls back to a hidden textarea where the async clipboard is not allowed. */
+export async function copyText(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return;
+  } catch {
+    const ta = document.createElement('textarea');
+    ta.value = text;
+    ta.setAttribute('readonly', '');
+    ta.style.position = 'fixed';
+    ta.style.opacity = '0';
+    document.body.appendChild(ta);
+    ta.select();
+    const ok = document.execCommand('copy');
+    ta.remove();
+    if (!ok) throw new Error('the browser refused to copy');
+  }
+}

@@ -1,0 +1,79 @@
+// @vitest-environment jsdom
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { encodeLink } from '../../model/share/link';
+import { DEFAULT_VIEW } from '../../model/view-state';
+import { standaloneSvg, serializeSvg } from './exportSvg';
+import { loadNotes, mergeNotes, NOTES_KEY, saveNotes } from './notesStorage';
+import { ShareApp } from './ShareApp';
+
+beforeEach(() => {
+  localStorage.clear();
+  history.replaceState(null, '', '/');
+});
+afterEach(() => localStorage.clear());
+
+describe('notes storage', () => {
+  it('saves, loads and merges (link notes win by id)', () => {
+    const a = { id: 'a', target: { kind: 'vma' as const, part: 'flags' }, text: 'saved' };
+    saveNotes([a]);
+    expect(loadNotes().notes).toEqual([a]);
+    const fromLink = { ...a, text: 'from link' };
+    expect(mergeNotes([fromLink], [a, { ...a, id: 'b' }]).map((n) => n.text)).toEqual(['from link', 'saved']);
+  });
+  it('ignores corrupt storage with a message', () => {
+    localStorage.setItem(NOTES_KEY, '{"not":"notes"');
+    expect(loadNotes()).toEqual({ notes: [], error: expect.stringMatching(/ignored/) });
+    localStorage.setItem(NOTES_KEY, JSON.stringify([{ id: '<x>', target: { kind: 'nope' }, text: 1 }]));
+    expect(loadNotes().notes).toEqual([]);
+  });
+});
+
+describe('ShareApp', () => {
+  it('opens the view a link describes', () => {
+    history.replaceState(null, '', '/' + encodeLink({ ...DEFAULT_VIEW, scenario: { design: 'hotplug', platform: { ...DEFAULT_VIEW.scenario.platform, arch: 'arm64' } } }));
+    render(<ShareApp />);
+    expect(screen.getByTestId('ctl-design')).toHaveValue('hotplug');
+    expect(screen.getByTestId('ctl-arch')).toHaveValue('arm64');
+    expect(screen.getByTestId('fault-result')).toHaveTextContent('stage-2 2M Normal');
+  });
+  it('shows a message and the default view for a hostile link, and builds no HTML from it', () => {
+    history.replaceState(null, '', '/#v=1&d=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E');
+    const { container } = render(<ShareApp />);
+    expect(screen.getByTestId('link-error')).toHaveTextContent(/could not be opened: design \("d"\) has the invalid value/);
+    expect(screen.getByTestId('ctl-design')).toHaveValue('vfio-owned');
+    expect(container.querySelector('img')).toBeNull();
+  });
+  it('writes the view back into the URL as it changes', async () => {
+    render(<ShareApp />);
+    fireEvent.change(screen.getByTestId('ctl-kernel'), { target: { value: '6.12' } });
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 200));
+    });
+    expect(location.hash).toMatch(/k=6\.12/);
+  });
+  it('persists review notes across a remount', () => {
+    const first = render(<ShareApp />);
+    fireEvent.click(screen.getByTestId('verdict-hotplug-exclusive-ownership'));
+    fireEvent.change(screen.getByTestId('note-input'), { target: { value: 'mm owns it' } });
+    fireEvent.click(screen.getByTestId('note-add'));
+    first.unmount();
+    render(<ShareApp />);
+    fireEvent.click(screen.getByTestId('verdict-hotplug-exclusive-ownership'));
+    expect(screen.getByTestId('note')).toHaveTextContent('mm owns it');
+  });
+});
+
+describe('SVG export', () => {
+  it('serialises a diagram into a standalone SVG that parses and keeps its labels', () => {
+    const { container } = render(<ShareApp />);
+    const svg = container.querySelector<SVGSVGElement>('svg.fault-svg')!;
+    const text = serializeSvg(standaloneSvg(svg, 'HDM Atlas <test> & co'));
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    expect(doc.querySelector('parsererror')?.textContent ?? null).toBeNull();
+    expect(doc.documentElement.getAttribute('xmlns')).toBe('http://www.w3.org/2000/svg');
+    expect(doc.querySelector('title')?.textContent).toBe('HDM Atlas <test> & co');
+    expect(text).toContain('hva_to_pfn_remapped()');
+    expect(text).toContain('&lt;test&gt; &amp; co');
+  });
+});
