@@ -54,8 +54,9 @@ function exclusive(c: Core): Verdict {
   if (m.structPages && m.nodeState === 'N_MEMORY') {
     return {
       ...base, status: 'bad', short: `mm owns it (node ${m.numaNode ?? '?'})`, verified: true,
-      detail: 'The range is System RAM with buddy pages: any allocation may land there, other tasks can mbind to it, pages migrate in and out, and VFIO cannot be the exclusive owner.',
-      sources: ['hp/add_memory_driver_managed', 'thread/jason-seed', 'thread/jason-b'],
+      detail: 'The range is System RAM with buddy pages: any allocation may land there, other tasks can mbind to it, pages migrate in and out, and VFIO cannot be the exclusive owner (Jason Gunthorpe: if mm uses the range, VFIO\'s request must fail).' +
+        (m.zone === 'ZONE_MOVABLE' ? ' In ZONE_MOVABLE a FOLL_LONGTERM pin (VFIO/iommufd DMA mapping of guest RAM) migrates the pages off the CXL node.' : ''),
+      sources: [...(c.run.claimPath ? ['hp/add_memory_driver_managed'] : c.firmware.sources), 'thread/jason-seed', 'thread/jason-b', ...(m.zone === 'ZONE_MOVABLE' ? ['hp/longterm-pin-movable'] : [])],
     };
   }
   if (m.structPages && m.nodeState === 'N_MEMORY_PRIVATE') {
