@@ -163,8 +163,9 @@ export function memremapWb(c: Ctx, caller: string): { mapping: MemoryState['kern
       via: 'try_ram_remap() → __va()',
       note: 'The range is System RAM: memremap silently returns the direct-map address of buddy-owned memory (Dan Williams).',
     };
-    result = 'REGION_INTERSECTS → try_ram_remap() → __va(): the direct map';
-    srcs.push('thread/dan-c');
+    result =
+      'REGION_INTERSECTS → try_ram_remap() → __va(): the direct map, silently (Dan Williams); Jason Gunthorpe: the direct map is not "plugged into mm", but its alias must not carry mismatched attributes';
+    srcs.push('thread/dan-c', 'thread/jason-f');
   } else if (c.p.arch === 'arm64' && (c.fw.mapMemory || hotplugged(c))) {
     mapping = { kind: 'direct-map-alias', via: 'ioremap_cache() → linear map', note: 'arm64 ioremap_cache() returns the linear map for pfn_is_map_memory() pfns.' };
     result = 'REGION_DISJOINT → arch_memremap_wb() → ioremap_cache(): linear map (pfn_is_map_memory)';

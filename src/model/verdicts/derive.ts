@@ -186,8 +186,8 @@ function firmwareRam(s: Scenario, c: Core, opts: DeriveOptions): Verdict {
   if (probe.run.memory.kernelMapping?.kind === 'direct-map-alias' && probe.vma.kind === 'vfio-region') {
     return {
       ...base, status: 'bad', short: 'silent direct-map alias', verified: true,
-      detail: `${prefix}memremap() returns the direct map of buddy-owned pages and VFIO hands them to the guest; nothing fails (Dan Williams). Jason Gunthorpe: the direct map is not "plugged into mm" as such, but it raises the mismatched-attribute alias issue.`,
-      sources: ['mr/memremap', 'thread/dan-c', 'thread/jason-f'],
+      detail: `${prefix}memremap() returns the direct map of buddy-owned pages and VFIO hands them to the guest; nothing fails (Dan Williams).`,
+      sources: ['mr/memremap', 'thread/dan-c'],
     };
   }
   const failed = [...probe.run.ops].reverse().find((o) => !o.ok && o.fn === 'memremap()');
