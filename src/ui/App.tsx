@@ -41,9 +41,13 @@ export interface AppContext {
   other: Explanation | null;
 }
 
-function isTyping(t: EventTarget | null): boolean {
+/** Keys the focused element needs for itself: text entry, selects, and space/Enter on buttons and checkboxes. */
+function ownsKey(t: EventTarget | null, key: string): boolean {
   if (!(t instanceof HTMLElement)) return false;
-  return t.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(t.tagName);
+  if (t.isContentEditable || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA') return true;
+  if (t instanceof HTMLInputElement) return t.type === 'checkbox' ? key === ' ' || key === 'Enter' : true;
+  if (t.tagName === 'BUTTON' || t.tagName === 'SUMMARY' || t.tagName === 'A') return key === ' ' || key === 'Enter';
+  return false;
 }
 
 function CompareControl({ compare, design, platform, onChange }: { compare: CompareSpec | null; design: DesignId; platform: Platform; onChange: (c: CompareSpec | null) => void }) {
@@ -124,7 +128,7 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
         } else dispatch({ type: 'select', target: null });
         return;
       }
-      if (isTyping(e.target)) return;
+      if (ownsKey(e.target, e.key)) return;
       if (e.key === 'ArrowRight') dispatch({ type: 'stepBy', delta: 1, count: steps });
       else if (e.key === 'ArrowLeft') dispatch({ type: 'stepBy', delta: -1, count: steps });
       else if (e.key === 'Home') dispatch({ type: 'step', step: steps ? 0 : -1 });

@@ -1,0 +1,161 @@
+// Browser tests of sharing: the link round trip for every control, hostile links, exported SVG/PNG/text, presentation
+// mode with the keyboard, and review notes surviving a reload.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+
+const $ = (id) => `[data-testid="${id}"]`;
+
+async function open(page, baseUrl, hash = '') {
+  await page.goto(baseUrl + hash);
+  await page.waitForSelector($('fault-result'));
+}
+
+async function settledHash(page) {
+  await page.waitForTimeout(250);
+  return page.evaluate(() => location.hash);
+}
+
+async function controls(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (const el of document.querySelectorAll('[data-testid^="ctl-"], [data-testid^="cmp-ctl-"]')) {
+      out[el.getAttribute('data-testid')] = el.type === 'checkbox' ? el.checked : el.value;
+    }
+    return out;
+  });
+}
+
+export async function linkRoundTripForEveryControl({ page, context, baseUrl }) {
+  await open(page, baseUrl);
+  await page.selectOption($('ctl-design'), 'memremap');
+  await page.selectOption($('ctl-arch'), 'arm64');
+  await page.click($('ctl-fwb'));
+  await page.selectOption($('ctl-firmware'), 'soft-reserved');
+  await page.click($('ctl-nosoftreserve'));
+  await page.selectOption($('ctl-kernel'), '6.17');
+  await page.selectOption($('ctl-online'), 'online_kernel');
+  await page.click($('ctl-huge-fault'));
+  await page.click($('ctl-mte'));
+  await page.click($('ctl-dirty-log'));
+  await page.click($('ctl-device-reset'));
+  await page.selectOption($('ctl-compare'), 'platform');
+  await page.selectOption($('cmp-ctl-firmware'), 'reserved');
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  await page.keyboard.press('ArrowRight');
+  const want = await controls(page);
+  const step = await page.textContent($('step-status'));
+  const hash = await settledHash(page);
+  assert.match(hash, /^#v=1&d=memremap&a=arm64&fwb=0&fw=soft-reserved&nsr=1&k=6\.17&on=online_kernel&hf=0&mte=1&dl=1&rst=1/);
+  const other = await context.newPage();
+  await open(other, baseUrl, hash);
+  assert.deepEqual(await controls(other), want);
+  assert.equal(await other.textContent($('step-status')), step);
+  assert.equal(await other.textContent($('fault-result')), await page.textContent($('fault-result')));
+  await other.close();
+}
+
+export async function hostileLinksShowAMessageAndTheDefaultView({ page, baseUrl }) {
+  const markupNote = '#v=1&n=' + Buffer.from('[{"id":"x","target":{"kind":"resource","path":["<script>window.__pwned=1</script>"]},"text":"<img src=x onerror=window.__pwned=1>"}]').toString('base64url');
+  for (const h of [
+    '#v=1&d=%3Cimg%20src%3Dx%20onerror%3D%22window.__pwned%3D1%22%3E',
+    markupNote,
+    '#v=9&d=hotplug',
+    '#v=1&__proto__=polluted',
+    '#v=1&' + 'n='.padEnd(9000, 'A'),
+  ]) {
+    await open(page, baseUrl, h);
+    await page.waitForTimeout(100);
+    const msg = (await page.locator($('link-error')).count()) ? await page.textContent($('link-error')) : null;
+    const pwned = await page.evaluate(() => window.__pwned ?? null);
+    assert.equal(pwned, null, `script ran for ${h}`);
+    if (h === markupNote) {
+      // A well-formed note with markup in it is accepted as text: it must render as text only.
+      assert.equal(msg, null, `unexpected message: ${msg}`);
+      assert.equal(await page.locator('img').count(), 0);
+      continue;
+    }
+    assert.match(msg ?? "", /could not be opened/, `no message for ${h}: ${msg}`);
+    assert.equal(await page.inputValue($('ctl-design')), 'vfio-owned');
+  }
+}
+
+export async function exportsSvgPngAndText({ page, baseUrl }) {
+  await open(page, baseUrl);
+  await page.click($('export-menu'));
+  const [svgDl] = await Promise.all([page.waitForEvent('download'), page.click($('export-svg-fault-path'))]);
+  const svgText = readFileSync(await svgDl.path(), 'utf8');
+  const parsed = await page.evaluate((t) => {
+    const d = new DOMParser().parseFromString(t, 'image/svg+xml');
+    return { error: d.querySelector('parsererror')?.textContent ?? null, root: d.documentElement.nodeName, text: d.documentElement.textContent };
+  }, svgText);
+  assert.equal(parsed.error, null);
+  assert.equal(parsed.root, 'svg');
+  for (const label of ['handle_ept_violation()', 'hva_to_pfn_remapped()', 'vmx_get_mt_mask()', 'EPT entry: memory type UC']) assert.ok(parsed.text.includes(label), label);
+
+  const [allDl] = await Promise.all([page.waitForEvent('download'), page.click($('export-svg-all'))]);
+  const all = readFileSync(await allDl.path(), 'utf8');
+  assert.ok(all.includes('vfio-cxl') && all.includes('VM_PFNMAP') && all.includes('make_spte()'));
+
+  const [pngDl] = await Promise.all([page.waitForEvent('download'), page.click($('export-png-vma'))]);
+  const png = readFileSync(await pngDl.path());
+  assert.equal(png.toString('ascii', 1, 4), 'PNG');
+  const w = png.readUInt32BE(16);
+  const vbw = await page.evaluate(() => document.querySelector('svg.vma-svg').viewBox.baseVal.width);
+  assert.equal(w, Math.ceil(vbw * 2));
+
+  const [txtDl] = await Promise.all([page.waitForEvent('download'), page.click($('export-text'))]);
+  const txt = readFileSync(await txtDl.path(), 'utf8');
+  for (const l of txt.split('\n')) assert.ok(l.length <= 80, `${l.length}: ${l}`);
+  assert.match(txt, /Result: EPT entry 2M, memory type UC/);
+  assert.match(txt, /== Sources ==/);
+}
+
+export async function copyAsTextPutsTheMailTextOnTheClipboard({ page, context, baseUrl }) {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await open(page, baseUrl);
+  await page.click($('copy-text'));
+  await page.waitForFunction((sel) => document.querySelector(sel)?.textContent?.includes('copied'), $('share-status'));
+  const clip = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(clip, /^HDM Atlas: VFIO-owned on x86-64/);
+}
+
+export async function presentationModeWithTheKeyboard({ page, baseUrl, screenshot }) {
+  await open(page, baseUrl);
+  await page.click($('present'));
+  assert.ok(await page.evaluate(() => document.querySelector('.app').classList.contains('presentation')));
+  assert.equal(await page.isVisible($('ctl-design')), false);
+  assert.equal(await page.getAttribute('[data-current="true"]', 'data-node'), 'x_exit');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getAttribute('[data-current="true"]', 'data-node'), 'x_do_pf');
+  assert.match(await settledHash(page), /&s=2.*&p=1/);
+  await screenshot('presentation-1280x800');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.querySelector('.app').classList.contains('presentation')), false);
+  // A link can open straight into presentation.
+  await open(page, baseUrl, '#v=1&d=vfio-owned&a=arm64&p=1&s=0');
+  assert.ok(await page.evaluate(() => document.querySelector('.app').classList.contains('presentation')));
+  assert.match(await page.textContent($('fault-result')), /stage-2/);
+}
+
+export async function reviewNotesSurviveAReloadAndTravelInTheLink({ page, context, baseUrl }) {
+  await open(page, baseUrl);
+  await page.evaluate(() => localStorage.clear());
+  await page.click($('verdict-vfio-owned-guest-cacheable'));
+  await page.fill($('note-input'), 'EPT UC: needs a KVM/x86 change');
+  await page.click($('note-add'));
+  const hash = await settledHash(page);
+  await page.reload();
+  await page.waitForSelector($('fault-result'));
+  await page.click($('verdict-vfio-owned-guest-cacheable'));
+  assert.match(await page.textContent($('note')), /needs a KVM\/x86 change/);
+  // A fresh browser profile gets the note from the link alone.
+  const fresh = await context.browser().newContext();
+  const p2 = await fresh.newPage();
+  await p2.goto(baseUrl + hash);
+  await p2.waitForSelector($('fault-result'));
+  await p2.click($('verdict-vfio-owned-guest-cacheable'));
+  assert.match(await p2.textContent($('note')), /needs a KVM\/x86 change/);
+  // The text export quotes it beside the verdict.
+  await fresh.close();
+}
