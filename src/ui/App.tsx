@@ -2,7 +2,7 @@
  * HDM Atlas: the scenario bar, the three diagrams (resource tree, VMA, KVM fault path), the verdict matrix of every
  * design, and the inspector. All state lives in one reducer (state.ts); every diagram is derived by explain().
  */
-import { useCallback, useEffect, useMemo, useReducer, type ReactNode } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useReducer, type ReactNode } from 'react';
 import { compareExplanations } from '../model/compare';
 import type { Explanation } from '../model/explain-types';
 import type { DesignId, Platform } from '../model/scenario';
@@ -91,7 +91,10 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
   const ikey = explainOptions?.key ?? '';
   // explainCached() memoises by scenario key, so calling it on every render costs a map lookup.
   const ex = explainCached(view.scenario, opts, ikey);
-  const all = explainAllCached(view.scenario.platform, opts, ikey);
+  // The verdict matrix of every design follows a frame later (deferred): a control change redraws the three diagrams
+  // of the current design first, within the frame, and the other four designs' derivations do not hold it up.
+  const matrixPlatform = useDeferredValue(view.scenario.platform);
+  const all = explainAllCached(matrixPlatform, opts, ikey);
   const c = view.compare;
   const other = c
     ? c.kind === 'design'

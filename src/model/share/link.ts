@@ -9,7 +9,7 @@
  * sizes are capped, and anything wrong yields the default view plus a message naming the field. Nothing from a link
  * is ever turned into HTML. A link made by version 1 keeps opening in every later version (see MIGRATIONS).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Platform } from '../scenario';
 import { ARCHES, DEFAULT_PLATFORM, DESIGNS, FIRMWARE_TYPES, KERNEL_VERSIONS, ONLINE_POLICIES } from '../scenario';
 import type { ReviewNote, ViewState } from '../view-state';
@@ -21,7 +21,7 @@ export const MAX_LINK_LENGTH = 8192;
 export const MAX_NOTES = 50;
 export const MAX_NOTE_TEXT = 2000;
 
-const bool01 = z.enum(['0', '1']).transform((v) => v === '1');
+const bool01 = z.pipe(z.enum(['0', '1']), z.transform((v: '0' | '1') => v === '1'));
 
 const PLATFORM_KEYS = {
   a: z.enum(ARCHES),
@@ -41,19 +41,19 @@ const PLATFORM_FIELD: Record<PlatformKey, keyof Platform> = {
 };
 
 const NoteTargetSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('resource'), path: z.array(z.string().max(200)).min(1).max(16) }),
-  z.object({ kind: z.literal('step'), nodeId: z.string().regex(/^[a-z0-9_]{1,40}$/) }),
-  z.object({ kind: z.literal('verdict'), design: z.enum(DESIGNS), verdict: z.string().regex(/^[a-z0-9-]{1,40}$/) }),
+  z.object({ kind: z.literal('resource'), path: z.array(z.string().check(z.maxLength(200))).check(z.minLength(1), z.maxLength(16)) }),
+  z.object({ kind: z.literal('step'), nodeId: z.string().check(z.regex(/^[a-z0-9_]{1,40}$/)) }),
+  z.object({ kind: z.literal('verdict'), design: z.enum(DESIGNS), verdict: z.string().check(z.regex(/^[a-z0-9-]{1,40}$/)) }),
   z.object({ kind: z.literal('vma'), part: z.enum(['range', 'flags', 'pgprot', 'vm_ops', 'walk', 'leaves']) }),
 ]);
 
 export const ReviewNoteSchema = z.object({
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
+  id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/)),
   target: NoteTargetSchema,
-  text: z.string().min(1).max(MAX_NOTE_TEXT),
-  author: z.string().max(80).optional(),
+  text: z.string().check(z.minLength(1), z.maxLength(MAX_NOTE_TEXT)),
+  author: z.optional(z.string().check(z.maxLength(80))),
 });
-export const ReviewNotesSchema = z.array(ReviewNoteSchema).max(MAX_NOTES);
+export const ReviewNotesSchema = z.array(ReviewNoteSchema).check(z.maxLength(MAX_NOTES));
 
 function toBase64Url(s: string): string {
   const bytes = new TextEncoder().encode(s);
@@ -127,7 +127,7 @@ function parseParams(hash: string): Map<string, string> {
   return out;
 }
 
-function field<T>(params: Map<string, string>, key: string, schema: z.ZodType<T>, what: string): T | undefined {
+function field<T>(params: Map<string, string>, key: string, schema: z.ZodMiniType<T>, what: string): T | undefined {
   const v = params.get(key);
   if (v === undefined) return undefined;
   const r = schema.safeParse(v);
@@ -138,7 +138,7 @@ function field<T>(params: Map<string, string>, key: string, schema: z.ZodType<T>
 function platformFrom(params: Map<string, string>, prefix: string, base: Platform): Platform {
   const p: Record<string, unknown> = { ...base };
   for (const k of Object.keys(PLATFORM_KEYS) as PlatformKey[]) {
-    const v = field(params, prefix + k, PLATFORM_KEYS[k] as z.ZodType<unknown>, PLATFORM_FIELD[k]);
+    const v = field(params, prefix + k, PLATFORM_KEYS[k] as z.ZodMiniType<unknown>, PLATFORM_FIELD[k]);
     if (v !== undefined) p[PLATFORM_FIELD[k]] = v;
   }
   return p as unknown as Platform;
@@ -171,7 +171,7 @@ export function decodeLink(hash: string): DecodeResult {
     for (const k of params.keys()) if (!KNOWN.has(k)) return fail(`unknown field "${k}"`, original);
     const design = field(params, 'd', z.enum(DESIGNS), 'design') ?? DEFAULT_VIEW.scenario.design;
     const platform = platformFrom(params, '', DEFAULT_PLATFORM);
-    const step = field(params, 's', z.string().regex(/^\d{1,3}$/).transform(Number), 'step') ?? -1;
+    const step = field(params, 's', z.pipe(z.string().check(z.regex(/^\d{1,3}$/)), z.transform((x: string) => Number(x))), 'step') ?? -1;
     const presentation = field(params, 'p', bool01, 'presentation') ?? false;
     let compare: ViewState['compare'] = null;
     const cmp = params.get('cmp');

@@ -2,10 +2,13 @@
  * The app with the import panel mounted: holds what the user imported and feeds it to App as explain() options
  * (their /proc/iomem and the picked range) and as diagram overlays (VmFlags, trace functions).
  */
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { App, type AppContext, type AppProps } from '../App';
 import { DESIGN_LABEL } from '../labels';
-import { ImportPanel, type ImportSelection } from './ImportPanel';
+import type { ImportSelection } from './ImportPanel';
+
+// Loaded after first paint: the parsers, the worker client and zod storage are not needed to draw the diagrams.
+const ImportPanel = lazy(() => import('./ImportPanel').then((m) => ({ default: m.ImportPanel })));
 
 const NONE: ImportSelection = { observed: {}, explain: null };
 
@@ -19,7 +22,9 @@ export function ImportedApp(props: AppProps) {
   );
   const panel = useCallback(
     (ctx: AppContext) => (
-      <ImportPanel platform={ctx.state.view.scenario.platform} all={ctx.all} onChange={onChange} designLabel={(d) => DESIGN_LABEL[d]} />
+      <Suspense fallback={<section className="import-panel" aria-busy="true" data-testid="import-loading" />}>
+        <ImportPanel platform={ctx.state.view.scenario.platform} all={ctx.all} onChange={onChange} designLabel={(d) => DESIGN_LABEL[d]} />
+      </Suspense>
     ),
     [onChange],
   );
