@@ -6,8 +6,8 @@
  */
 import type { Resource } from '../resource/types';
 
-/** Trees with more resources than this are focused; ordinary /proc/iomem dumps (hundreds of lines) are kept whole. */
-export const FOCUS_ABOVE = 2000;
+/** Trees with more resources than this are focused (typical laptop and server dumps, up to a few hundred lines, are kept whole; the 100 ms budget for a 1,000-line dump needs the cut). */
+export const FOCUS_ABOVE = 400;
 
 export interface FocusResult {
   tree: Resource;
@@ -27,7 +27,7 @@ function count(r: Resource): number {
 }
 
 /** Keep resources overlapping [start, end] and up to `neighbours` top-level entries on each side. */
-export function focusTree(tree: Resource, start: bigint, end: bigint, neighbours = 50): FocusResult {
+export function focusTree(tree: Resource, start: bigint, end: bigint, neighbours = 20): FocusResult {
   const total = count(tree);
   if (total <= FOCUS_ABOVE) return { tree, hidden: 0 };
   const overlaps = (r: Resource) => r.start <= end && r.end >= start;

@@ -531,6 +531,10 @@ function IomemView({
 }) {
   const { iomem, candidates } = slot.result;
   const rangeOf = (c: { start: bigint; end: bigint }) => `${hex(c.start)}-${hex(c.end)}`;
+  // Long dumps suggest hundreds of ranges: show the best ones (and the picked one) until the user asks for all.
+  const [showAll, setShowAll] = useState(false);
+  const SHOWN = 12;
+  const listed = showAll ? candidates.candidates : candidates.candidates.filter((c, i) => i < SHOWN || rangeOf(c) === range);
   return (
     <article className="import-slot" data-testid="import-iomem" aria-labelledby="import-iomem-h">
       <h3 id="import-iomem-h">/proc/iomem: {slot.name}</h3>
@@ -546,7 +550,7 @@ function IomemView({
       {!candidates.nonRoot && (
         <fieldset>
           <legend>Accelerator range</legend>
-          {candidates.candidates.map((c) => {
+          {listed.map((c) => {
             const r = rangeOf(c);
             return (
               <label key={r} className="import-candidate" data-testid="import-candidate" data-name={c.name}>
@@ -562,6 +566,13 @@ function IomemView({
               </label>
             );
           })}
+          {listed.length < candidates.candidates.length && (
+            <p>
+              <button type="button" className="link" data-testid="import-candidates-more" onClick={() => setShowAll(true)}>
+                Show all {candidates.candidates.length} suggested ranges
+              </button>
+            </p>
+          )}
           <label htmlFor={`import-range-${slot.id}`}>Or type START-END (hex)</label>{' '}
           <input
             id={`import-range-${slot.id}`}
