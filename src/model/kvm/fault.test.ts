@@ -1,0 +1,216 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { FaultTrace, MemoryState } from '../explain-types';
+import type { DesignId, Platform } from '../scenario';
+import { ARCHES, DEFAULT_LAYOUT, DEFAULT_PLATFORM, DESIGNS, FIRMWARE_TYPES, KERNEL_VERSIONS, ONLINE_POLICIES } from '../scenario';
+import { getSource } from '../sources';
+import { buildVma } from '../vma/build';
+import { faultGraph, faultPath } from './fault';
+import { devicePfnMemory, pageMemory } from './testMemory';
+
+const P = (over: Partial<Platform>): Platform => ({ ...DEFAULT_PLATFORM, ...over });
+const OFFSET = 0x20_0000n * 3n + 0x1000n;
+
+function trace(design: DesignId, platform: Platform, memory: MemoryState, deviceBound = true): FaultTrace {
+  const vma = buildVma({ design, platform, layout: DEFAULT_LAYOUT, memory, faultOffset: OFFSET, deviceBound });
+  return faultPath({ design, platform, layout: DEFAULT_LAYOUT, memory, vma, faultOffset: OFFSET, write: true, deviceBound });
+}
+const pageBacked = (d: DesignId) => d === 'hotplug' || d === 'private-node';
+const fns = (t: FaultTrace) => t.steps.map((s) => s.function);
+const step = (t: FaultTrace, id: string) => t.steps.find((s) => s.nodeId === id);
+const sourcesOf = (t: FaultTrace) => t.steps.flatMap((s) => s.sources);
+
+describe('x86-64 EPT fault path', () => {
+  it('VFIO-owned over Reserved reaches hva_to_pfn_remapped and ends EPT UC (kvm-x86 x86/kvm_is_mmio_pfn, x86/vmx_get_mt_mask)', () => {
+    const t = trace('vfio-owned', P({ arch: 'x86_64', firmware: 'reserved' }), devicePfnMemory());
+    expect(fns(t)).toContain('hva_to_pfn_remapped()');
+    expect(step(t, 'd_slow')?.decision?.taken).toBe('-EFAULT');
+    expect(step(t, 'd_vma')?.decision).toMatchObject({ value: 'set', taken: 'hva_to_pfn_remapped()' });
+    expect(step(t, 'x_mmio')?.decision?.taken).toBe('true');
+    expect(step(t, 'x_mmio')?.sources).toContain('x86/kvm_is_mmio_pfn');
+    expect(t.result).toMatchObject({ kind: 'mapped', table: 'EPT', memtype: 'UC', cacheable: false });
+    expect(t.steps.at(-1)?.sources).toContain('x86/vmx_get_mt_mask');
+  });
+
+  it('a struct-less pfn that firmware lists as E820 RAM is not MMIO: WB (x86/e820_mapped_raw_any)', () => {
+    const t = trace('vfio-owned', P({ arch: 'x86_64' }), devicePfnMemory({ firmwareE820Ram: true }));
+    expect(step(t, 'x_mmio')?.decision?.taken).toBe('false');
+    expect(sourcesOf(t)).toContain('x86/e820_mapped_raw_any');
+    expect(t.result).toMatchObject({ kind: 'mapped', memtype: 'WB+IPAT', cacheable: true });
+  });
+
+  it('hotplug reaches WB through GUP-fast with a refcounted page (kvm/hva_to_pfn_fast, kvm/refcounted_page)', () => {
+    const t = trace('hotplug', P({ arch: 'x86_64' }), pageMemory());
+    expect(step(t, 'd_fast')?.decision?.taken).toBe('page');
+    expect(fns(t)).not.toContain('hva_to_pfn_remapped()');
+    expect(step(t, 'resolve_page')?.sources).toContain('kvm/refcounted_page');
+    expect(t.result).toMatchObject({ kind: 'mapped', table: 'EPT', memtype: 'WB+IPAT', cacheable: true });
+  });
+
+  it('dirty logging forces 4K where the host has a huge leaf (x86/dirty-log-4k)', () => {
+    const huge = trace('vfio-owned', P({ arch: 'x86_64', hugeFault: true }), devicePfnMemory());
+    expect(huge.result.kind === 'mapped' && huge.result.level).not.toBe('4K');
+    const t = trace('vfio-owned', P({ arch: 'x86_64', hugeFault: true, dirtyLog: true }), devicePfnMemory());
+    expect(step(t, 'x_level')?.sources).toContain('x86/dirty-log-4k');
+    expect(step(t, 'x_level')?.decision?.taken).toBe('4K');
+    expect(t.result).toMatchObject({ kind: 'mapped', level: '4K' });
+  });
+
+  it('without .huge_fault the host leaf is a PTE, so EPT is 4K (x86/host_pfn_mapping_level)', () => {
+    const t = trace('vfio-owned', P({ arch: 'x86_64', hugeFault: false }), devicePfnMemory());
+    expect(step(t, 'x_level')?.sources).toContain('x86/host_pfn_mapping_level');
+    expect(t.result).toMatchObject({ kind: 'mapped', level: '4K' });
+  });
+
+  it('after a device reset the VFIO handler SIGBUSes and KVM_RUN returns -EFAULT (vma/vfio_cxl_zap, kvm/reset-efault)', () => {
+    const t = trace('vfio-owned', P({ arch: 'x86_64', deviceReset: true }), devicePfnMemory());
+    expect(step(t, 'd_handler')?.decision?.taken).toBe('VM_FAULT_SIGBUS');
+    expect(sourcesOf(t)).toEqual(expect.arrayContaining(['vma/vfio_cxl_zap', 'kvm/reset-efault']));
+    expect(t.result).toMatchObject({ kind: 'error', error: '-EFAULT', at: 'kvm_handle_error_pfn()' });
+  });
+});
+
+describe('arm64 stage-2 fault path', () => {
+  it('without FWB+DIC a cacheable PFNMAP memslot is refused -EINVAL (a64/kvm_arch_prepare_memory_region)', () => {
+    const t = trace('vfio-owned', P({ arch: 'arm64', fwbDic: false, kernel: '7.1' }), devicePfnMemory());
+    expect(t.steps.map((s) => s.nodeId)).toEqual(['a_memslot', 'a_einval']);
+    expect(step(t, 'a_memslot')?.sources).toContain('a64/kvm_arch_prepare_memory_region');
+    expect(t.result).toMatchObject({ kind: 'error', error: '-EINVAL', at: 'kvm_arch_prepare_memory_region()' });
+  });
+
+  it('with FWB+DIC the cacheable PFNMAP maps Normal (a64/cacheable-pfnmap, a64/stage2_set_prot_attr)', () => {
+    const t = trace('vfio-owned', P({ arch: 'arm64', fwbDic: true, kernel: '7.1' }), devicePfnMemory());
+    expect(step(t, 'a_cacheable')?.decision?.taken).toBe('cacheable (≥ v6.17)');
+    expect(step(t, 'a_fwb')?.decision?.value).toBe('yes');
+    expect(t.result).toMatchObject({ kind: 'mapped', table: 'stage-2', memtype: 'Normal', cacheable: true });
+  });
+
+  it('6.11 vs 6.17: before Ankit Agrawal\'s series the same VMA is forced non-cacheable (a64/pre-6.17, a64/ankit-series)', () => {
+    const old = trace('vfio-owned', P({ arch: 'arm64', fwbDic: true, kernel: '6.11' }), devicePfnMemory());
+    const neu = trace('vfio-owned', P({ arch: 'arm64', fwbDic: true, kernel: '6.17' }), devicePfnMemory());
+    expect(old.result).toMatchObject({ kind: 'mapped', memtype: 'Normal-NC', cacheable: false });
+    expect(neu.result).toMatchObject({ kind: 'mapped', memtype: 'Normal', cacheable: true });
+    expect(step(old, 'a_cacheable')?.sources).toContain('a64/pre-6.17');
+    expect(fns(old)).not.toContain(step(neu, 'a_fwb')?.function);
+    // Without FWB+DIC, 6.11 has no memslot check for cacheable PFNMAP: it still maps (non-cacheable) instead of -EINVAL.
+    const oldNoFwb = trace('vfio-owned', P({ arch: 'arm64', fwbDic: false, kernel: '6.11' }), devicePfnMemory());
+    expect(oldNoFwb.result.kind).toBe('mapped');
+  });
+
+  it('non-cacheable PFNMAP: Normal-NC only with VM_ALLOW_ANY_UNCACHED, else Device (a64/kvm_s2_fault_compute_prot)', () => {
+    const vfio = trace('vfio-owned', P({ arch: 'arm64', kernel: '6.12' }), devicePfnMemory());
+    const nv = trace('nvgrace-gpu', P({ arch: 'arm64', kernel: '6.12' }), devicePfnMemory());
+    expect(step(vfio, 'a_uncached')?.decision?.value).toBe('set');
+    expect(step(nv, 'a_uncached')?.decision?.value).toBe('clear');
+    expect(vfio.result).toMatchObject({ memtype: 'Normal-NC' });
+    expect(nv.result).toMatchObject({ memtype: 'Device-nGnRE' });
+  });
+
+  it('PFNMAP with dirty logging, and MTE without VM_MTE_ALLOWED, are refused at memslot time', () => {
+    for (const over of [{ dirtyLog: true }, { mte: true }]) {
+      const t = trace('vfio-owned', P({ arch: 'arm64', ...over }), devicePfnMemory());
+      expect(t.result).toMatchObject({ kind: 'error', error: '-EINVAL', at: 'kvm_arch_prepare_memory_region()' });
+    }
+    // Page-backed memory may dirty-log: it maps at 4K instead (a64/dirty-4k).
+    const hp = trace('hotplug', P({ arch: 'arm64', dirtyLog: true }), pageMemory());
+    expect(hp.result).toMatchObject({ kind: 'mapped', level: '4K', memtype: 'Normal' });
+  });
+
+  it('hotplugged memory is map memory: it never takes the PFNMAP branch (a64/pfn_is_map_memory)', () => {
+    const t = trace('hotplug', P({ arch: 'arm64', fwbDic: false }), pageMemory());
+    expect(step(t, 'a_pfnmap')?.decision?.taken).toBe('no: map memory');
+    expect(step(t, 'a_pfnmap')?.sources).toContain('a64/pfn_is_map_memory');
+    expect(fns(t)).not.toContain('hva_to_pfn_remapped()');
+    expect(t.result).toMatchObject({ kind: 'mapped', memtype: 'Normal', cacheable: true });
+  });
+
+  it('block size comes from VMA geometry, even over 4K host PTEs (a64/get_vma_page_shift)', () => {
+    const t = trace('vfio-owned', P({ arch: 'arm64', hugeFault: false }), devicePfnMemory());
+    const vma = buildVma({ design: 'vfio-owned', platform: P({ arch: 'arm64', hugeFault: false }), layout: DEFAULT_LAYOUT, memory: devicePfnMemory(), faultOffset: OFFSET, deviceBound: true });
+    expect(vma.maxLeaf).toBe('4K');
+    expect(t.result.kind === 'mapped' && t.result.level).not.toBe('4K');
+    expect(step(t, 'a_vmainfo')?.sources).toContain('a64/get_vma_page_shift');
+  });
+});
+
+describe('unbound device', () => {
+  it('stops before KVM with the setup error', () => {
+    const memory = devicePfnMemory();
+    const platform = P({});
+    const vma = buildVma({ design: 'vfio-owned', platform, layout: DEFAULT_LAYOUT, memory, faultOffset: OFFSET, deviceBound: false });
+    const t = faultPath({
+      design: 'vfio-owned', platform, layout: DEFAULT_LAYOUT, memory, vma, faultOffset: OFFSET, write: true, deviceBound: false,
+      unboundReason: 'vfio-pci probe fails', setupError: { error: '-EBUSY', at: 'request_mem_region()' },
+    });
+    expect(t.steps).toEqual([]);
+    expect(t.result).toEqual({ kind: 'error', error: '-EBUSY', seenBy: 'vfio-pci probe fails', at: 'request_mem_region()' });
+  });
+});
+
+describe('graph integrity', () => {
+  for (const arch of ARCHES) {
+    it(`${arch}: every edge endpoint is a node, ids are unique, every node source resolves`, () => {
+      const g = faultGraph(arch);
+      const ids = new Set(g.nodes.map((n) => n.id));
+      expect(ids.size).toBe(g.nodes.length);
+      for (const e of g.edges) {
+        expect(ids.has(e.from), `${e.from}`).toBe(true);
+        expect(ids.has(e.to), `${e.to}`).toBe(true);
+      }
+      for (const n of g.nodes) {
+        expect(n.sources.length).toBeGreaterThan(0);
+        for (const s of n.sources) expect(() => getSource(s)).not.toThrow();
+        // a node the notes mark unverified has an unverified source behind it, and vice versa for results
+        if (!n.verified) expect(n.sources.some((s) => !getSource(s).verified)).toBe(true);
+      }
+      // terminals have no way out; everything else does
+      for (const n of g.nodes) {
+        const out = g.edges.filter((e) => e.from === n.id).length;
+        if (n.kind === 'result' || n.kind === 'error') expect(out).toBe(0);
+        else expect(out, n.id).toBeGreaterThan(0);
+      }
+    });
+  }
+
+  const platformArb: fc.Arbitrary<Platform> = fc.record({
+    arch: fc.constantFrom(...ARCHES),
+    fwbDic: fc.boolean(),
+    firmware: fc.constantFrom(...FIRMWARE_TYPES),
+    nosoftreserve: fc.boolean(),
+    kernel: fc.constantFrom(...KERNEL_VERSIONS),
+    onlinePolicy: fc.constantFrom(...ONLINE_POLICIES),
+    hugeFault: fc.boolean(),
+    mte: fc.boolean(),
+    dirtyLog: fc.boolean(),
+    deviceReset: fc.boolean(),
+  });
+
+  it('for any platform and design, faultPath is a path in the graph ending in a result/error node that matches the result', () => {
+    fc.assert(
+      fc.property(platformArb, fc.constantFrom(...DESIGNS), fc.boolean(), fc.bigInt({ min: 0n, max: 0x3_ffff_ffffn }), (p, d, e820, off) => {
+        const memory = pageBacked(d) ? pageMemory() : devicePfnMemory({ firmwareE820Ram: e820 });
+        const faultOffset = off & ~0xfffn;
+        const vma = buildVma({ design: d, platform: p, layout: DEFAULT_LAYOUT, memory, faultOffset, deviceBound: true });
+        const t = faultPath({ design: d, platform: p, layout: DEFAULT_LAYOUT, memory, vma, faultOffset, write: true, deviceBound: true });
+        const g = faultGraph(p.arch);
+        const byId = new Map(g.nodes.map((n) => [n.id, n]));
+        expect(t.steps.length).toBeGreaterThan(0);
+        for (const s of t.steps) expect(byId.has(s.nodeId)).toBe(true);
+        for (let i = 1; i < t.steps.length; i++) {
+          expect(g.edges.some((e) => e.from === t.steps[i - 1]!.nodeId && e.to === t.steps[i]!.nodeId)).toBe(true);
+        }
+        const last = byId.get(t.steps.at(-1)!.nodeId)!;
+        expect(last.kind).toBe(t.result.kind === 'mapped' ? 'result' : 'error');
+        for (const s of t.steps) {
+          expect(s.sources.length).toBeGreaterThan(0);
+          for (const id of s.sources) expect(() => getSource(id)).not.toThrow();
+        }
+        if (t.result.kind === 'mapped') {
+          expect(t.result.table).toBe(p.arch === 'x86_64' ? 'EPT' : 'stage-2');
+          if (p.dirtyLog) expect(t.result.level).toBe('4K');
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
