@@ -146,16 +146,11 @@ export function inferFlags(name: string | null, children: readonly Resource[]): 
   return { flags: children.length === 0 ? (MEM | BUSY) >>> 0 : MEM, desc: IORES_DESC.NONE };
 }
 
-interface Open {
-  indent: number;
-  node: Resource | null; // null: the line was rejected; its children are rejected too
-  line: number;
-}
-
 /**
  * Parse /proc/iomem text. Never throws: every rejected line gets an error with its line (and column), and the
  * lines that make sense are kept. Nesting comes from relative indentation, so mail-mangled indents (3/5/7 spaces)
- * still nest correctly. Linear in the input size.
+ * still nest correctly. Linear in the input size, and lean: no per-line allocations beyond the resource itself
+ * (the open levels are parallel arrays; the resource → line map is built only when asked for).
  */
 export function parseIomem(text: string, opts: ParseOptions = {}): ParseResult {
   const maxErrors = opts.maxErrors ?? 200;
@@ -167,15 +162,25 @@ export function parseIomem(text: string, opts: ParseOptions = {}): ParseResult {
     if (errors.length < maxErrors) errors.push(e);
     else dropped++;
   };
-  const lineOf = new Map<Resource, number>();
+  const nodes: Resource[] = [];
+  const nodeLine: number[] = [];
+  let lineMap: Map<Resource, number> | null = null;
+  /** Line of a placed resource (for messages and lineOf), extending the lazily built map as nodes are added. */
+  const lineOfRes = (r: Resource): number | undefined => {
+    if (!lineMap) lineMap = new Map();
+    for (let k = lineMap.size; k < nodes.length; k++) lineMap.set(nodes[k]!, nodeLine[k]!);
+    return lineMap.get(r);
+  };
   const eol: '\n' | '\r\n' = text.includes('\r\n') ? '\r\n' : '\n';
   const finalNewline = text.endsWith('\n');
   const raw = text.length === 0 ? [] : text.split('\n');
   if (finalNewline) raw.pop();
   const lineCount = text.length === 0 ? 0 : raw.length;
-  const stack: Open[] = [{ indent: -1, node: root, line: 0 }];
+  // Open levels: indentation, node (null: the line was rejected, so are its children), line.
+  const stIndent: number[] = [-1];
+  const stNode: (Resource | null)[] = [root];
+  const stLine: number[] = [0];
   let anyNonZero = false;
-  let nodeCount = 0;
 
   for (let i = 0; i < raw.length; i++) {
     const lineNo = i + 1;
@@ -209,39 +214,68 @@ export function parseIomem(text: string, opts: ParseOptions = {}): ParseResult {
       err({ line: lineNo, column: dash + 2, message: `end address ${JSON.stringify(line.slice(dash + 1, Math.min(sep, dash + 25)))} is not a 64-bit hex number` });
       continue;
     }
-    const name = line.slice(sep + 3);
-    if (start !== 0n || end !== 0n) anyNonZero = true;
+    const zero = start === 0n && end === 0n;
+    if (!zero) anyNonZero = true;
 
     // Find the parent from relative indentation.
-    while (stack.length > 1 && stack[stack.length - 1]!.indent >= indent) {
-      const top = stack[stack.length - 1]!;
-      if (top.indent === indent) {
-        stack.pop();
-        break;
-      }
-      stack.pop();
-      const below = stack[stack.length - 1]!;
-      if (below.indent < indent) {
+    let top = stIndent.length - 1;
+    while (top > 0 && stIndent[top]! >= indent) {
+      const topIndent = stIndent[top]!;
+      top--;
+      if (topIndent === indent) break;
+      if (stIndent[top]! < indent) {
+        const below = stIndent[top]!;
         err({
           line: lineNo,
           column: 1,
-          message: `indentation of ${indent} matches no open level (${below.indent < 0 ? 'top' : below.indent} or ${top.indent}); nested under line ${below.line || 'top'}`,
+          message: `indentation of ${indent} matches no open level (${below < 0 ? 'top' : below} or ${topIndent}); nested under line ${stLine[top] || 'top'}`,
         });
         break;
       }
     }
-    let parentOpen = stack[stack.length - 1]!;
-    // r_show() caps depth at MAX_IORES_LEVEL: a line at the cap that lies inside the previous one at the same indent is its child.
-    const prev = parentOpen.node?.children[parentOpen.node.children.length - 1];
-    if (indent >= MAX_IORES_LEVEL * 2 && prev && (start !== 0n || end !== 0n) && prev.start <= start && prev.end >= end) {
-      parentOpen = { indent: indent - 1, node: prev, line: lineOf.get(prev) ?? 0 };
+    while (stIndent.length > top + 1) {
+      stIndent.pop();
+      stNode.pop();
+      stLine.pop();
     }
-    const parent = parentOpen.node;
+    let parent = stNode[top]!;
+    let parentLine = stLine[top]!;
+    // r_show() caps depth at MAX_IORES_LEVEL: a line at the cap that lies inside the previous one at the same indent is its child.
+    if (indent >= MAX_IORES_LEVEL * 2 && parent && !zero) {
+      const prev = parent.children[parent.children.length - 1];
+      if (prev && prev.start <= start && prev.end >= end) {
+        parent = prev;
+        parentLine = lineOfRes(prev) ?? 0;
+      }
+    }
     if (!parent) {
-      err({ line: lineNo, column: indent + 1, message: `skipped: its parent at line ${parentOpen.line} was rejected` });
-      stack.push({ indent, node: null, line: lineNo });
+      err({ line: lineNo, column: indent + 1, message: `skipped: its parent at line ${parentLine} was rejected` });
+      stIndent.push(indent);
+      stNode.push(null);
+      stLine.push(lineNo);
       continue;
     }
+    let problem: string | null = null;
+    if (end < start) problem = `end ${line.slice(dash + 1, sep)} is below start ${line.slice(indent, dash)}`;
+    else if (!zero && parent !== root && (start < parent.start || end > parent.end)) {
+      problem = `range ${line.slice(indent, sep)} is not inside its parent ${parent.name ?? '<BAD>'} (line ${lineOfRes(parent)})`;
+    } else if (!zero) {
+      const last = parent.children[parent.children.length - 1];
+      if (last && !(last.start === 0n && last.end === 0n) && start <= last.end) {
+        problem =
+          start < last.start
+            ? `siblings out of order: starts below ${last.name ?? '<BAD>'} (line ${lineOfRes(last)})`
+            : `overlaps its sibling ${last.name ?? '<BAD>'} (line ${lineOfRes(last)})`;
+      }
+    }
+    if (problem) {
+      err({ line: lineNo, column: indent + 1, message: problem });
+      stIndent.push(indent);
+      stNode.push(null);
+      stLine.push(lineNo);
+      continue;
+    }
+    const name = line.slice(sep + 3);
     const res: Resource = {
       start,
       end,
@@ -252,29 +286,10 @@ export function parseIomem(text: string, opts: ParseOptions = {}): ParseResult {
       children: [],
       owner: 'parsed',
     };
-    let problem: string | null = null;
-    const zero = start === 0n && end === 0n;
-    if (end < start) problem = `end ${line.slice(dash + 1, sep)} is below start ${line.slice(indent, dash)}`;
-    else if (!zero && parent !== root && (start < parent.start || end > parent.end)) {
-      problem = `range ${line.slice(indent, sep)} is not inside its parent ${parent.name ?? '<BAD>'} (line ${lineOf.get(parent)})`;
-    } else if (!zero) {
-      const last = parent.children[parent.children.length - 1];
-      if (last && !(last.start === 0n && last.end === 0n) && start <= last.end) {
-        problem =
-          start < last.start
-            ? `siblings out of order: starts below ${last.name ?? '<BAD>'} (line ${lineOf.get(last)})`
-            : `overlaps its sibling ${last.name ?? '<BAD>'} (line ${lineOf.get(last)})`;
-      }
-    }
-    if (problem) {
-      err({ line: lineNo, column: indent + 1, message: problem });
-      stack.push({ indent, node: null, line: lineNo });
-      continue;
-    }
     parent.children.push(res);
-    lineOf.set(res, lineNo);
-    nodeCount++;
-    const depth = stack.length - 1;
+    nodes.push(res);
+    nodeLine.push(lineNo);
+    const depth = stIndent.length - 1;
     if (warnings.length === 0 && indent !== Math.min(depth, MAX_IORES_LEVEL) * 2) {
       warnings.push({
         line: lineNo,
@@ -282,15 +297,30 @@ export function parseIomem(text: string, opts: ParseOptions = {}): ParseResult {
         message: `indented ${indent} spaces at depth ${depth} (the kernel prints ${Math.min(depth, MAX_IORES_LEVEL) * 2}); nesting taken from relative indentation`,
       });
     }
-    stack.push({ indent, node: res, line: lineNo });
+    stIndent.push(indent);
+    stNode.push(res);
+    stLine.push(lineNo);
   }
   // Flags depend on children (dax devices, leaves), so infer them once the shape is known.
-  for (const res of lineOf.keys()) {
+  for (const res of nodes) {
     const f = inferFlags(res.name, res.children);
     res.flags = f.flags;
     res.desc = f.desc;
   }
   if (dropped > 0) errors.push({ line: lineCount, message: `${dropped} more errors not shown` });
+  const nodeCount = nodes.length;
   const nonRoot = nodeCount > 0 && !anyNonZero;
-  return { tree: root, errors, warnings, nonRoot, lineCount, nodeCount, finalNewline, eol, lineOf };
+  const result = { tree: root, errors, warnings, nonRoot, lineCount, nodeCount, finalNewline, eol } as Omit<ParseResult, 'lineOf'>;
+  let full: Map<Resource, number> | null = null;
+  Object.defineProperty(result, 'lineOf', {
+    enumerable: true,
+    get() {
+      if (!full) {
+        full = new Map();
+        for (let k = 0; k < nodes.length; k++) full.set(nodes[k]!, nodeLine[k]!);
+      }
+      return full;
+    },
+  });
+  return result as ParseResult;
 }
