@@ -54,12 +54,13 @@ export function compareExplanations(a: Explanation, b: Explanation): Comparison 
   const ra = JSON.stringify(a.fault.result, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
   const rb = JSON.stringify(b.fault.result, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
   if (!firstDivergence && ra !== rb) firstDivergence = { index: sa.length, a: null, b: null, why: 'same path, different entry' };
-  const verdictDiffs = a.verdicts
-    .map((v) => {
-      const w = b.verdicts.find((x) => x.id === v.id);
-      return w && (w.status !== v.status || w.short !== v.short) ? { id: v.id, a: `${v.status}: ${v.short}`, b: `${w.status}: ${w.short}` } : null;
-    })
-    .filter((x): x is NonNullable<typeof x> => x !== null);
+  // Verdicts in either explanation, in a's order then b's extras; a verdict one side lacks reads "absent".
+  const ids = [...new Set([...a.verdicts.map((v) => v.id), ...b.verdicts.map((v) => v.id)])];
+  const text = (ex: Explanation, id: VerdictId) => {
+    const v = ex.verdicts.find((x) => x.id === id);
+    return v ? `${v.status}: ${v.short}` : 'absent';
+  };
+  const verdictDiffs = ids.map((id) => ({ id, a: text(a, id), b: text(b, id) })).filter((d) => d.a !== d.b);
   const pa = paths(a.tree);
   const pb = paths(b.tree);
   return {

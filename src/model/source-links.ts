@@ -30,6 +30,16 @@ export function sourceUrl(s: Source): string | null {
   }
 }
 
+/**
+ * What the reader should know about where sourceUrl() points, or null when the link is at the cited version:
+ * an upstream fact cited at a version that is not a release tag ("v6.x", "~v6.12", a series or branch) links to
+ * Elixir's "latest", which may differ from what was read.
+ */
+export function sourceLinkNote(s: Source): string | null {
+  if (s.kind !== 'upstream' || sourceUrl(s) === null || elixirTag(s) !== null) return null;
+  return `links to Elixir "latest": ${s.version} is not a release tag`;
+}
+
 /** One-line citation, e.g. "kernel/resource.c __request_region_locked() v6.x @4538ea78". */
 export function sourceLabel(s: Source): string {
   switch (s.kind) {

@@ -8,7 +8,7 @@ import type { Explanation } from '../model/explain-types';
 import { findByPath } from '../model/resource/tree';
 import { IORESOURCE, IORES_DESC } from '../model/resource/types';
 import { getSource } from '../model/sources';
-import { sourceLabel, sourceUrl } from '../model/source-links';
+import { sourceLabel, sourceLinkNote, sourceUrl } from '../model/source-links';
 import type { NoteTarget, ReviewNote } from '../model/view-state';
 import { notesFor } from './diagrams/common';
 import { DESIGN_LABEL } from './labels';
@@ -33,13 +33,15 @@ export function SourceList({ ids }: { ids: readonly string[] }) {
       {[...new Set(ids)].map((id) => {
         const s = getSource(id);
         const url = sourceUrl(s);
+        const linkNote = sourceLinkNote(s);
         return (
           <li key={id} className={s.verified ? 'verified' : 'unverified'} data-source={id}>
             {url ? (
-              <a href={url} target="_blank" rel="noreferrer noopener">{sourceLabel(s)}</a>
+              <a href={url} target="_blank" rel="noreferrer noopener" title={linkNote ?? undefined}>{sourceLabel(s)}</a>
             ) : (
               <span>{sourceLabel(s)}</span>
             )}
+            {linkNote && <span className="link-note" data-testid="link-note"> ({linkNote})</span>}
             {!s.verified && <span className="unverified-mark">unverified</span>}
             {s.kind !== 'inference' && s.note && <div className="source-note">{s.note}</div>}
           </li>
