@@ -72,10 +72,17 @@ function lookupPfn(w: Walker, input: FaultInput, pfn: bigint): { ok: boolean; er
   w.visit('kfaultin', { detail: `gfn of GPA 0x${hex(GPA_BASE + input.faultOffset)} → hva 0x${hex(vma.vmStart + input.faultOffset)}` });
   w.visit('hva2pfn');
   if (!pfnmap) {
-    w.visit('d_fast', {
-      decision: { test: 'get_user_page_fast_only(FOLL_WRITE)', value: 'refcounted struct page', taken: 'page' },
-      links: { vmaLeaf: true, pfn },
-    });
+    w.visit(
+      'd_fast',
+      {
+        decision: { test: 'get_user_page_fast_only(FOLL_WRITE)', value: 'refcounted struct page', taken: 'page' },
+        links: { vmaLeaf: true, pfn },
+        ...(p.deviceReset
+          ? { detail: 'the device reset is invisible to mm: nothing zaps the mapping, the page stays mapped and may hold reset contents (inferred)' }
+          : {}),
+      },
+      p.deviceReset ? ['hp/reset-unsafe'] : [],
+    );
     w.visit('resolve_page', {
       detail: `page of node ${input.memory.numaNode ?? '?'} (${input.memory.zone ?? 'no zone'}); reference dropped after the entry is installed`,
       links: { pfn },
@@ -86,9 +93,22 @@ function lookupPfn(w: Walker, input: FaultInput, pfn: bigint): { ok: boolean; er
   w.visit('d_slow', { decision: { test: 'get_user_pages_unlocked()', value: 'check_vma_flags(): VM_IO|VM_PFNMAP → -EFAULT', taken: '-EFAULT' } });
   w.visit('d_vma', { decision: { test: 'vma->vm_flags & (VM_IO | VM_PFNMAP)', value: 'set', taken: 'hva_to_pfn_remapped()' } });
   w.visit('remapped');
-  w.visit('d_pte', {
-    decision: { test: 'follow_pfnmap_start(vma, hva)', value: p.deviceReset ? 'none (zapped by the reset)' : 'none (first touch: nothing mapped at mmap time)', taken: 'fixup_user_fault()' },
-  });
+  const oldLookup = !kernelAtLeast(p, '6.12');
+  w.visit(
+    'd_pte',
+    {
+      decision: { test: 'follow_pfnmap_start(vma, hva)', value: p.deviceReset ? 'none (zapped by the reset)' : 'none (first touch: nothing mapped at mmap time)', taken: 'fixup_user_fault()' },
+      ...(p.deviceReset || oldLookup
+        ? {
+            detail: [
+              p.deviceReset ? 'unmap_mapping_range() zapped the VMA; the MMU notifier dropped the EPT/stage-2 entries, so the guest re-faults' : '',
+              oldLookup ? `kernel ${p.kernel}: before v6.12 KVM looked the pfn up with follow_pte() (inferred)` : '',
+            ].filter(Boolean).join('; '),
+          }
+        : {}),
+    },
+    [...(p.deviceReset ? ['kvm/mmu-notifier'] : []), ...(oldLookup ? ['vma/huge-pfnmap-6.12'] : [])],
+  );
   w.visit('fixup', { detail: vma.vmOps ? `runs ${vma.vmOps.name}` : undefined });
   const handler = vma.vmOps?.handlers.find((h) => h.name === 'huge_fault') ?? vma.vmOps?.handlers[0];
   if (p.deviceReset) {
@@ -120,10 +140,19 @@ function x86(input: FaultInput, graph: FaultGraph): { steps: FaultStep[]; result
   const { vma, memory: m, platform: p } = input;
   const hpa = input.layout.hdmStart + input.faultOffset;
   const pfn = hpa >> 12n;
-  w.visit('x_exit', { detail: `EPT violation at GPA 0x${hex(GPA_BASE + input.faultOffset)}, ${input.write ? 'write' : 'read'}` });
+  const older = !kernelAtLeast(p, '7.0');
+  w.visit(
+    'x_exit',
+    {
+      detail:
+        `EPT violation at GPA 0x${hex(GPA_BASE + input.faultOffset)}, ${input.write ? 'write' : 'read'}` +
+        (older ? `; the path is drawn as read at x86 KVM v6.19, kernel ${p.kernel} may differ in names (refcounted_page arrived in v6.13)` : ''),
+    },
+    older ? ['kvm/refcounted_page'] : [],
+  );
   w.visit('x_pf');
   w.visit('x_do_pf');
-  w.visit('x_tdp_pf', { detail: 'TDP MMU: kvm_tdp_mmu_page_fault()' });
+  w.visit('x_tdp_pf', { detail: 'TDP MMU on (the default): kvm_tdp_mmu_page_fault(); page-track check, fast_page_fault(), memory caches topped up' });
   w.visit('x_faultin');
   w.visit('x___faultin', { detail: 'memslot is not guest_memfd' });
   const r = lookupPfn(w, input, pfn);

@@ -73,4 +73,19 @@ export const SOURCES_VMA: Record<string, Source> = {
     statement: 'Page-backed guest RAM gets 2M/1G host leaves from THP or a hugetlb pool on the node; the model assumes anonymous memory with THP, i.e. 2 MiB PMD leaves.',
     verified: false,
   },
+  'vma/arm64-pmd-pfnmap-only': {
+    kind: 'inference',
+    statement: 'arm64 selects only CONFIG_ARCH_SUPPORTS_PMD_PFNMAP (Peter Xu\'s huge pfnmap series), so a VFIO huge_fault there inserts at most 2 MiB PMD leaves; x86-64 also supports PUD (1 GiB).',
+    verified: false,
+  },
+  'vma/huge-pfnmap-6.12': {
+    kind: 'inference',
+    statement: 'vfio-pci .huge_fault and the follow_pfnmap API arrived with Peter Xu\'s huge pfnmap work in v6.12; a v6.11 VFIO mapping is 4 KiB PTEs only and KVM there used the older follow_pte() lookup.',
+    verified: false,
+  },
+  'vma/v2-mmap-discrepancy': {
+    kind: 'inference',
+    statement: 'The notes disagree on v2: alternatives-and-resource-tree.md §1 says v2 demand-faults the PFNMAP VMA, vma-and-kvm-fault-path.md §A3 says v1/v2 used remap_pfn_range() at mmap time. The model draws the demand-fault VMA.',
+    verified: false,
+  },
 };

@@ -107,7 +107,7 @@ function walkTo(arch: Platform['arch'], leaf: PageTableLeaf | undefined, size: L
   return out;
 }
 
-function noneVma(input: VmaInput, why: string): VmaModel {
+function noneVma(why: string): VmaModel {
   return {
     kind: 'none', vmStart: 0n, vmEnd: 0n, vmPgoff: 0n, flags: [], smaps: '',
     pgprot: { cacheMode: 'none', origin: 'no mapping', cacheable: false },
@@ -127,7 +127,7 @@ function x86PfnmapCacheMode(m: MemoryState): { mode: string; cacheable: boolean;
 /** Build the VMA the VMM uses for the design on this platform. */
 export function buildVma(input: VmaInput): VmaModel {
   const { design, platform: p, layout, memory: m } = input;
-  if (!input.deviceBound) return noneVma(input, 'No mapping exists: the design did not get the memory set up.');
+  if (!input.deviceBound) return noneVma('No mapping exists: the design did not get the memory set up.');
   const size = layout.hdmEnd - layout.hdmStart + 1n;
   const vmStart = VM_START;
   const vmEnd = vmStart + size;
@@ -166,7 +166,8 @@ export function buildVma(input: VmaInput): VmaModel {
   if (design !== 'nvgrace-gpu') names.push('VM_ALLOW_ANY_UNCACHED');
   const flags = flagsOf(names);
   // nvgrace-gpu gained .huge_fault in the v6.19 cycle; the VFIO-owned design has it when the platform says so; v2 memremap never.
-  const hasHuge = design === 'nvgrace-gpu' ? kernelAtLeast(p, '7.0') : design === 'vfio-owned' && p.hugeFault;
+  // vfio-pci huge pfnmap needs v6.12 (scenario.ts KERNEL_VERSIONS).
+  const hasHuge = design === 'nvgrace-gpu' ? kernelAtLeast(p, '7.0') : design === 'vfio-owned' && p.hugeFault && kernelAtLeast(p, '6.12');
   const allowed: LeafSize[] = hasHuge ? (p.arch === 'x86_64' ? ['1G', '2M'] : ['2M']) : [];
   const leafSize = pfnmapLeaf(hpa, hva, vmStart, vmEnd, allowed);
   const leaves = leavesAround(hva, hpa, leafSize, true, null, vmStart, vmEnd);
@@ -188,10 +189,20 @@ export function buildVma(input: VmaInput): VmaModel {
     design === 'nvgrace-gpu'
       ? ['nv/mmap', 'nv/huge_fault', 'vma/vfio_pci_vmf_insert_pfn', 'vma/smaps', 'vma/special-pte']
       : ['vma/vfio_cxl_region_mmap', 'vma/vfio_cxl_region_vm_fault', 'vma/vfio_pci_core_mmap', 'vma/smaps', 'vma/smaps-allow-any-uncached', 'vma/special-pte', ...(hasHuge ? ['thread/v4-pmd', 'vma/huge-insert'] : [])];
+  if (hasHuge && p.arch === 'arm64') sources.push('vma/arm64-pmd-pfnmap-only');
+  if (design === 'vfio-owned' && p.hugeFault && !hasHuge) sources.push('vma/huge-pfnmap-6.12');
+  if (design === 'memremap') sources.push('vma/v2-mmap-discrepancy');
   const notes: string[] = [
     'Nothing is mapped at mmap time: the first access faults and the handler inserts special entries (no struct page, no refcount, no GUP).',
   ];
-  if (!hasHuge) notes.push('Only .fault is implemented: every leaf is a 4 KiB PTE.');
+  if (design === 'vfio-owned' && p.hugeFault && !hasHuge) {
+    notes.push(`Kernel ${p.kernel} predates huge pfnmap (v6.12): only .fault exists, every leaf is a 4 KiB PTE.`);
+  } else if (!hasHuge) notes.push('Only .fault is implemented: every leaf is a 4 KiB PTE.');
+  if (hasHuge && p.arch === 'arm64') notes.push('arm64 supports PMD (2 MiB) special leaves only, no PUD pfnmap (unverified).');
+  if (design === 'nvgrace-gpu') notes.push('nvgrace-gpu\'s .huge_fault comes with the kernel (added in the v6.19 cycle), not with the huge-fault control.');
+  if (design === 'memremap') {
+    notes.push('v2 as drawn: a demand-fault PFNMAP VMA; the notes also describe v1/v2 as remap_pfn_range() at mmap time (they disagree).');
+  }
   else if (leafSize !== allowed[0]) {
     notes.push(`The HPA 0x${hex(layout.hdmStart)} is not ${allowed[0]}-aligned: is_aligned_for_order() falls back to ${leafSize} leaves.`);
   }
