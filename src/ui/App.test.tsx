@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import axe from 'axe-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { compareExplanations } from '../model/compare';
 import { explain } from '../model/explain';
 import { DEFAULT_SCENARIO } from '../model/scenario';
@@ -45,12 +45,51 @@ describe('App', () => {
     expect(container.querySelector('[data-testid="tree-node"][data-lit="true"]')?.getAttribute('data-path')).toMatch(/vfio-cxl$/);
   });
 
+  it('leaves arrow keys, Home/End and space to a text field that has focus', () => {
+    render(<App />);
+    fireEvent.click(screen.getByTestId('verdict-vfio-owned-guest-cacheable'));
+    const input = screen.getByTestId('note-input');
+    input.focus();
+    for (const key of ['ArrowRight', 'End', ' ']) fireEvent.keyDown(input, { key });
+    expect(screen.getByTestId('step-status')).not.toHaveTextContent(/^step /);
+    expect(screen.getByTestId('step-play')).toHaveAttribute('aria-pressed', 'false');
+    // The same keys step once focus leaves the field.
+    input.blur();
+    fireEvent.keyDown(window, { key: 'End' });
+    expect(screen.getByTestId('step-status')).toHaveTextContent(/^step (\d+)\/\1$/);
+    fireEvent.keyDown(window, { key: 'Home' });
+    expect(screen.getByTestId('step-status')).toHaveTextContent(/^step 1\//);
+  });
+
   it('space plays the path to the end', async () => {
     render(<App />);
     await act(async () => {
       fireEvent.keyDown(window, { key: ' ' });
     });
     expect(screen.getByTestId('step-play')).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('playback advances on its own, stops at the last step, and space pauses it', async () => {
+    vi.useFakeTimers();
+    try {
+      render(<App />);
+      const n = explain(DEFAULT_SCENARIO).fault.steps.length;
+      act(() => void fireEvent.keyDown(window, { key: ' ' }));
+      // Each tick schedules the next after React re-renders, so advance one tick at a time.
+      for (let i = 0; i < 3; i++) await act(async () => void vi.advanceTimersByTime(700));
+      const mid = Number(/step (\d+)/.exec(screen.getByTestId('step-status').textContent ?? '')?.[1]);
+      expect(mid).toBeGreaterThan(1);
+      expect(mid).toBeLessThan(n);
+      act(() => void fireEvent.keyDown(window, { key: ' ' }));
+      for (let i = 0; i < 4; i++) await act(async () => void vi.advanceTimersByTime(1000));
+      expect(screen.getByTestId('step-status')).toHaveTextContent(`step ${mid}/${n}`);
+      act(() => void fireEvent.keyDown(window, { key: ' ' }));
+      for (let i = 0; i < n + 2; i++) await act(async () => void vi.advanceTimersByTime(1000));
+      expect(screen.getByTestId('step-status')).toHaveTextContent(`step ${n}/${n}`);
+      expect(screen.getByTestId('step-play')).toHaveAttribute('aria-pressed', 'false');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('compares two designs: shows the first divergence and marks differing verdicts', () => {

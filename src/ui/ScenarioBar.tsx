@@ -15,11 +15,13 @@ function Field({ label, children, hint }: { label: string; children: ReactNode; 
   );
 }
 
-function Check({ id, label, checked, onChange, disabled, hint }: { id: string; label: string; checked: boolean; onChange: (v: boolean) => void; disabled?: boolean; hint?: string }) {
+/** A labelled checkbox; when disabled, `why` says so visibly (and in the accessible name), not only in a tooltip. */
+function Check({ id, label, checked, onChange, disabled, hint, why }: { id: string; label: string; checked: boolean; onChange: (v: boolean) => void; disabled?: boolean; hint?: string; why?: string }) {
   return (
     <label className={`check ${disabled ? 'disabled' : ''}`} title={hint}>
       <input type="checkbox" data-testid={id} checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />
       <span>{label}</span>
+      {disabled && why && <span className="check-why">({why})</span>}
     </label>
   );
 }
@@ -66,10 +68,10 @@ export function PlatformControls({ platform: p, onChange, prefix = '' }: Platfor
         </select>
       </Field>
       <div className="checks">
-        <Check id={t('fwb')} label="FWB + DIC" checked={!x86 && p.fwbDic} disabled={x86} onChange={(v) => onChange({ fwbDic: v })} hint={x86 ? 'arm64 only: ARM64_HAS_STAGE2_FWB and ARM64_HAS_CACHE_DIC' : 'ARM64_HAS_STAGE2_FWB and ARM64_HAS_CACHE_DIC both present'} />
+        <Check id={t('fwb')} label="FWB + DIC" checked={!x86 && p.fwbDic} disabled={x86} onChange={(v) => onChange({ fwbDic: v })} hint={x86 ? 'arm64 only: ARM64_HAS_STAGE2_FWB and ARM64_HAS_CACHE_DIC' : 'ARM64_HAS_STAGE2_FWB and ARM64_HAS_CACHE_DIC both present'} why="arm64 only" />
         <Check id={t('nosoftreserve')} label="efi=nosoftreserve" checked={p.nosoftreserve} onChange={(v) => onChange({ nosoftreserve: v })} hint="EFI_MEMORY_SP ranges become ordinary System RAM" />
         <Check id={t('huge-fault')} label="VFIO .huge_fault" checked={p.hugeFault} onChange={(v) => onChange({ hugeFault: v })} hint="The VFIO-owned driver inserts PMD/PUD leaves (vmf_insert_pfn_pmd/pud), not only 4K PTEs" />
-        <Check id={t('mte')} label="MTE guest" checked={!x86 && p.mte} disabled={x86} onChange={(v) => onChange({ mte: v })} hint={x86 ? 'arm64 only' : 'The VM has MTE enabled'} />
+        <Check id={t('mte')} label="MTE guest" checked={!x86 && p.mte} disabled={x86} onChange={(v) => onChange({ mte: v })} hint={x86 ? 'arm64 only' : 'The VM has MTE enabled'} why="arm64 only" />
         <Check id={t('dirty-log')} label="dirty logging" checked={p.dirtyLog} onChange={(v) => onChange({ dirtyLog: v })} hint="KVM_MEM_LOG_DIRTY_PAGES on the memslot (live migration)" />
         <Check id={t('device-reset')} label="device reset" checked={p.deviceReset} onChange={(v) => onChange({ deviceReset: v })} hint="A device reset happened after the guest mapped the memory; the guest touches it again" />
       </div>
