@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { SZ_1G, SZ_2M, SZ_4K } from '../addr';
+import type { MemoryState, VmaModel } from '../explain-types';
+import { devicePfnMemory, pageMemory } from '../kvm/testMemory';
+import type { DesignId, Platform } from '../scenario';
+import { DEFAULT_LAYOUT, DEFAULT_PLATFORM, DESIGNS } from '../scenario';
+import { getSource } from '../sources';
+import { VM_START, buildVma, pfnmapLeaf } from './build';
+
+const P = (over: Partial<Platform>): Platform => ({ ...DEFAULT_PLATFORM, ...over });
+const OFFSET = SZ_2M * 5n + SZ_4K * 3n;
+const BYTES = { '4K': SZ_4K, '2M': SZ_2M, '1G': SZ_1G } as const;
+
+function vma(design: DesignId, over: Partial<Platform> = {}, memory: MemoryState = devicePfnMemory(), faultOffset = OFFSET): VmaModel {
+  return buildVma({ design, platform: P(over), layout: DEFAULT_LAYOUT, memory, faultOffset, deviceBound: true });
+}
+const names = (v: VmaModel) => v.flags.map((f) => f.name);
+
+describe('VFIO region VMAs (vma/vfio_cxl_region_mmap, vma/smaps)', () => {
+  it('VFIO-owned: VM_IO|VM_PFNMAP|VM_DONTEXPAND|VM_DONTDUMP|VM_ALLOW_ANY_UNCACHED; smaps prints "??" for the last, unverified', () => {
+    const v = vma('vfio-owned');
+    expect(v.kind).toBe('vfio-region');
+    expect(names(v)).toEqual(expect.arrayContaining(['VM_IO', 'VM_PFNMAP', 'VM_DONTEXPAND', 'VM_DONTDUMP', 'VM_ALLOW_ANY_UNCACHED', 'VM_SHARED']));
+    expect(names(v)).not.toContain('VM_DONTCOPY');
+    expect(v.smaps).toBe('rd wr sh mr mw me ms pf io de dd ??');
+    expect(v.flags.find((f) => f.name === 'VM_ALLOW_ANY_UNCACHED')).toMatchObject({ mnemonic: '??', verified: false });
+    expect(v.sources).toEqual(expect.arrayContaining(['vma/vfio_cxl_region_mmap', 'vma/smaps-allow-any-uncached']));
+  });
+
+  it('nvgrace-gpu usemem: same flags without VM_ALLOW_ANY_UNCACHED, so no "??" (nv/mmap)', () => {
+    const v = vma('nvgrace-gpu', { arch: 'arm64' });
+    expect(names(v)).not.toContain('VM_ALLOW_ANY_UNCACHED');
+    expect(v.smaps).toBe('rd wr sh mr mw me ms pf io de dd');
+    expect(v.pgprot.cacheable).toBe(true);
+    expect(v.sources).toContain('nv/mmap');
+  });
+
+  it('leaves are special (no struct page) and cover the fault address with the HDM pfn (vma/special-pte)', () => {
+    for (const d of ['vfio-owned', 'memremap', 'nvgrace-gpu'] as const) {
+      const v = vma(d, { arch: 'arm64' });
+      const hva = VM_START + OFFSET;
+      const leaf = v.leaves.find((l) => l.hva <= hva && hva < l.hva + BYTES[l.size]);
+      expect(leaf, d).toBeDefined();
+      expect(leaf!.special).toBe(true);
+      expect(leaf!.page).toBeNull();
+      const hpa = DEFAULT_LAYOUT.hdmStart + OFFSET;
+      expect(leaf!.pfn).toBe((hpa - (hpa % BYTES[leaf!.size])) >> 12n);
+    }
+  });
+
+  it('huge_fault per platform.hugeFault: handler present and PMD leaves, else .fault only and 4K (vma/vfio_cxl_region_vm_fault)', () => {
+    const huge = vma('vfio-owned', { hugeFault: true });
+    expect(huge.vmOps?.handlers.map((h) => h.name)).toEqual(['fault', 'huge_fault']);
+    expect(huge.maxLeaf).toBe('2M'); // the default HDM base is 2M- but not 1G-aligned: is_aligned_for_order() falls back
+    const small = vma('vfio-owned', { hugeFault: false });
+    expect(small.vmOps?.handlers.map((h) => h.name)).toEqual(['fault']);
+    expect(small.maxLeaf).toBe('4K');
+    expect(small.sources).toContain('vma/vfio_cxl_region_vm_fault');
+  });
+
+  it('v6.11 predates huge pfnmap: 4K even with hugeFault (vma/huge-pfnmap-6.12)', () => {
+    const v = vma('vfio-owned', { hugeFault: true, kernel: '6.11' });
+    expect(v.maxLeaf).toBe('4K');
+    expect(v.sources).toContain('vma/huge-pfnmap-6.12');
+  });
+
+  it('x86 host PTE cache mode: UC- without a reservation, WB when memremap reserved WB (vma/pat-cachemode, inference)', () => {
+    const uc = vma('vfio-owned', { arch: 'x86_64' }, devicePfnMemory());
+    expect(uc.pgprot).toMatchObject({ cacheable: false });
+    expect(uc.pgprot.cacheMode).toMatch(/^UC-/);
+    const wb = vma('memremap', { arch: 'x86_64' }, devicePfnMemory({ kernelMapping: { kind: 'ioremap-wb', via: 'ioremap_cache()', note: '' } }));
+    expect(wb.pgprot.cacheable).toBe(true);
+    expect(wb.sources).toContain('vma/pat-wb-from-memremap');
+    expect(getSource('vma/pat-wb-from-memremap').verified).toBe(false);
+  });
+});
+
+describe('page-backed VMAs (vma/anon-qemu, vma/hostmem-bind)', () => {
+  it('hotplug: anonymous RW, refcounted struct pages of the MemoryState node and zone', () => {
+    const v = vma('hotplug', {}, pageMemory({ numaNode: 3, zone: 'ZONE_NORMAL' }));
+    expect(v.kind).toBe('anon');
+    expect(v.smaps).toBe('rd wr mr mw me ac');
+    expect(names(v)).not.toContain('VM_PFNMAP');
+    expect(v.vmOps).toBeNull();
+    for (const l of v.leaves) expect(l).toMatchObject({ special: false, page: { node: 3, zone: 'ZONE_NORMAL' } });
+  });
+
+  it('private node cites the unverified way the VMM gets its pages (pn/vma-unverified)', () => {
+    const v = vma('private-node', {}, pageMemory({ nodeState: 'N_MEMORY_PRIVATE' }));
+    expect(v.sources).toContain('pn/vma-unverified');
+  });
+});
+
+describe('walk and bookkeeping', () => {
+  it('walks PGD → P4D → … down to the leaf level of the mapping', () => {
+    expect(vma('vfio-owned', { hugeFault: false }).walk.map((w) => w.level)).toEqual(['PGD', 'P4D', 'PUD', 'PMD', 'PTE']);
+    const huge = vma('vfio-owned', { hugeFault: true });
+    expect(huge.walk.map((w) => w.level)).toEqual(['PGD', 'P4D', 'PUD', 'PMD']);
+    expect(huge.walk.at(-1)?.leaf).toBe(true);
+    expect(huge.walk.slice(0, -1).every((w) => !w.leaf)).toBe(true);
+  });
+
+  it('pfnmapLeaf: 1G only when hva and hpa share 1G alignment and the block fits in the VMA', () => {
+    const end = VM_START + 4n * SZ_1G;
+    expect(pfnmapLeaf(SZ_1G * 7n, VM_START + SZ_1G, VM_START, end, ['1G', '2M'])).toBe('1G');
+    expect(pfnmapLeaf(SZ_1G * 7n + SZ_2M, VM_START + SZ_1G + 2n * SZ_2M, VM_START, end, ['1G', '2M'])).toBe('2M');
+    expect(pfnmapLeaf(SZ_1G * 7n + SZ_4K, VM_START + SZ_1G, VM_START, end, ['1G', '2M'])).toBe('4K');
+    expect(pfnmapLeaf(SZ_1G * 7n, VM_START + SZ_1G, VM_START, VM_START + SZ_1G + SZ_2M, ['1G', '2M'])).toBe('2M');
+  });
+
+  it('no device bound: no VMA', () => {
+    const v = buildVma({ design: 'vfio-owned', platform: P({}), layout: DEFAULT_LAYOUT, memory: devicePfnMemory(), faultOffset: 0n, deviceBound: false });
+    expect(v.kind).toBe('none');
+    expect(v.leaves).toEqual([]);
+  });
+
+  it('every cited source resolves, for every design on both arches', () => {
+    for (const d of DESIGNS) {
+      for (const arch of ['x86_64', 'arm64'] as const) {
+        const m = d === 'hotplug' || d === 'private-node' ? pageMemory() : devicePfnMemory();
+        for (const s of vma(d, { arch }, m).sources) expect(() => getSource(s), `${d} ${arch} ${s}`).not.toThrow();
+      }
+    }
+  });
+});
