@@ -103,6 +103,10 @@ describe('App', () => {
     expect(screen.getByTestId('verdict-diffs')).toHaveTextContent('guest-cacheable');
     expect(screen.getByTestId('verdict-hotplug-guest-cacheable')).toHaveAttribute('data-differs', 'true');
     expect(screen.getByTestId('diagram-fault-b')).toBeInTheDocument();
+    // The resource tree difference: VFIO-owned's claim only in the first tree, hotplug's System RAM only in the second.
+    const tree = screen.getByTestId('tree-diff');
+    expect(tree).toHaveTextContent(/Only in the first tree:.*vfio-cxl/);
+    expect(tree).toHaveTextContent(/Only in the second tree:.*System RAM/);
   });
 
   it('compares one design on two platforms', () => {

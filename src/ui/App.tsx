@@ -75,6 +75,17 @@ function CompareControl({ compare, design, platform, onChange }: { compare: Comp
   );
 }
 
+/** The resources (paths of names from the root) that only one of the compared trees has. */
+function TreeDiff({ onlyA, onlyB }: { onlyA: string[]; onlyB: string[] }) {
+  if (onlyA.length === 0 && onlyB.length === 0) return <p data-testid="tree-diff">Same resource tree.</p>;
+  return (
+    <div data-testid="tree-diff" className="tree-diff">
+      {onlyA.length > 0 && <p>Only in the first tree: {onlyA.map((p) => <code key={p} className="removed">{p}</code>)}</p>}
+      {onlyB.length > 0 && <p>Only in the second tree: {onlyB.map((p) => <code key={p} className="added">{p}</code>)}</p>}
+    </div>
+  );
+}
+
 function Panel({ id, title, children, wide }: { id: string; title: string; children: ReactNode; wide?: boolean }) {
   return (
     <section className={`panel ${wide ? 'wide' : ''}`} data-testid={id} aria-labelledby={`${id}-h`}>
@@ -264,6 +275,7 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
           ) : (
             <p>No verdict differs.</p>
           )}
+          <TreeDiff onlyA={cmp.treeDiff.onlyA} onlyB={cmp.treeDiff.onlyB} />
         </section>
       )}
       <main className={`workspace ${other ? 'comparing' : ''}`}>
