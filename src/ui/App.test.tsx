@@ -133,4 +133,12 @@ describe('App', () => {
     const r = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
     expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
   });
+
+  it('has no axe-core violations while comparing (diagrams twice) with a verdict open', async () => {
+    const { container } = render(<App />);
+    fireEvent.change(screen.getByTestId('ctl-compare'), { target: { value: 'platform' } });
+    fireEvent.click(screen.getByTestId('verdict-memremap-guest-cacheable'));
+    const r = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  });
 });
