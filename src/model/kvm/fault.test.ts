@@ -214,3 +214,13 @@ describe('graph integrity', () => {
     );
   });
 });
+
+describe('arm64 memslot check reads the VMA, not the pfn', () => {
+  it('a cacheable PFNMAP over memblock memory is still refused without FWB+DIC (a64/kvm_arch_prepare_memory_region)', () => {
+    const t = trace('memremap', P({ arch: 'arm64', fwbDic: false, kernel: '7.1' }), devicePfnMemory({ structPages: true, pfnValid: true, pfnIsMapMemory: true }));
+    expect(t.result).toMatchObject({ kind: 'error', error: '-EINVAL', at: 'kvm_arch_prepare_memory_region()' });
+    const ok = trace('memremap', P({ arch: 'arm64', fwbDic: true, kernel: '7.1' }), devicePfnMemory({ structPages: true, pfnValid: true, pfnIsMapMemory: true }));
+    expect(step(ok, 'a_pfnmap')?.decision?.taken).toBe('no: map memory');
+    expect(ok.result).toMatchObject({ kind: 'mapped', memtype: 'Normal' });
+  });
+});

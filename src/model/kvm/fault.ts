@@ -210,7 +210,8 @@ function arm64(input: FaultInput, graph: FaultGraph): { steps: FaultStep[]; resu
   let memslotError: string | null = null;
   if (p.mte && !mteAllowed) memslotError = 'MTE VM and the VMA lacks VM_MTE_ALLOWED';
   else if (pfnmap && p.dirtyLog) memslotError = 'VM_PFNMAP with KVM_MEM_LOG_DIRTY_PAGES';
-  else if (pfnmap && cacheable && cacheablePfnmapSupported && !fwb && !m.pfnIsMapMemory) {
+  // The memslot check looks at the VMA only (no pfn_is_map_memory()): read in arch/arm64/kvm/mmu.c kvm_arch_prepare_memory_region().
+  else if (pfnmap && cacheable && cacheablePfnmapSupported && !fwb) {
     memslotError = 'VM_PFNMAP, kvm_vma_is_cacheable() and no FWB+DIC';
   }
   w.visit('a_memslot', {
