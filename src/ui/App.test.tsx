@@ -107,6 +107,8 @@ describe('App', () => {
     const tree = screen.getByTestId('tree-diff');
     expect(tree).toHaveTextContent(/Only in the first tree:.*vfio-cxl/);
     expect(tree).toHaveTextContent(/Only in the second tree:.*System RAM/);
+    // Only the deepest path is listed, not each of its ancestors again.
+    expect([...tree.querySelectorAll('code')].filter((c) => /dax0\.0$/.test(c.textContent ?? ''))).toHaveLength(0);
   });
 
   it('compares one design on two platforms', () => {

@@ -75,13 +75,27 @@ function CompareControl({ compare, design, platform, onChange }: { compare: Comp
   );
 }
 
+/** Drop paths that another listed path extends (a › b is implied by a › b › c). */
+function deepest(paths: string[]): string[] {
+  return paths.filter((p) => !paths.some((q) => q.startsWith(`${p} › `)));
+}
+
 /** The resources (paths of names from the root) that only one of the compared trees has. */
 function TreeDiff({ onlyA, onlyB }: { onlyA: string[]; onlyB: string[] }) {
   if (onlyA.length === 0 && onlyB.length === 0) return <p data-testid="tree-diff">Same resource tree.</p>;
+  const row = (label: string, paths: string[]) =>
+    paths.length > 0 && (
+      <p>
+        {label}{' '}
+        {deepest(paths).map((p, i) => (
+          <span key={p}>{i > 0 && '; '}<code>{p}</code></span>
+        ))}
+      </p>
+    );
   return (
     <div data-testid="tree-diff" className="tree-diff">
-      {onlyA.length > 0 && <p>Only in the first tree: {onlyA.map((p) => <code key={p} className="removed">{p}</code>)}</p>}
-      {onlyB.length > 0 && <p>Only in the second tree: {onlyB.map((p) => <code key={p} className="added">{p}</code>)}</p>}
+      {row('Only in the first tree:', onlyA)}
+      {row('Only in the second tree:', onlyB)}
     </div>
   );
 }
