@@ -6,6 +6,7 @@
 import { memo, useEffect, useId, useMemo, useRef } from 'react';
 import { resultText } from './resultText';
 import { getSource } from '../../model/sources';
+import { sourceLinkNote, sourceUrl } from '../../model/source-links';
 import { activateKeys, clip, notesFor, sameTarget } from './common';
 import { DEFAULT_FAULT_LAYOUT, layoutFault } from './faultLayout';
 import type { DiagramProps } from './types';
@@ -61,10 +62,16 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
           <div className="step-sources">
             {current.sources.map((id) => {
               const s = getSource(id);
-              return (
-                <span key={id} className={`src ${s.verified ? '' : 'unverified'}`}>
-                  {s.kind === 'upstream' ? `${s.file} ${s.fn} ${s.version}` : s.kind === 'inference' ? 'inference' : s.kind === 'patch' ? s.series : s.author}
-                  {s.verified ? '' : ' (unverified)'}
+              const label = `${s.kind === 'upstream' ? `${s.file} ${s.fn} ${s.version}` : s.kind === 'inference' ? 'inference' : s.kind === 'patch' ? s.series : s.author}${s.verified ? '' : ' (unverified)'}`;
+              const url = sourceUrl(s);
+              const note = sourceLinkNote(s);
+              return url ? (
+                <a key={id} className={`src ${s.verified ? '' : 'unverified'}`} href={url} target="_blank" rel="noreferrer noopener" title={note ?? url}>
+                  {label}
+                </a>
+              ) : (
+                <span key={id} className={`src ${s.verified ? '' : 'unverified'}`} title={s.kind === 'inference' ? s.statement : undefined}>
+                  {label}
                 </span>
               );
             })}
