@@ -224,3 +224,14 @@ describe('arm64 memslot check reads the VMA, not the pfn', () => {
     expect(ok.result).toMatchObject({ kind: 'mapped', memtype: 'Normal' });
   });
 });
+
+describe('arm64 names per kernel version', () => {
+  it('before v7.1 the kvm_s2_fault_* helpers are flagged as inline in user_mem_abort() (a64/user_mem_abort-rework); before v6.17 kvm_vma_is_cacheable() is not tested', () => {
+    const t612 = trace('vfio-owned', P({ arch: 'arm64', kernel: '6.12' }), devicePfnMemory());
+    expect(step(t612, 'a_pin')?.sources).toContain('a64/user_mem_abort-rework');
+    expect(step(t612, 'a_vmainfo')?.decision?.test).not.toMatch(/kvm_vma_is_cacheable/);
+    const t71 = trace('vfio-owned', P({ arch: 'arm64', kernel: '7.1' }), devicePfnMemory());
+    expect(step(t71, 'a_pin')?.sources).not.toContain('a64/user_mem_abort-rework');
+    expect(step(t71, 'a_vmainfo')?.decision?.test).toMatch(/kvm_vma_is_cacheable/);
+  });
+});

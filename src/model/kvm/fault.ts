@@ -230,7 +230,14 @@ function arm64(input: FaultInput, graph: FaultGraph): { steps: FaultStep[]; resu
   }
   w.visit('a_abort', { detail: `stage-2 translation fault at IPA 0x${hex(GPA_BASE + input.faultOffset)}` });
   w.visit('a_uma');
-  w.visit('a_pin');
+  if (kernelAtLeast(p, '7.1')) w.visit('a_pin');
+  else {
+    w.visit(
+      'a_pin',
+      { detail: `kernel ${p.kernel}: the kvm_s2_fault_*() helpers drawn here come from the v7.1 user_mem_abort() rework; before it the same steps are inline in user_mem_abort()` },
+      ['a64/user_mem_abort-rework'],
+    );
+  }
   // VMA-derived block size (get_vma_page_shift): PFNMAP uses VMA geometry only.
   let vmaSize: LeafSize;
   let sizeWhy: string;
@@ -252,7 +259,13 @@ function arm64(input: FaultInput, graph: FaultGraph): { steps: FaultStep[]; resu
     sizeWhy = 'not hugetlb: PAGE_SIZE, may be raised by transparent_hugepage_adjust()';
   }
   w.visit('a_vmainfo', {
-    decision: { test: 'vma_pagesize; kvm_vma_is_cacheable(vma)', value: `${sizeWhy}; ${cacheable ? 'cacheable (MT_NORMAL)' : 'not cacheable'}`, taken: '' },
+    decision: {
+      test: cacheablePfnmapSupported ? 'vma_pagesize; kvm_vma_is_cacheable(vma)' : 'vma_pagesize',
+      value: cacheablePfnmapSupported
+        ? `${sizeWhy}; ${cacheable ? 'cacheable (MT_NORMAL)' : 'not cacheable'}`
+        : `${sizeWhy}; kernel ${p.kernel} has no kvm_vma_is_cacheable() (added in v6.17): the VMA's cacheability is not read`,
+      taken: cacheablePfnmapSupported ? `vma_pagesize ${vmaSize}, is_vma_cacheable ${cacheable}` : `vma_pagesize ${vmaSize}`,
+    },
   });
   const r = lookupPfn(w, input, pfn);
   if (!r.ok) {

@@ -34,4 +34,8 @@ export const SOURCES_KVM_ARM64: Record<string, Source> = {
   },
   'a64/dirty-4k': A('user_mem_abort()', 'Dirty logging forces PAGE_SIZE mappings.'),
   'a64/transparent_hugepage_adjust': A('transparent_hugepage_adjust()', 'Page-backed, non-hugetlb VMAs: upgrade to a PMD block when the host maps a THP.'),
+  'a64/user_mem_abort-rework': A(
+    'user_mem_abort()',
+    'Fuad Tabba/Marc Zyngier\'s kvm-arm64/user_mem_abort-rework (kvmarm next, 28 Mar 2026, v7.1) split user_mem_abort() into kvm_s2_fault_*() helpers and struct kvm_s2_fault_vma_info without changing behaviour; earlier kernels do the same steps inline.',
+  ),
 };
