@@ -170,8 +170,8 @@ export function layoutTree(root: Resource, opts: TreeLayoutOptions): TreeLayout 
   };
   for (const piece of top) if (piece.res) place(piece.res, 0, piece.y0, piece.y1, []);
 
-  /** y of an address: descend through the pieces to the deepest one containing it. */
-  const yAt = (a: bigint): number | null => {
+  /** The deepest piece (resource or gap) containing address `a`, descending from the top level. */
+  const pieceAt = (a: bigint): Piece | null => {
     let pieces = piecesOf.get(root) ?? [];
     let found: Piece | null = null;
     for (;;) {
@@ -183,29 +183,15 @@ export function layoutTree(root: Resource, opts: TreeLayoutOptions): TreeLayout 
       if (inner.length === 0) break;
       pieces = inner;
     }
-    return found ? interp(found, a) : null;
+    return found;
   };
   const yOf = (start: bigint, end: bigint) => {
-    const a = yAt(start);
-    const b0 = yAt(end);
-    if (a === null || b0 === null) return null;
-    // End of the range: the y just past `end` inside the same piece.
-    const b = Math.max(b0, a);
-    const last = (() => {
-      let pieces = piecesOf.get(root) ?? [];
-      let found: Piece | null = null;
-      for (;;) {
-        const p = pieces.find((x) => x.start <= end && end <= x.end);
-        if (!p) break;
-        found = p;
-        if (!p.res) break;
-        const inner = piecesOf.get(p.res) ?? [];
-        if (inner.length === 0) break;
-        pieces = inner;
-      }
-      return found ? interp(found, end + 1n) : b;
-    })();
-    return { y0: a, y1: Math.max(last, a + 2) };
+    const first = pieceAt(start);
+    const last = pieceAt(end);
+    if (!first || !last) return null;
+    const y0 = interp(first, start);
+    // The bottom edge: just past `end`, inside the piece that holds `end`.
+    return { y0, y1: Math.max(interp(last, end + 1n), y0 + 2) };
   };
 
   const ticks: AxisTick[] = top.filter((p) => p.res).map((p) => ({ y: p.y0, label: p.start.toString(16) }));

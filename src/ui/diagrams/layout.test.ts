@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { explain } from '../../model/explain';
+import type { Platform } from '../../model/scenario';
+import { ARCHES, DEFAULT_PLATFORM, DESIGNS, FIRMWARE_TYPES, KERNEL_VERSIONS } from '../../model/scenario';
+import { layoutFault } from './faultLayout';
+import { layoutTree } from './treeLayout';
+
+const platformArb: fc.Arbitrary<Platform> = fc.record({
+  ...Object.fromEntries(Object.entries(DEFAULT_PLATFORM).map(([k, v]) => [k, fc.constant(v)])),
+  arch: fc.constantFrom(...ARCHES),
+  firmware: fc.constantFrom(...FIRMWARE_TYPES),
+  kernel: fc.constantFrom(...KERNEL_VERSIONS),
+  fwbDic: fc.boolean(),
+  hugeFault: fc.boolean(),
+}) as fc.Arbitrary<Platform>;
+
+describe('resource tree layout', () => {
+  it('places every resource, children inside their parent, siblings in address order, columns by depth', () => {
+    fc.assert(
+      fc.property(platformArb, fc.constantFrom(...DESIGNS), (p, d) => {
+        const ex = explain({ design: d, platform: p });
+        const l = layoutTree(ex.tree, { width: 540, axisWidth: 78, focus: { start: ex.layout.hdmStart, end: ex.layout.hdmEnd } });
+        expect(l.boxes.length).toBe(ex.iomem.trim().split('\n').length);
+        const byRes = new Map(l.boxes.map((b) => [b.res, b]));
+        for (const b of l.boxes) {
+          expect(b.x).toBeCloseTo(78 + b.depth * l.colW);
+          const parent = b.res.parent && byRes.get(b.res.parent);
+          if (parent) {
+            expect(b.y).toBeGreaterThanOrEqual(parent.y - 1e-6);
+            expect(b.y + b.h).toBeLessThanOrEqual(parent.y + Math.max(parent.h, 2) + 2 + 1e-6);
+          }
+          const sibs = (b.res.parent?.children ?? []).map((c) => byRes.get(c)!);
+          const i = sibs.indexOf(b);
+          if (i > 0) expect(b.y).toBeGreaterThanOrEqual(sibs[i - 1]!.y);
+        }
+        // The HDM band covers the design's HDM resources.
+        const band = l.yOf(ex.layout.hdmStart, ex.layout.hdmEnd)!;
+        const region = l.boxes.find((b) => b.res.name === 'region0');
+        if (region) {
+          expect(band.y0).toBeCloseTo(region.y, 3);
+          expect(band.y1).toBeCloseTo(region.y + region.h, 3);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('fault path layout', () => {
+  it('puts the taken path in one column, top to bottom, and every node and edge in the picture', () => {
+    fc.assert(
+      fc.property(platformArb, fc.constantFrom(...DESIGNS), (p, d) => {
+        const ex = explain({ design: d, platform: p });
+        const taken = ex.fault.steps.map((s) => s.nodeId);
+        const l = layoutFault(ex.fault.graph, taken);
+        expect(l.nodes.length).toBe(ex.fault.graph.nodes.length);
+        expect(l.edges.length).toBe(ex.fault.graph.edges.length);
+        const placed = taken.map((id) => l.nodes.find((n) => n.node.id === id)!);
+        for (let i = 0; i < placed.length; i++) {
+          expect(placed[i]!.col).toBe(0);
+          expect(placed[i]!.step).toBe(i);
+          if (i > 0) expect(placed[i]!.y).toBeGreaterThan(placed[i - 1]!.y);
+        }
+        for (const n of l.nodes) {
+          expect(n.x + n.w).toBeLessThanOrEqual(l.width);
+          expect(n.y + n.h).toBeLessThanOrEqual(l.height);
+        }
+        // No two nodes overlap.
+        for (const a of l.nodes) for (const b of l.nodes) if (a !== b) expect(a.x === b.x && a.y === b.y).toBe(false);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
