@@ -26,6 +26,13 @@ export function vfioOwned(c: Ctx): DesignRun {
       deviceBound: false, unboundReason: 'probe failed -EBUSY: the range is already busy', claimPath: null, warnings: c.warnings,
     };
   }
+  if (res.parent?.name === 'Soft Reserved') {
+    // The model and a field report disagree here: say so rather than pick a side.
+    c.ops.at(-1)?.sources.push('vo/soft-reserved-field-report', 'thread/alejandro-efi-reserved');
+    c.warnings.push(
+      'Reported otherwise: PJ Waskiewicz\'s Type-2 device under "CXL Window 0 → Soft Reserved" failed -EBUSY (quoted by Alejandro Lucero). __request_region() as modelled descends into the non-busy Soft Reserved and succeeds; what failed on that system is unverified.',
+    );
+  }
   const { mapping, ok } = memremapWb(c, 'vfio-cxl bind');
   if (c.p.firmware === 'soft-reserved' && !c.p.nosoftreserve) {
     c.warnings.push('Soft Reserved: if hmem/kmem claims and onlines the range before VFIO binds, request_mem_region() meets "System RAM (kmem)" and fails -EBUSY (Dan, Alejandro want EFI_RESERVED_TYPE).');

@@ -70,6 +70,11 @@ export const SOURCES_DESIGNS: Record<string, Source> = {
   'vo/resource-name': {
     kind: 'inference', statement: 'The name VFIO gives the requested HPA resource in v3+ is unverified; the model uses "vfio-cxl".', verified: false,
   },
+  'vo/soft-reserved-field-report': {
+    kind: 'inference',
+    statement: 'A Type-2 device whose HDM sat in "Soft Reserved" under "CXL Window 0" was reported to fail -EBUSY (PJ Waskiewicz, quoted in Alejandro Lucero\'s reply); the model\'s __request_region() succeeds inside a non-busy Soft Reserved, so the real failure (the CXL core\'s own region allocation, or HMEM taking the range) is not modelled and unverified.',
+    verified: false,
+  },
   'vo/exclusive': {
     kind: 'thread', author: 'Jason Gunthorpe', messageId: '20260406220521.GG2551565@ziepe.ca', url: 'https://lkml.iu.edu/2604.0/08634.html', verified: true,
     note: 'VFIO is the exclusive owner of the physical range, has no struct pages, and maps large cacheable special PTEs.',
