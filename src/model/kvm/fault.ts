@@ -152,7 +152,9 @@ function x86(input: FaultInput, graph: FaultGraph): { steps: FaultStep[]; result
   );
   w.visit('x_pf');
   w.visit('x_do_pf');
-  w.visit('x_tdp_pf', { detail: 'TDP MMU on (the default): kvm_tdp_mmu_page_fault(); page-track check, fast_page_fault(), memory caches topped up' });
+  w.visit('x_tdp_pf');
+  w.visit('x_tdp', { decision: { test: 'tdp_mmu_enabled', value: 'true (the x86-64 default)', taken: 'yes (default)' } });
+  w.visit('x_tdp_mmu_pf', { detail: 'page-track check, fast_page_fault(), memory caches topped up, then the pfn' });
   w.visit('x_faultin');
   w.visit('x___faultin', { detail: 'memslot is not guest_memfd' });
   const r = lookupPfn(w, input, pfn);

@@ -10,6 +10,8 @@ export const SOURCES_KVM_X86: Record<string, Source> = {
   'x86/kvm_mmu_page_fault': X('arch/x86/kvm/mmu/mmu.c', 'kvm_mmu_page_fault()', 'Entry of the MMU fault handling; calls kvm_mmu_do_page_fault().'),
   'x86/kvm_mmu_do_page_fault': X('arch/x86/kvm/mmu/mmu_internal.h', 'kvm_mmu_do_page_fault()', 'Builds struct kvm_page_fault and calls kvm_tdp_page_fault(); field details not verified.', false),
   'x86/kvm_tdp_page_fault': X('arch/x86/kvm/mmu/mmu.c', 'kvm_tdp_page_fault()', 'kvm_tdp_mmu_page_fault() with the TDP MMU, else direct_page_fault().'),
+  'x86/kvm_tdp_mmu_page_fault': X('arch/x86/kvm/mmu/mmu.c', 'kvm_tdp_mmu_page_fault()', 'With the TDP MMU: page_fault_handle_page_track(), fast_page_fault(), mmu_topup_memory_caches(), kvm_mmu_faultin_pfn(), then kvm_tdp_mmu_map() under mmu_lock (read).'),
+  'x86/direct_page_fault': X('arch/x86/kvm/mmu/mmu.c', 'direct_page_fault() / direct_map()', 'Without the TDP MMU (the legacy shadow-paging MMU for TDP): the same steps, mapped by direct_map().'),
   'x86/kvm_mmu_faultin_pfn': X('arch/x86/kvm/mmu/mmu.c', 'kvm_mmu_faultin_pfn()', 'Snapshots mmu_invalidate_seq, then __kvm_mmu_faultin_pfn(); error pfns go to kvm_handle_error_pfn().'),
   'x86/__kvm_mmu_faultin_pfn': X('arch/x86/kvm/mmu/mmu.c', '__kvm_mmu_faultin_pfn()', 'guest_memfd slots → kvm_mmu_faultin_pfn_gmem(); otherwise __kvm_faultin_pfn().'),
   'x86/kvm_handle_error_pfn': X('arch/x86/kvm/mmu/mmu.c', 'kvm_handle_error_pfn()', 'Any pfn error other than RO/HWPOISON/SIGPENDING makes KVM_RUN return -EFAULT.'),
