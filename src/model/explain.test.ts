@@ -5,8 +5,9 @@ import type { Explanation } from './explain-types';
 import { faultGraph } from './kvm/fault';
 import { checkInvariants } from './resource/tree';
 import type { Platform } from './scenario';
-import { ARCHES, DEFAULT_PLATFORM, DESIGNS, FIRMWARE_TYPES, KERNEL_VERSIONS, ONLINE_POLICIES } from './scenario';
+import { DEFAULT_PLATFORM, DESIGNS } from './scenario';
 import { SOURCES, getSource } from './sources';
+import { platformArb } from './testing/arbitraries';
 
 const P = (over: Partial<Platform>): Platform => ({ ...DEFAULT_PLATFORM, ...over });
 const fns = (ex: Explanation) => ex.fault.steps.map((s) => s.function);
@@ -138,18 +139,6 @@ describe('the domain findings, as the model derives them', () => {
   });
 });
 
-const platformArb: fc.Arbitrary<Platform> = fc.record({
-  arch: fc.constantFrom(...ARCHES),
-  fwbDic: fc.boolean(),
-  firmware: fc.constantFrom(...FIRMWARE_TYPES),
-  nosoftreserve: fc.boolean(),
-  kernel: fc.constantFrom(...KERNEL_VERSIONS),
-  onlinePolicy: fc.constantFrom(...ONLINE_POLICIES),
-  hugeFault: fc.boolean(),
-  mte: fc.boolean(),
-  dirtyLog: fc.boolean(),
-  deviceReset: fc.boolean(),
-});
 
 describe('explain() over every platform (fast-check)', () => {
   it('the taken path is a path in the static graph that starts at the entry and ends at a result or error node', () => {

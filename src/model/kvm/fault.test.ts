@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FaultTrace, MemoryState } from '../explain-types';
 import type { DesignId, Platform } from '../scenario';
-import { ARCHES, DEFAULT_LAYOUT, DEFAULT_PLATFORM, DESIGNS, FIRMWARE_TYPES, KERNEL_VERSIONS, ONLINE_POLICIES } from '../scenario';
+import { ARCHES, DEFAULT_LAYOUT, DEFAULT_PLATFORM, DESIGNS } from '../scenario';
 import { getSource } from '../sources';
 import { buildVma } from '../vma/build';
 import { faultGraph, faultPath } from './fault';
 import { devicePfnMemory, pageMemory } from './testMemory';
+import { platformArb } from '../testing/arbitraries';
 
 const P = (over: Partial<Platform>): Platform => ({ ...DEFAULT_PLATFORM, ...over });
 const OFFSET = 0x20_0000n * 3n + 0x1000n;
@@ -172,18 +173,6 @@ describe('graph integrity', () => {
     });
   }
 
-  const platformArb: fc.Arbitrary<Platform> = fc.record({
-    arch: fc.constantFrom(...ARCHES),
-    fwbDic: fc.boolean(),
-    firmware: fc.constantFrom(...FIRMWARE_TYPES),
-    nosoftreserve: fc.boolean(),
-    kernel: fc.constantFrom(...KERNEL_VERSIONS),
-    onlinePolicy: fc.constantFrom(...ONLINE_POLICIES),
-    hugeFault: fc.boolean(),
-    mte: fc.boolean(),
-    dirtyLog: fc.boolean(),
-    deviceReset: fc.boolean(),
-  });
 
   it('for any platform and design, faultPath is a path in the graph ending in a result/error node that matches the result', () => {
     fc.assert(

@@ -1,23 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Platform } from '../scenario';
-import { ARCHES, DEFAULT_PLATFORM, DESIGNS, FIRMWARE_TYPES, KERNEL_VERSIONS, ONLINE_POLICIES } from '../scenario';
+import { ARCHES, DEFAULT_PLATFORM, DESIGNS } from '../scenario';
 import type { NoteTarget, ViewState } from '../view-state';
 import { DEFAULT_VIEW } from '../view-state';
 import { decodeLink, encodeLink, MAX_LINK_LENGTH, ReviewNotesSchema } from './link';
+import { platformArb } from '../testing/arbitraries';
 
-const platformArb: fc.Arbitrary<Platform> = fc.record({
-  arch: fc.constantFrom(...ARCHES),
-  fwbDic: fc.boolean(),
-  firmware: fc.constantFrom(...FIRMWARE_TYPES),
-  nosoftreserve: fc.boolean(),
-  kernel: fc.constantFrom(...KERNEL_VERSIONS),
-  onlinePolicy: fc.constantFrom(...ONLINE_POLICIES),
-  hugeFault: fc.boolean(),
-  mte: fc.boolean(),
-  dirtyLog: fc.boolean(),
-  deviceReset: fc.boolean(),
-});
 const targetArb: fc.Arbitrary<NoteTarget> = fc.oneof(
   fc.record({ kind: fc.constant('resource' as const), path: fc.array(fc.string({ minLength: 1, maxLength: 30 }), { minLength: 1, maxLength: 5 }) }),
   fc.record({ kind: fc.constant('step' as const), nodeId: fc.stringMatching(/^[a-z0-9_]{1,20}$/) }),

@@ -1,22 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { explain, explainAll } from '../explain';
-import type { Platform } from '../scenario';
-import { ARCHES, DEFAULT_PLATFORM, DESIGNS, FIRMWARE_TYPES, KERNEL_VERSIONS, ONLINE_POLICIES } from '../scenario';
+import { DEFAULT_PLATFORM, DESIGNS } from '../scenario';
 import { renderText, renderVerdictMatrix, wrap } from './render';
+import { platformArb } from '../testing/arbitraries';
 
-const platformArb: fc.Arbitrary<Platform> = fc.record({
-  arch: fc.constantFrom(...ARCHES),
-  fwbDic: fc.boolean(),
-  firmware: fc.constantFrom(...FIRMWARE_TYPES),
-  nosoftreserve: fc.boolean(),
-  kernel: fc.constantFrom(...KERNEL_VERSIONS),
-  onlinePolicy: fc.constantFrom(...ONLINE_POLICIES),
-  hugeFault: fc.boolean(),
-  mte: fc.boolean(),
-  dirtyLog: fc.boolean(),
-  deviceReset: fc.boolean(),
-});
 
 describe('renderText', () => {
   it('keeps every line within 80 columns for any design on any platform', () => {
