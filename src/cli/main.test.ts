@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from './main';
 
-const SAMPLES = join(__dirname, '../../../shared/samples');
+const SAMPLES = join(__dirname, '../../tests/fixtures/samples');
 
 function run(argv: string[], stdin = '') {
   let out = '';

@@ -1,12 +1,12 @@
 // Browser tests of "Your machine": a real /proc/iomem pasted into the page, parsed in the module worker, a candidate
 // picked, and the designs redrawn on it; smaps and trace overlays; a 50 MB paste that keeps the page responsive;
-// persistence across a reload. Samples are read from ../shared/samples at test time, never bundled.
+// persistence across a reload. Samples are read from tests/fixtures/samples (a copy of ../shared/samples) at test time, never bundled.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const $ = (id) => `[data-testid="${id}"]`;
-const SAMPLES = resolve(import.meta.dirname, '../../../shared/samples');
+const SAMPLES = resolve(import.meta.dirname, '../fixtures/samples');
 const sample = (p) => readFileSync(join(SAMPLES, p), 'utf8');
 
 async function open(page, baseUrl) {

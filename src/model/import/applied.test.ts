@@ -6,7 +6,7 @@ import { ARCHES, DEFAULT_PLATFORM, FIRMWARE_TYPES, type Platform } from '../scen
 import { parseImport } from './parseImport';
 import { layoutForRange } from './range';
 
-const S = join(__dirname, '../../../../shared/samples');
+const S = join(__dirname, '../../../tests/fixtures/samples');
 const dumps = ['iomem', 'iomem-damaged'].flatMap((d) => readdirSync(join(S, d)).map((f) => join(d, f)));
 
 describe('every design runs on every suggested range of the real dumps', () => {

@@ -11,7 +11,7 @@ import { decodeVfioOffset, MAX_KEPT_VMAS, parseMaps } from './maps';
 import { detectImportKind, MAX_IMPORT_CHARS, parseImport } from './parseImport';
 import { matchTrace, parseTrace } from './trace';
 
-const S = join(__dirname, '../../../../shared/samples');
+const S = join(__dirname, '../../../tests/fixtures/samples');
 const read = (p: string) => readFileSync(join(S, p), 'utf8');
 
 describe('maps / smaps / pmap -X', () => {

@@ -7,7 +7,7 @@ import { checkInvariants, insertResource, newRoot, requestRegion, requestResourc
 import type { Resource } from './types';
 import { IORESOURCE } from './types';
 
-const SAMPLES = join(__dirname, '../../../../shared/samples');
+const SAMPLES = join(__dirname, '../../../tests/fixtures/samples');
 const clean = readdirSync(join(SAMPLES, 'iomem'));
 const damaged = readdirSync(join(SAMPLES, 'iomem-damaged'));
 
@@ -38,7 +38,7 @@ describe('printIomem (kernel/resource.c r_show)', () => {
   });
 });
 
-describe('parseIomem on real samples (../shared/samples)', () => {
+describe('parseIomem on real samples (tests/fixtures/samples)', () => {
   it.each(clean)('%s round-trips byte for byte', (f) => {
     const text = readFileSync(join(SAMPLES, 'iomem', f), 'utf8');
     const r = parseIomem(text);

@@ -7,7 +7,7 @@ import { DEFAULT_PLATFORM } from '../../model/scenario';
 import { ImportPanel, type ImportSelection } from './ImportPanel';
 import { IMPORT_STORAGE_KEY } from './importStorage';
 
-const S = join(__dirname, '../../../../shared/samples');
+const S = join(__dirname, '../../../tests/fixtures/samples');
 const read = (p: string) => readFileSync(join(S, p), 'utf8');
 
 function last(fn: ReturnType<typeof vi.fn>): ImportSelection {

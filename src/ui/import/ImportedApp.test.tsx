@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ImportedApp } from './ImportedApp';
 
-const S = join(__dirname, '../../../../shared/samples');
+const S = join(__dirname, '../../../tests/fixtures/samples');
 const read = (p: string) => readFileSync(join(S, p), 'utf8');
 
 async function importText(text: string) {
