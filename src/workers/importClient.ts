@@ -1,6 +1,7 @@
 /**
- * Start a parse in the import worker, with progress and cancel. Where Worker does not exist (tests, old browsers) it
- * parses on the main thread after yielding once, so callers see the same asynchronous interface.
+ * Start a parse in the import worker, with progress and cancel. Small pastes, and everything where Worker does not
+ * exist (tests, old browsers), are parsed on the main thread after yielding once, so callers see the same
+ * asynchronous interface.
  */
 import { parseImport, type ImportKind, type ImportResult } from '../model/import/parseImport';
 import type { WorkerReply, WorkerRequest } from './importProtocol';
@@ -18,10 +19,16 @@ export interface ImportJob {
 
 let nextId = 1;
 
+/**
+ * Pastes up to this size are parsed on the main thread (a 1,000-line /proc/iomem takes about a millisecond), which
+ * saves the worker start-up and the structured clone of the result; larger ones go to the worker.
+ */
+export const MAIN_THREAD_LIMIT = 256 * 1024;
+
 /** Parse `input` (a string or a File/Blob) off the main thread. */
 export function startImport(input: string | Blob, onProgress: (p: ImportProgress) => void, kind?: ImportKind): ImportJob {
   const id = nextId++;
-  if (typeof Worker === 'undefined') {
+  if (typeof Worker === 'undefined' || (typeof input === 'string' && input.length <= MAIN_THREAD_LIMIT)) {
     let cancelled = false;
     const promise = (async () => {
       await new Promise((r) => setTimeout(r, 0));

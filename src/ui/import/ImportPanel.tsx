@@ -4,7 +4,7 @@
  * Parsing runs in a worker; the scenario on screen is only touched when the user picks a range that the model accepts.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react';
-import { explainAll, type ExplainOptions } from '../../model/explain';
+import { explain, explainAll, type ExplainOptions } from '../../model/explain';
 import type { Explanation } from '../../model/explain-types';
 import { compareVmFlags } from '../../model/import/flags';
 import type { ParsedVma } from '../../model/import/maps';
@@ -292,8 +292,10 @@ export function ImportPanel({ platform, all, onChange, storage, designLabel = (d
     }
     if (!iomemRes) return;
     try {
+      // What can refuse a range (its layout against the tree) does not depend on the design: one derivation checks it,
+      // and the app then derives every design once, with these same options.
       const tree = focusTree(iomemRes.iomem.tree, r.start, r.end).tree;
-      explainAll(platform, { baseTree: tree, layout: layoutForRange(iomemRes.iomem.tree, r.start, r.end) });
+      explain({ design: 'vfio-owned', platform }, { baseTree: tree, layout: layoutForRange(iomemRes.iomem.tree, r.start, r.end) });
     } catch (e) {
       setRangeError(`the model cannot run on this range: ${e instanceof Error ? e.message : String(e)}`);
       return;
