@@ -96,7 +96,8 @@ export function layoutTree(root: Resource, opts: TreeLayoutOptions): TreeLayout 
   const focus = opts.focus;
   const weight = (r: Resource) => {
     const w = 1 + log2(r.end - r.start + 1n) / 2;
-    return focus && r.start <= focus.end && r.end >= focus.start ? w * 1.8 : w;
+    // The HDM range is what the reader came for: it gets the height, the rest of the map stays legible but compact.
+    return focus && r.start <= focus.end && r.end >= focus.start ? w * 2.2 : w * 0.6;
   };
 
   const boxes: TreeBox[] = [];
