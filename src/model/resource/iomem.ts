@@ -21,18 +21,20 @@ export interface PrintOptions {
 
 /**
  * Print the tree below `root` exactly as r_show() does: pre-order, two spaces per depth capped at MAX_IORES_LEVEL,
- * addresses zero-padded to at least 8 lower-case hex digits, "<BAD>" for a null name.
+ * addresses zero-padded lower-case hex of at least 8 digits (4 when the root ends below 0x10000, as for
+ * /proc/ioports), "<BAD>" for a null name, and every start and end printed as 0 for a reader without CAP_SYS_ADMIN.
  */
 export function printIomem(root: Resource, opts: PrintOptions = {}): string {
   const maxLevel = opts.maxLevel ?? MAX_IORES_LEVEL;
   const eol = opts.eol ?? '\n';
+  const width = root.end < 0x10000n ? 4 : 8;
   const lines: string[] = [];
   walk(root, (r, depth) => {
     if (r === root) return;
     const d = Math.min(depth - 1, maxLevel);
     const start = opts.nonRoot ? 0n : r.start;
     const end = opts.nonRoot ? 0n : r.end;
-    lines.push(`${' '.repeat(d * 2)}${hex(start, 8)}-${hex(end, 8)} : ${r.name ?? '<BAD>'}`);
+    lines.push(`${' '.repeat(d * 2)}${hex(start, width)}-${hex(end, width)} : ${r.name ?? '<BAD>'}`);
   });
   if (lines.length === 0) return '';
   return lines.join(eol) + (opts.finalNewline === false ? '' : eol);
@@ -110,9 +112,10 @@ export function parseHex64(s: string, from: number, to: number): bigint | null {
 /**
  * Flags a parsed line most likely had. /proc/iomem does not print flags, so they are inferred from the name:
  * "System RAM*" and "Kernel *" are SYSTEM_RAM|BUSY (kmem/driver-managed names also SYSRAM_DRIVER_MANAGED);
- * "Reserved"/"reserved", "Soft Reserved", "CXL Window N", "regionN", "PCI Bus …", windows and "Persistent Memory" are
- * not busy; "ACPI …" and "Unusable memory" are busy (firmware entries marked busy at boot); a dax device is busy unless
- * kmem took it over (it then has a "System RAM (kmem)" child); any other leaf is taken to be a driver's
+ * "Reserved"/"reserved", "Soft Reserved", "CXL Window N", "regionN", "PCI Bus …", the x86 MCFG entries ("PCI ECAM 0000
+ * [bus …]", "PCI MMCONFIG …"), "pcie@…" windows and "Persistent Memory" are not busy; the generic "PCI ECAM" is busy;
+ * "ACPI …" and "Unusable memory" are busy (firmware entries marked busy at boot); a dax device is busy unless kmem took it
+ * over (it then has a "System RAM (kmem)" child); any other leaf is taken to be a driver's
  * request_mem_region() (busy), any other inner node a bridge or bus window (not busy).
  */
 export function inferFlags(name: string | null, children: readonly Resource[]): { flags: number; desc: number } {
@@ -138,7 +141,10 @@ export function inferFlags(name: string | null, children: readonly Resource[]): 
   if (n === 'ACPI Tables') return { flags: (MEM | BUSY) >>> 0, desc: IORES_DESC.ACPI_TABLES };
   if (n === 'ACPI Non-volatile Storage') return { flags: (MEM | BUSY) >>> 0, desc: IORES_DESC.ACPI_NV_STORAGE };
   if (n === 'Unusable memory') return { flags: (MEM | BUSY) >>> 0, desc: IORES_DESC.NONE };
-  if (/^region\d+$/.test(n) || /^PCI (Bus|ECAM)\b/.test(n) || /^pcie@/.test(n)) return { flags: MEM, desc: IORES_DESC.NONE };
+  // pci_ecam_create() (drivers/pci/ecam.c) claims "PCI ECAM" with request_resource() as MEM|BUSY; the x86 MCFG entries
+  // ("PCI ECAM 0000 [bus 00-ff]", older "PCI MMCONFIG …") are inserted late without BUSY (arch/x86/pci/mmconfig-shared.c).
+  if (n === 'PCI ECAM') return { flags: (MEM | BUSY) >>> 0, desc: IORES_DESC.NONE };
+  if (/^region\d+$/.test(n) || /^PCI (Bus|ECAM|MMCONFIG) /.test(n) || /^pcie@/.test(n)) return { flags: MEM, desc: IORES_DESC.NONE };
   if (/^dax\d+\.\d+$/.test(n)) {
     const kmem = children.some((c) => (c.name ?? '').startsWith('System RAM'));
     return { flags: kmem ? MEM : (MEM | BUSY) >>> 0, desc: IORES_DESC.NONE };
@@ -147,10 +153,36 @@ export function inferFlags(name: string | null, children: readonly Resource[]): 
 }
 
 /**
+ * True when the address part of `line` (from `from` to its first " : ") holds a hex digit other than 0. Used by the
+ * pre-scan that tells a non-root dump (every address printed as 0) from a root dump before any line is placed.
+ */
+function addressHasNonZeroDigit(line: string, from: number): boolean {
+  const sep = line.indexOf(' : ', from);
+  if (sep < 0) return false;
+  for (let i = from; i < sep; i++) {
+    if (hexDigit(line.charCodeAt(i)) > 0) return true;
+  }
+  return false;
+}
+
+/**
  * Parse /proc/iomem text. Never throws: every rejected line gets an error with its line (and column), and the
- * lines that make sense are kept. Nesting comes from relative indentation, so mail-mangled indents (3/5/7 spaces)
- * still nest correctly. Linear in the input size, and lean: no per-line allocations beyond the resource itself
- * (the open levels are parallel arrays; the resource → line map is built only when asked for).
+ * lines that make sense are kept.
+ *
+ * - Nesting comes from relative indentation (a stack of open indent widths), so mail-mangled indents (3/5/7 spaces)
+ *   still nest correctly; an indent that matches no open level is an error but the line is kept at the nearest level.
+ * - r_show() prints every depth ≥ MAX_IORES_LEVEL at the same indent. A line at that capped depth is placed under the
+ *   deepest preceding resource that contains it, which rebuilds the kernel's tree exactly (siblings are disjoint).
+ * - A rejected line (not "start-end : name", bad hex, end below start, outside its parent, overlapping or out of order
+ *   with its previous sibling) is skipped, and so are its children, each with its own located error.
+ * - Non-root dumps: when no address anywhere in the text has a non-zero digit, the dump was read without
+ *   CAP_SYS_ADMIN; `nonRoot` is set and the range checks are off (only the shape and names are real; beyond the
+ *   capped depth the nesting cannot be recovered and stays flat). In a root dump an all-zero line is checked like
+ *   any other.
+ * - Flags are inferred from names (see inferFlags); the owner of every node is 'parsed'.
+ *
+ * Linear in the input size, and lean: no per-line allocations beyond the resource itself (the open levels are
+ * parallel arrays; the resource → line map is built only when asked for).
  */
 export function parseIomem(text: string, opts: ParseOptions = {}): ParseResult {
   const maxErrors = opts.maxErrors ?? 200;
@@ -180,7 +212,15 @@ export function parseIomem(text: string, opts: ParseOptions = {}): ParseResult {
   const stIndent: number[] = [-1];
   const stNode: (Resource | null)[] = [root];
   const stLine: number[] = [0];
+  // Pre-scan: a single non-zero address digit anywhere means the addresses are real (a root dump).
   let anyNonZero = false;
+  for (let i = 0; i < raw.length && !anyNonZero; i++) {
+    const l = raw[i]!;
+    let k = 0;
+    while (k < l.length && l.charCodeAt(k) === 32) k++;
+    anyNonZero = addressHasNonZeroDigit(l, k);
+  }
+  const hidden = !anyNonZero;
 
   for (let i = 0; i < raw.length; i++) {
     const lineNo = i + 1;
@@ -214,8 +254,6 @@ export function parseIomem(text: string, opts: ParseOptions = {}): ParseResult {
       err({ line: lineNo, column: dash + 2, message: `end address ${JSON.stringify(line.slice(dash + 1, Math.min(sep, dash + 25)))} is not a 64-bit hex number` });
       continue;
     }
-    const zero = start === 0n && end === 0n;
-    if (!zero) anyNonZero = true;
 
     // Find the parent from relative indentation.
     let top = stIndent.length - 1;
@@ -240,13 +278,15 @@ export function parseIomem(text: string, opts: ParseOptions = {}): ParseResult {
     }
     let parent = stNode[top]!;
     let parentLine = stLine[top]!;
-    // r_show() caps depth at MAX_IORES_LEVEL: a line at the cap that lies inside the previous one at the same indent is its child.
-    if (indent >= MAX_IORES_LEVEL * 2 && parent && !zero) {
-      const prev = parent.children[parent.children.length - 1];
-      if (prev && prev.start <= start && prev.end >= end) {
+    // r_show() prints every depth ≥ MAX_IORES_LEVEL at the same indent: a line there belongs under the deepest earlier
+    // resource that contains it (its siblings are disjoint from it, so no other reading is valid).
+    if (top >= MAX_IORES_LEVEL && parent && !hidden) {
+      for (;;) {
+        const prev: Resource | undefined = parent.children[parent.children.length - 1];
+        if (!prev || prev.start > start || prev.end < end) break;
         parent = prev;
-        parentLine = lineOfRes(prev) ?? 0;
       }
+      if (parent !== stNode[top]) parentLine = lineOfRes(parent) ?? 0;
     }
     if (!parent) {
       err({ line: lineNo, column: indent + 1, message: `skipped: its parent at line ${parentLine} was rejected` });
@@ -257,11 +297,11 @@ export function parseIomem(text: string, opts: ParseOptions = {}): ParseResult {
     }
     let problem: string | null = null;
     if (end < start) problem = `end ${line.slice(dash + 1, sep)} is below start ${line.slice(indent, dash)}`;
-    else if (!zero && parent !== root && (start < parent.start || end > parent.end)) {
+    else if (!hidden && parent !== root && (start < parent.start || end > parent.end)) {
       problem = `range ${line.slice(indent, sep)} is not inside its parent ${parent.name ?? '<BAD>'} (line ${lineOfRes(parent)})`;
-    } else if (!zero) {
+    } else if (!hidden) {
       const last = parent.children[parent.children.length - 1];
-      if (last && !(last.start === 0n && last.end === 0n) && start <= last.end) {
+      if (last && start <= last.end) {
         problem =
           start < last.start
             ? `siblings out of order: starts below ${last.name ?? '<BAD>'} (line ${lineOfRes(last)})`
@@ -309,7 +349,7 @@ export function parseIomem(text: string, opts: ParseOptions = {}): ParseResult {
   }
   if (dropped > 0) errors.push({ line: lineCount, message: `${dropped} more errors not shown` });
   const nodeCount = nodes.length;
-  const nonRoot = nodeCount > 0 && !anyNonZero;
+  const nonRoot = nodeCount > 0 && hidden;
   const result = { tree: root, errors, warnings, nonRoot, lineCount, nodeCount, finalNewline, eol } as Omit<ParseResult, 'lineOf'>;
   let full: Map<Resource, number> | null = null;
   Object.defineProperty(result, 'lineOf', {
