@@ -14,10 +14,19 @@ export function readInput(arg: string, io: CliIo): string {
   }
 }
 
+/**
+ * Parse the /proc/iomem text in the file (or stdin for "-") and print it back as r_show() would, byte for byte for a
+ * real dump. Returns the exit code: 0 printed, 1 the input has errors (each "line N, column C: what" on stderr, and
+ * nothing on stdout). Bad usage or an unreadable file throws UsageError (main() exits 2).
+ */
 export function runIomem(args: string[], io: CliIo): number {
-  if (args.length !== 1 || args[0]!.startsWith('--') ) throw new UsageError('usage: iomem <file|->');
+  if (args.length !== 1 || args[0]!.startsWith('--')) throw new UsageError('usage: iomem <file|->');
   const text = readInput(args[0]!, io);
   const r = parseIomem(text);
+  if (r.errors.length === 0 && r.nodeCount === 0) {
+    io.err(`${args[0] === '-' ? 'stdin' : args[0]}: no resource lines ("start-end : name")\n`);
+    return 1;
+  }
   if (r.errors.length > 0) {
     for (const e of r.errors) io.err(`line ${e.line}${e.column ? `, column ${e.column}` : ''}: ${e.message}\n`);
     io.err(`${r.errors.length} error(s); ${r.nodeCount} of ${r.lineCount} lines understood\n`);
