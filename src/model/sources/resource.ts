@@ -11,8 +11,8 @@ export const SOURCES_RESOURCE: Record<string, Source> = {
     note: 'Descends into a resource that contains the new one and adopts the siblings it fully contains; partial overlap fails.',
   },
   'res/__request_region': {
-    kind: 'upstream', file: 'kernel/resource.c', fn: '__request_region_locked()', version: 'v6.x', commit: '4538ea78', verified: true,
-    note: 'request_mem_region(): descends into a non-busy conflict and retries there; a busy conflict fails (-EBUSY to the driver).',
+    kind: 'upstream', file: 'kernel/resource.c', fn: '__request_region_locked()', version: 'v6.x', verified: true,
+    note: 'request_mem_region(): descends into a non-busy conflict and retries there; a busy conflict fails (-EBUSY to the driver); a DEVICE_PRIVATE conflict only adds a warning. Read in NVIDIA/NV-Kernels @ 4538ea78 (≈5.19/6.0) and a v6.x copy.',
   },
   'res/__release_region': {
     kind: 'upstream', file: 'kernel/resource.c', fn: '__release_region()', version: 'v6.x', verified: true,
@@ -30,13 +30,18 @@ export const SOURCES_RESOURCE: Record<string, Source> = {
     kind: 'upstream', file: 'kernel/resource.c', fn: 'r_show()', version: 'v6.x', verified: true,
     note: 'Two spaces per depth capped at MAX_IORES_LEVEL (5), %0*llx with width 8 for iomem, zeros for readers without CAP_SYS_ADMIN.',
   },
+  'res/iomem-flags-inferred': {
+    kind: 'inference',
+    statement: 'r_show() prints no flags, so a pasted /proc/iomem gets flags from its names: System RAM and the kernel image busy, Reserved/Soft Reserved/CXL Window/regionN/PCI bus windows not busy, any other leaf a busy driver claim.',
+    verified: false,
+  },
   'fw/e820-x86': {
     kind: 'upstream', file: 'arch/x86/kernel/e820.c', fn: 'e820_type_to_string() / do_mark_busy()', version: 'v6.x', verified: true,
     note: 'EFI_CONVENTIONAL → "System RAM" (busy); +EFI_MEMORY_SP → "Soft Reserved" (not busy); EFI_RESERVED_TYPE → "Reserved" (not busy).',
   },
   'fw/efi-nosoftreserve': {
-    kind: 'upstream', file: 'drivers/firmware/efi/efi.c', fn: 'efi_soft_reserve_enabled()', version: 'v6.x', verified: true,
-    note: 'efi=nosoftreserve (or CONFIG_EFI_SOFT_RESERVE=n) turns EFI_MEMORY_SP ranges into ordinary System RAM.',
+    kind: 'upstream', file: 'include/linux/efi.h', fn: 'efi_soft_reserve_enabled()', version: 'v6.x', verified: true,
+    note: 'efi=nosoftreserve (parsed by parse_efi_cmdline() in drivers/firmware/efi/efi.c) or CONFIG_EFI_SOFT_RESERVE=n turns EFI_MEMORY_SP ranges into ordinary System RAM.',
   },
   'fw/soft-reserve-deferral': {
     kind: 'upstream', file: 'arch/x86/kernel/e820.c', fn: 'e820__reserve_resources_late()', version: '7.0 (for-7.0/cxl-init)', verified: false,
