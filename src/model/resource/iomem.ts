@@ -3,12 +3,18 @@
  * (real dumps, non-root dumps with hidden addresses, and dumps that mail clients re-indented or snipped).
  */
 import { hex } from '../addr';
-import { newRoot, walk } from './tree';
+import { newRoot } from './tree';
 import type { Resource } from './types';
 import { IORESOURCE, IORESOURCE_SYSTEM_RAM, IORES_DESC } from './types';
 
 /** MAX_IORES_LEVEL in released kernels (a Dec 2025 patch raising it to 8 is unverified as merged). */
 export const MAX_IORES_LEVEL = 5;
+
+/**
+ * Deepest nesting the parser accepts. Real trees are a handful of levels (PCI bridges add one each, and there are at
+ * most 256 buses); the limit keeps hostile input from building trees that recursive walkers cannot handle.
+ */
+export const MAX_PARSE_DEPTH = 256;
 
 export interface PrintOptions {
   /** A reader without CAP_SYS_ADMIN sees every start and end as 0. */
@@ -29,13 +35,17 @@ export function printIomem(root: Resource, opts: PrintOptions = {}): string {
   const eol = opts.eol ?? '\n';
   const width = root.end < 0x10000n ? 4 : 8;
   const lines: string[] = [];
-  walk(root, (r, depth) => {
-    if (r === root) return;
-    const d = Math.min(depth - 1, maxLevel);
+  // Pre-order with an explicit stack (no recursion, so any depth prints).
+  const stack: [Resource, number][] = [];
+  for (let i = root.children.length - 1; i >= 0; i--) stack.push([root.children[i]!, 0]);
+  while (stack.length > 0) {
+    const [r, depth] = stack.pop()!;
+    const d = Math.min(depth, maxLevel);
     const start = opts.nonRoot ? 0n : r.start;
     const end = opts.nonRoot ? 0n : r.end;
     lines.push(`${' '.repeat(d * 2)}${hex(start, width)}-${hex(end, width)} : ${r.name ?? '<BAD>'}`);
-  });
+    for (let i = r.children.length - 1; i >= 0; i--) stack.push([r.children[i]!, depth + 1]);
+  }
   if (lines.length === 0) return '';
   return lines.join(eol) + (opts.finalNewline === false ? '' : eol);
 }
@@ -255,10 +265,20 @@ export function parseIomem(text: string, opts: ParseOptions = {}): ParseResult {
       continue;
     }
 
-    // Find the parent from relative indentation.
+    // Find the parent from relative indentation: pop the open levels indented at least as deep as this line.
+    // r_show() prints every depth ≥ MAX_IORES_LEVEL at the same indent, so at that capped depth an open level with the
+    // same indent that contains this line is its parent (a sibling would be disjoint from it); the capped run is kept
+    // on the stack, which rebuilds the kernel's nesting exactly in amortised constant time per line.
     let top = stIndent.length - 1;
     while (top > 0 && stIndent[top]! >= indent) {
       const topIndent = stIndent[top]!;
+      if (topIndent === indent && top > MAX_IORES_LEVEL && !hidden) {
+        const n = stNode[top];
+        if (n && n.start <= start && n.end >= end) break;
+        top--;
+        if (stIndent[top] === indent) continue;
+        break;
+      }
       top--;
       if (topIndent === indent) break;
       if (stIndent[top]! < indent) {
@@ -276,17 +296,14 @@ export function parseIomem(text: string, opts: ParseOptions = {}): ParseResult {
       stNode.pop();
       stLine.pop();
     }
-    let parent = stNode[top]!;
-    let parentLine = stLine[top]!;
-    // r_show() prints every depth ≥ MAX_IORES_LEVEL at the same indent: a line there belongs under the deepest earlier
-    // resource that contains it (its siblings are disjoint from it, so no other reading is valid).
-    if (top >= MAX_IORES_LEVEL && parent && !hidden) {
-      for (;;) {
-        const prev: Resource | undefined = parent.children[parent.children.length - 1];
-        if (!prev || prev.start > start || prev.end < end) break;
-        parent = prev;
-      }
-      if (parent !== stNode[top]) parentLine = lineOfRes(parent) ?? 0;
+    const parent = stNode[top]!;
+    const parentLine = stLine[top]!;
+    if (top >= MAX_PARSE_DEPTH) {
+      err({ line: lineNo, column: indent + 1, message: `nested deeper than ${MAX_PARSE_DEPTH} levels (a real resource tree is far shallower)` });
+      stIndent.push(indent);
+      stNode.push(null);
+      stLine.push(lineNo);
+      continue;
     }
     if (!parent) {
       err({ line: lineNo, column: indent + 1, message: `skipped: its parent at line ${parentLine} was rejected` });
