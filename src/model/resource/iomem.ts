@@ -184,12 +184,15 @@ function addressHasNonZeroDigit(line: string, from: number): boolean {
  * - r_show() prints every depth ≥ MAX_IORES_LEVEL at the same indent. A line at that capped depth is placed under the
  *   deepest preceding resource that contains it, which rebuilds the kernel's tree exactly (siblings are disjoint).
  * - A rejected line (not "start-end : name", bad hex, end below start, outside its parent, overlapping or out of order
- *   with its previous sibling) is skipped, and so are its children, each with its own located error.
+ *   with its previous sibling, or nested deeper than MAX_PARSE_DEPTH) is skipped, and so are its children, each with
+ *   its own located error.
  * - Non-root dumps: when no address anywhere in the text has a non-zero digit, the dump was read without
  *   CAP_SYS_ADMIN; `nonRoot` is set and the range checks are off (only the shape and names are real; beyond the
  *   capped depth the nesting cannot be recovered and stays flat). In a root dump an all-zero line is checked like
  *   any other.
  * - Flags are inferred from names (see inferFlags); the owner of every node is 'parsed'.
+ * - CRLF line ends and a missing final newline are accepted and recorded (`eol`, `finalNewline`), so printing with
+ *   them gives back a clean dump byte for byte.
  *
  * Linear in the input size, and lean: no per-line allocations beyond the resource itself (the open levels are
  * parallel arrays; the resource → line map is built only when asked for).
