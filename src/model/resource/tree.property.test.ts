@@ -252,7 +252,7 @@ describe('__request_region() vs a DEVICE_PRIVATE conflict (kernel/resource.c __r
   // The kernel only pr_warn()s when the conflict carries IORES_DESC_DEVICE_PRIVATE_MEMORY; the busy test alone decides
   // (a non-busy conflict is descended into). tree.ts fails -EBUSY on the descriptor instead. Known deviation, reported
   // to the owner of tree.ts: drop `.fails` once requestRegion() no longer returns early on the descriptor.
-  it.fails('descends into a non-busy DEVICE_PRIVATE resource like any other non-busy conflict', () => {
+  it('descends into a non-busy DEVICE_PRIVATE resource like any other non-busy conflict', () => {
     const root = newRoot();
     requestResource(root, { start: 0x1000n, end: 0x1fffn, name: 'dp', flags: MEM, desc: IORES_DESC.DEVICE_PRIVATE_MEMORY });
     const r = requestRegion(root, 0x1000n, 0x800n, 'drv');

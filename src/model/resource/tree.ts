@@ -100,7 +100,7 @@ export function requestRegion(root: Resource, start: bigint, size: bigint, name:
     res.desc = parent.desc;
     const conflict = linkUnder(parent, res);
     if (!conflict) return { ok: true, res };
-    if (conflict.desc === IORES_DESC.DEVICE_PRIVATE_MEMORY) return { ok: false, errno: '-EBUSY', conflict };
+    // A DEVICE_PRIVATE conflict only draws a warning in the kernel; the busy test below decides.
     if (conflict !== parent && (conflict.flags & IORESOURCE.BUSY) === 0) {
       parent = conflict;
       continue;
