@@ -3,23 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { compareExplanations, type Comparison } from './compare';
 import { explain } from './explain';
 import type { Explanation } from './explain-types';
-import { ARCHES, DEFAULT_PLATFORM, DESIGNS, FIRMWARE_TYPES, KERNEL_VERSIONS, ONLINE_POLICIES, type Scenario } from './scenario';
+import { DEFAULT_PLATFORM, type Scenario } from './scenario';
+import { designArb, platformArb } from './testing/arbitraries';
 
-const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
-  design: fc.constantFrom(...DESIGNS),
-  platform: fc.record({
-    arch: fc.constantFrom(...ARCHES),
-    fwbDic: fc.boolean(),
-    firmware: fc.constantFrom(...FIRMWARE_TYPES),
-    nosoftreserve: fc.boolean(),
-    kernel: fc.constantFrom(...KERNEL_VERSIONS),
-    onlinePolicy: fc.constantFrom(...ONLINE_POLICIES),
-    hugeFault: fc.boolean(),
-    mte: fc.boolean(),
-    dirtyLog: fc.boolean(),
-    deviceReset: fc.boolean(),
-  }),
-});
+const scenarioArb: fc.Arbitrary<Scenario> = fc.record({ design: designArb, platform: platformArb });
 
 const stepKey = (ex: Explanation) => ex.fault.steps.map((s) => `${s.nodeId}=${s.decision?.value ?? ''}`);
 
