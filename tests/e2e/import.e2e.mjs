@@ -12,6 +12,8 @@ const sample = (p) => readFileSync(join(SAMPLES, p), 'utf8');
 async function open(page, baseUrl) {
   await page.goto(baseUrl);
   await page.waitForSelector($('fault-result'));
+  // The panel is code-split and loads after first paint: wait for it before handing it a paste.
+  await page.waitForSelector($('import-text'), { state: 'attached' });
   await page.evaluate(() => localStorage.clear());
 }
 
