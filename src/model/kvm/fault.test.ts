@@ -48,13 +48,28 @@ describe('x86-64 EPT fault path', () => {
     expect(t.result).toMatchObject({ kind: 'mapped', table: 'EPT', memtype: 'WB+IPAT', cacheable: true });
   });
 
-  it('dirty logging forces 4K where the host has a huge leaf (x86/dirty-log-4k)', () => {
+  it('dirty logging forces 4K where the host has a huge leaf: kvm_mmu_hugepage_adjust() returns before kvm_mmu_max_mapping_level() (x86/dirty-log-4k, mmu.c @ 6422060a)', () => {
     const huge = trace('vfio-owned', P({ arch: 'x86_64', hugeFault: true }), devicePfnMemory());
     expect(huge.result.kind === 'mapped' && huge.result.level).not.toBe('4K');
+    expect(step(huge, 'x_huge')?.decision?.taken).toBe('no');
+    expect(step(huge, 'x_level')).toBeDefined();
     const t = trace('vfio-owned', P({ arch: 'x86_64', hugeFault: true, dirtyLog: true }), devicePfnMemory());
-    expect(step(t, 'x_level')?.sources).toContain('x86/dirty-log-4k');
-    expect(step(t, 'x_level')?.decision?.taken).toBe('4K');
+    expect(step(t, 'x_huge')?.sources).toContain('x86/dirty-log-4k');
+    expect(step(t, 'x_huge')?.decision?.taken).toBe('dirty logging: stays 4K');
+    // The dirty-tracking test is not part of kvm_mmu_max_mapping_level(): that step is skipped.
+    expect(step(t, 'x_level')).toBeUndefined();
+    expect(step(t, 'x_level')?.sources ?? []).not.toContain('x86/dirty-log-4k');
+    expect(t.steps.map((s) => s.nodeId)).toEqual(expect.arrayContaining(['x_huge', 'x_spte']));
     expect(t.result).toMatchObject({ kind: 'mapped', level: '4K' });
+  });
+
+  it('the dirty-logging source cites kvm_mmu_hugepage_adjust(), and kvm_mmu_max_mapping_level() is not labelled with dirty logging', () => {
+    expect(getSource('x86/dirty-log-4k')).toMatchObject({ kind: 'upstream', fn: 'kvm_mmu_hugepage_adjust()', commit: '6422060a' });
+    const g = faultGraph('x86_64');
+    const level = g.nodes.find((n) => n.id === 'x_level');
+    expect(level?.label).not.toMatch(/dirty/i);
+    expect(level?.sources).not.toContain('x86/dirty-log-4k');
+    expect(g.edges).toContainEqual(expect.objectContaining({ from: 'x_huge', to: 'x_spte' }));
   });
 
   it('without .huge_fault the host leaf is a PTE, so EPT is 4K (x86/host_pfn_mapping_level)', () => {

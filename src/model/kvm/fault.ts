@@ -164,15 +164,19 @@ function x86(input: FaultInput, graph: FaultGraph): { steps: FaultStep[]; result
     return { steps: w.steps, result: { kind: 'error', error: '-EFAULT', seenBy: 'KVM_RUN returns -EFAULT to the VMM', at: 'kvm_handle_error_pfn()' } };
   }
   w.visit('x_map');
-  w.visit('x_huge');
+  // kvm_mmu_hugepage_adjust() returns before kvm_mmu_max_mapping_level() on a dirty-tracked memslot (mmu.c @ 6422060a).
   const hostLeaf = vma.maxLeaf;
   let level: LeafSize = hostLeaf;
-  let why = `host_pfn_mapping_level(): host ${hostLeaf === '4K' ? 'PTE' : hostLeaf === '2M' ? 'PMD leaf' : 'PUD leaf'}`;
   if (p.dirtyLog) {
     level = '4K';
-    why = 'dirty logging enabled on the memslot: huge pages disallowed';
+    w.visit('x_huge', {
+      decision: { test: 'kvm_slot_dirty_track_enabled(slot)', value: 'dirty logging enabled on the memslot: no huge page is tried', taken: 'dirty logging: stays 4K' },
+    });
+  } else {
+    w.visit('x_huge', { decision: { test: 'kvm_slot_dirty_track_enabled(slot)', value: 'not dirty-tracked', taken: 'no' } });
+    const why = `host_pfn_mapping_level(): host ${hostLeaf === '4K' ? 'PTE' : hostLeaf === '2M' ? 'PMD leaf' : 'PUD leaf'}`;
+    w.visit('x_level', { decision: { test: 'max mapping level', value: why, taken: level } });
   }
-  w.visit('x_level', { decision: { test: 'max mapping level', value: why, taken: level } });
   w.visit('x_spte', { links: { pfn } });
   let mmio: boolean;
   let mmioWhy: string;

@@ -66,9 +66,9 @@ function x86Graph(): FaultGraph {
     node('x_efault', 'error', '-EFAULT: KVM_RUN returns -EFAULT', MMU, ['x86/kvm_handle_error_pfn']),
     node('x_map', 'function', 'kvm_tdp_mmu_map()', 'arch/x86/kvm/mmu/tdp_mmu.c', ['x86/kvm_tdp_mmu_map']),
     node('x_direct_map', 'function', 'direct_map()', MMU, ['x86/direct_page_fault']),
-    node('x_huge', 'function', 'kvm_mmu_hugepage_adjust()', MMU, ['x86/kvm_mmu_hugepage_adjust']),
-    node('x_level', 'decision', 'kvm_mmu_max_mapping_level(): dirty logging, lpage_info, host_pfn_mapping_level()', MMU, [
-      'x86/host_pfn_mapping_level', 'x86/dirty-log-4k',
+    node('x_huge', 'decision', 'kvm_mmu_hugepage_adjust(): memslot dirty-tracked?', MMU, ['x86/kvm_mmu_hugepage_adjust', 'x86/dirty-log-4k']),
+    node('x_level', 'decision', 'kvm_mmu_max_mapping_level(): lpage_info, host_pfn_mapping_level()', MMU, [
+      'x86/kvm_mmu_max_mapping_level', 'x86/host_pfn_mapping_level',
     ]),
     node('x_spte', 'function', 'make_spte()', 'arch/x86/kvm/mmu/spte.c', ['x86/make_spte']),
     node('x_mmio', 'decision', 'kvm_is_mmio_pfn(pfn)', 'arch/x86/kvm/mmu/spte.c', ['x86/kvm_is_mmio_pfn', 'x86/e820_mapped_raw_any']),
@@ -95,7 +95,8 @@ function x86Graph(): FaultGraph {
     { from: 'resolve_pfnmap', to: 'x_direct_map', label: 'no TDP MMU' },
     { from: 'x_direct_map', to: 'x_huge', label: '' },
     { from: 'x_map', to: 'x_huge', label: '' },
-    { from: 'x_huge', to: 'x_level', label: '' },
+    { from: 'x_huge', to: 'x_level', label: 'no' },
+    { from: 'x_huge', to: 'x_spte', label: 'dirty logging: stays 4K' },
     { from: 'x_level', to: 'x_spte', label: '4K / 2M / 1G' },
     { from: 'x_spte', to: 'x_mmio', label: '' },
     { from: 'x_mmio', to: 'x_mt', label: '' },

@@ -1,8 +1,8 @@
 import type { Source } from '../source';
 
 /** KVM x86-64 (VMX/EPT) fault path, v6.19 (vma-and-kvm-fault-path.md §B1–§B5). */
-const X = (file: string, fn: string, note: string, verified = true, version = 'v6.19'): Source => ({
-  kind: 'upstream', file, fn, version, elixirTag: version.startsWith('v') ? version : undefined, verified, note,
+const X = (file: string, fn: string, note: string, verified = true, version = 'v6.19', commit?: string): Source => ({
+  kind: 'upstream', file, fn, version, ...(commit ? { commit } : {}), elixirTag: version.startsWith('v') ? version : undefined, verified, note,
 } as Source);
 
 export const SOURCES_KVM_X86: Record<string, Source> = {
@@ -29,9 +29,10 @@ export const SOURCES_KVM_X86: Record<string, Source> = {
   'x86/e820_mapped_raw_any': X('arch/x86/kernel/e820.c', 'e820__mapped_raw_any()', 'Checks e820_table_firmware, the raw firmware map.', true, 'v6.x'),
   'x86/vmx_get_mt_mask': X('arch/x86/kvm/vmx/vmx.c', 'vmx_get_mt_mask()', 'is_mmio → UC; with the ignore-guest-PAT quirk and no noncoherent DMA → WB|IPAT; else WB (guest PAT decides).'),
   'x86/ignore-guest-pat-version': { kind: 'inference', statement: 'The KVM_X86_QUIRK_IGNORE_GUEST_PAT change landed around v6.15; exact version unverified.', verified: false },
-  'x86/kvm_mmu_hugepage_adjust': X('arch/x86/kvm/mmu/mmu.c', 'kvm_mmu_hugepage_adjust()', 'Caps the level with kvm_mmu_max_mapping_level(): lpage_info (alignment, dirty tracking) and host_pfn_mapping_level().'),
+  'x86/kvm_mmu_hugepage_adjust': X('arch/x86/kvm/mmu/mmu.c', 'kvm_mmu_hugepage_adjust()', 'Stays at 4K when max_level is 4K, the pfn is an error/noslot pfn or the memslot is dirty-tracked; otherwise req_level = kvm_mmu_max_mapping_level(), and exec faults under the NX huge-page workaround are not promoted. Read at kvm-x86-mmu-6.19 @ 6422060a.', true, 'v6.19', '6422060a'),
+  'x86/kvm_mmu_max_mapping_level': X('arch/x86/kvm/mmu/mmu.c', 'kvm_mmu_max_mapping_level()', 'min(max_level, max_huge_page_level), lowered while lpage_info disallow_lpage is set (memslot GPA/HVA alignment, mixed memory attributes), capped by host_pfn_mapping_level() (or the guest_memfd order). It does not look at dirty logging. Read @ 6422060a.', true, 'v6.19', '6422060a'),
   'x86/host_pfn_mapping_level': X('arch/x86/kvm/mmu/mmu.c', 'host_pfn_mapping_level()', 'Walks the host page table: pud_leaf → 1G, pmd_leaf → 2M, else 4K. Huge EPT only if the host already has a huge leaf.'),
-  'x86/dirty-log-4k': X('arch/x86/kvm/mmu/mmu.c', 'kvm_mmu_max_mapping_level()', 'Dirty logging (kvm_slot_dirty_track_enabled) disallows huge pages: 4K only.'),
+  'x86/dirty-log-4k': X('arch/x86/kvm/mmu/mmu.c', 'kvm_mmu_hugepage_adjust()', 'kvm_slot_dirty_track_enabled(slot) makes kvm_mmu_hugepage_adjust() return before kvm_mmu_max_mapping_level() is called: the fault maps 4K. Read @ 6422060a.', true, 'v6.19', '6422060a'),
   'x86/uc-guest-view': { kind: 'inference', statement: 'EPT UC dominates the guest PAT, so the guest sees uncached memory (SDM wording unverified).', verified: false },
   'x86/no-vma-cacheability-patch': { kind: 'inference', statement: 'No KVM/x86 patch honouring VMA cacheability for PFNMAP is known; that none exists is unverified.', verified: false },
   'kvm/mmu-notifier': X('virt/kvm/kvm_main.c', 'kvm_mmu_notifier_invalidate_range_start()', 'VFIO\'s unmap_mapping_range() on reset invalidates the range; KVM zaps the EPT/stage-2 entries and the next access re-faults.'),
