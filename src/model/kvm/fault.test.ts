@@ -63,6 +63,14 @@ describe('x86-64 EPT fault path', () => {
     expect(t.result).toMatchObject({ kind: 'mapped', level: '4K' });
   });
 
+  it('__kvm_mmu_faultin_pfn() sends only private faults and gmem-only memslots to guest_memfd (mmu.c @ 6422060a)', () => {
+    const src = getSource('x86/__kvm_mmu_faultin_pfn');
+    expect(src.kind === 'upstream' && src.note).toMatch(/kvm_memslot_is_gmem_only/);
+    expect(src.kind === 'upstream' && src.note).not.toMatch(/^guest_memfd slots/);
+    const edge = faultGraph('x86_64').edges.find((e) => e.from === 'x___faultin' && e.to === 'kfaultin');
+    expect(edge?.label).toMatch(/shared fault/);
+  });
+
   it('the dirty-logging source cites kvm_mmu_hugepage_adjust(), and kvm_mmu_max_mapping_level() is not labelled with dirty logging', () => {
     expect(getSource('x86/dirty-log-4k')).toMatchObject({ kind: 'upstream', fn: 'kvm_mmu_hugepage_adjust()', commit: '6422060a' });
     const g = faultGraph('x86_64');

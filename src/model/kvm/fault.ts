@@ -156,7 +156,7 @@ function x86(input: FaultInput, graph: FaultGraph): { steps: FaultStep[]; result
   w.visit('x_tdp', { decision: { test: 'tdp_mmu_enabled', value: 'true (the x86-64 default)', taken: 'yes (default)' } });
   w.visit('x_tdp_mmu_pf', { detail: 'page-track check, fast_page_fault(), memory caches topped up, then the pfn' });
   w.visit('x_faultin');
-  w.visit('x___faultin', { detail: 'memslot is not guest_memfd' });
+  w.visit('x___faultin', { detail: 'shared fault on a memslot that is not guest_memfd-only' });
   const r = lookupPfn(w, input, pfn);
   if (!r.ok) {
     w.visit('x_err_pfn', { detail: r.errorDetail });

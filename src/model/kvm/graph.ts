@@ -86,7 +86,7 @@ function x86Graph(): FaultGraph {
     { from: 'x_tdp_mmu_pf', to: 'x_faultin', label: '' },
     { from: 'x_direct_pf', to: 'x_faultin', label: '' },
     { from: 'x_faultin', to: 'x___faultin', label: '' },
-    { from: 'x___faultin', to: 'kfaultin', label: 'not guest_memfd' },
+    { from: 'x___faultin', to: 'kfaultin', label: 'shared fault, not a gmem-only slot' },
     ...genericEdges('x86'),
     { from: 'x_err_pfn', to: 'x_efault', label: 'KVM_PFN_ERR_FAULT' },
     { from: 'resolve_page', to: 'x_map', label: 'TDP MMU' },
