@@ -94,6 +94,26 @@ describe('x86-64 EPT fault path', () => {
   });
 });
 
+describe('nvgrace-gpu after a device reset (drivers/vfio/pci/nvgrace-gpu/main.c @ e5f19b61)', () => {
+  it('the re-fault waits in nvgrace_gpu_check_device_ready() and re-inserts the pfn instead of SIGBUS (nv/reset-ready)', () => {
+    for (const arch of ARCHES) {
+      const t = trace('nvgrace-gpu', P({ arch, fwbDic: true, kernel: '7.1', deviceReset: true }), devicePfnMemory());
+      const h = step(t, 'd_handler');
+      expect(h?.decision?.taken).toBe('inserted; follow again');
+      expect(h?.decision?.value).toMatch(/nvgrace_gpu_check_device_ready\(\).*30 s/);
+      expect(h?.sources).toContain('nv/reset-ready');
+      expect(sourcesOf(t)).not.toContain('kvm/reset-efault');
+      expect(t.result.kind).toBe('mapped');
+    }
+  });
+
+  it('before v7.0 the same outcome is marked unverified (nv/reset-ready-pre-7.0)', () => {
+    const t = trace('nvgrace-gpu', P({ arch: 'arm64', kernel: '6.12', deviceReset: true }), devicePfnMemory());
+    expect(step(t, 'd_handler')?.sources).toContain('nv/reset-ready-pre-7.0');
+    expect(getSource('nv/reset-ready-pre-7.0').verified).toBe(false);
+  });
+});
+
 describe('arm64 stage-2 fault path', () => {
   it('without FWB+DIC a cacheable PFNMAP memslot is refused -EINVAL (a64/kvm_arch_prepare_memory_region)', () => {
     const t = trace('vfio-owned', P({ arch: 'arm64', fwbDic: false, kernel: '7.1' }), devicePfnMemory());
