@@ -32,7 +32,7 @@ export const SOURCES_KVM_ARM64: Record<string, Source> = {
   'a64/huge-vma-geometry-inference': {
     kind: 'inference', statement: 'For VFIO vm_pgoff is the region-index encoding, so the alignment test is only right if the backing range is aligned as well.', verified: false,
   },
-  'a64/dirty-4k': A('user_mem_abort()', 'Dirty logging forces PAGE_SIZE mappings.'),
+  'a64/dirty-4k': A('kvm_s2_resolve_vma_size()', 'memslot_is_logging(): vma_shift = PAGE_SHIFT and max_map_size = PAGE_SIZE, so dirty logging forces PAGE_SIZE mappings and kvm_s2_fault_map() skips the THP upgrade (before the v7.1 rework the same test sat inline in user_mem_abort()).'),
   'a64/transparent_hugepage_adjust': A('transparent_hugepage_adjust()', 'Page-backed, non-hugetlb VMAs: upgrade to a PMD block when the host maps a THP.'),
   'a64/user_mem_abort-rework': A(
     'user_mem_abort()',

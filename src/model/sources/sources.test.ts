@@ -39,4 +39,8 @@ describe('source registry: commits of the copies the fault-path facts were check
     expect(s.kind === 'upstream' && s.note).toMatch(/tdp_mmu_map_handle_target_level\(\)/);
     expect(s.kind === 'upstream' && s.note).not.toMatch(/unverified/);
   });
+
+  it('arm64 dirty logging cites kvm_s2_resolve_vma_size(), where v7.1 @ fb9888fd tests memslot_is_logging()', () => {
+    expect(getSource('a64/dirty-4k')).toMatchObject({ kind: 'upstream', file: 'arch/arm64/kvm/mmu.c', fn: 'kvm_s2_resolve_vma_size()', commit: 'fb9888fd' });
+  });
 });
