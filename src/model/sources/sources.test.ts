@@ -43,4 +43,11 @@ describe('source registry: commits of the copies the fault-path facts were check
   it('arm64 dirty logging cites kvm_s2_resolve_vma_size(), where v7.1 @ fb9888fd tests memslot_is_logging()', () => {
     expect(getSource('a64/dirty-4k')).toMatchObject({ kind: 'upstream', file: 'arch/arm64/kvm/mmu.c', fn: 'kvm_s2_resolve_vma_size()', commit: 'fb9888fd' });
   });
+
+  it('the Normal-NC / VM_ALLOW_ANY_UNCACHED version is v6.9, cited by the VFIO v6.9-rc1 pull, not an unverified "around v6.8"', () => {
+    const s = getSource('a64/normal-nc-version');
+    expect(s).toMatchObject({ kind: 'patch', messageId: '20240314170157.0a6bdd52.alex.williamson@redhat.com', verified: true });
+    expect(s.kind === 'patch' && s.note).toMatch(/v6\.9/);
+    expect(JSON.stringify(s)).not.toMatch(/v6\.8/);
+  });
 });
