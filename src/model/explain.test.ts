@@ -264,6 +264,13 @@ describe('verdicts judge one question at a time', () => {
     const ok = explain({ design: 'vfio-owned', platform: P({ arch: 'arm64', dirtyLog: false }) });
     expect(v(ok, 'device-reset')).toMatchObject({ status: 'good', short: 'zap; re-fault -EFAULT' });
   });
+  it('nvgrace-gpu: the reset verdict is zap and re-fault (the handler waits for readiness), not -EFAULT (nv/reset-ready @ e5f19b61)', () => {
+    const ex = explain({ design: 'nvgrace-gpu', platform: P({ arch: 'arm64', fwbDic: true, kernel: '7.1' }) });
+    const r = v(ex, 'device-reset');
+    expect(r).toMatchObject({ status: 'good', short: 'zap and re-fault' });
+    expect(r.detail).toMatch(/waits in nvgrace_gpu_check_device_ready\(\)/);
+    expect(r.sources).not.toContain('kvm/reset-efault');
+  });
 });
 
 describe('explain() cost', () => {

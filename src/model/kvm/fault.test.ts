@@ -48,13 +48,36 @@ describe('x86-64 EPT fault path', () => {
     expect(t.result).toMatchObject({ kind: 'mapped', table: 'EPT', memtype: 'WB+IPAT', cacheable: true });
   });
 
-  it('dirty logging forces 4K where the host has a huge leaf (x86/dirty-log-4k)', () => {
+  it('dirty logging forces 4K where the host has a huge leaf: kvm_mmu_hugepage_adjust() returns before kvm_mmu_max_mapping_level() (x86/dirty-log-4k, mmu.c @ 6422060a)', () => {
     const huge = trace('vfio-owned', P({ arch: 'x86_64', hugeFault: true }), devicePfnMemory());
     expect(huge.result.kind === 'mapped' && huge.result.level).not.toBe('4K');
+    expect(step(huge, 'x_huge')?.decision?.taken).toBe('no');
+    expect(step(huge, 'x_level')).toBeDefined();
     const t = trace('vfio-owned', P({ arch: 'x86_64', hugeFault: true, dirtyLog: true }), devicePfnMemory());
-    expect(step(t, 'x_level')?.sources).toContain('x86/dirty-log-4k');
-    expect(step(t, 'x_level')?.decision?.taken).toBe('4K');
+    expect(step(t, 'x_huge')?.sources).toContain('x86/dirty-log-4k');
+    expect(step(t, 'x_huge')?.decision?.taken).toBe('dirty logging: stays 4K');
+    // The dirty-tracking test is not part of kvm_mmu_max_mapping_level(): that step is skipped.
+    expect(step(t, 'x_level')).toBeUndefined();
+    expect(step(t, 'x_level')?.sources ?? []).not.toContain('x86/dirty-log-4k');
+    expect(t.steps.map((s) => s.nodeId)).toEqual(expect.arrayContaining(['x_huge', 'x_spte']));
     expect(t.result).toMatchObject({ kind: 'mapped', level: '4K' });
+  });
+
+  it('__kvm_mmu_faultin_pfn() sends only private faults and gmem-only memslots to guest_memfd (mmu.c @ 6422060a)', () => {
+    const src = getSource('x86/__kvm_mmu_faultin_pfn');
+    expect(src.kind === 'upstream' && src.note).toMatch(/kvm_memslot_is_gmem_only/);
+    expect(src.kind === 'upstream' && src.note).not.toMatch(/^guest_memfd slots/);
+    const edge = faultGraph('x86_64').edges.find((e) => e.from === 'x___faultin' && e.to === 'kfaultin');
+    expect(edge?.label).toMatch(/shared fault/);
+  });
+
+  it('the dirty-logging source cites kvm_mmu_hugepage_adjust(), and kvm_mmu_max_mapping_level() is not labelled with dirty logging', () => {
+    expect(getSource('x86/dirty-log-4k')).toMatchObject({ kind: 'upstream', fn: 'kvm_mmu_hugepage_adjust()', commit: '6422060a' });
+    const g = faultGraph('x86_64');
+    const level = g.nodes.find((n) => n.id === 'x_level');
+    expect(level?.label).not.toMatch(/dirty/i);
+    expect(level?.sources).not.toContain('x86/dirty-log-4k');
+    expect(g.edges).toContainEqual(expect.objectContaining({ from: 'x_huge', to: 'x_spte' }));
   });
 
   it('without .huge_fault the host leaf is a PTE, so EPT is 4K (x86/host_pfn_mapping_level)', () => {
@@ -68,6 +91,26 @@ describe('x86-64 EPT fault path', () => {
     expect(step(t, 'd_handler')?.decision?.taken).toBe('VM_FAULT_SIGBUS');
     expect(sourcesOf(t)).toEqual(expect.arrayContaining(['vma/vfio_cxl_zap', 'kvm/reset-efault']));
     expect(t.result).toMatchObject({ kind: 'error', error: '-EFAULT', at: 'kvm_handle_error_pfn()' });
+  });
+});
+
+describe('nvgrace-gpu after a device reset (drivers/vfio/pci/nvgrace-gpu/main.c @ e5f19b61)', () => {
+  it('the re-fault waits in nvgrace_gpu_check_device_ready() and re-inserts the pfn instead of SIGBUS (nv/reset-ready)', () => {
+    for (const arch of ARCHES) {
+      const t = trace('nvgrace-gpu', P({ arch, fwbDic: true, kernel: '7.1', deviceReset: true }), devicePfnMemory());
+      const h = step(t, 'd_handler');
+      expect(h?.decision?.taken).toBe('inserted; follow again');
+      expect(h?.decision?.value).toMatch(/nvgrace_gpu_check_device_ready\(\).*30 s/);
+      expect(h?.sources).toContain('nv/reset-ready');
+      expect(sourcesOf(t)).not.toContain('kvm/reset-efault');
+      expect(t.result.kind).toBe('mapped');
+    }
+  });
+
+  it('before v7.0 the same outcome is marked unverified (nv/reset-ready-pre-7.0)', () => {
+    const t = trace('nvgrace-gpu', P({ arch: 'arm64', kernel: '6.12', deviceReset: true }), devicePfnMemory());
+    expect(step(t, 'd_handler')?.sources).toContain('nv/reset-ready-pre-7.0');
+    expect(getSource('nv/reset-ready-pre-7.0').verified).toBe(false);
   });
 });
 

@@ -111,26 +111,38 @@ function lookupPfn(w: Walker, input: FaultInput, pfn: bigint): { ok: boolean; er
   );
   w.visit('fixup', { detail: vma.vmOps ? `runs ${vma.vmOps.name}` : undefined });
   const handler = vma.vmOps?.handlers.find((h) => h.name === 'huge_fault') ?? vma.vmOps?.handlers[0];
-  if (p.deviceReset) {
-    const why =
-      input.design === 'nvgrace-gpu'
-        ? 'nvgrace_gpu_check_device_ready() fails until the device is ready again'
-        : 'region inactive between the reset zap and re-activation (decoder not yet re-COMMITTED)';
+  // nvgrace-gpu does not SIGBUS after a reset: its handler waits for the GPU memory in nvgrace_gpu_check_device_ready()
+  // and then inserts (drivers/vfio/pci/nvgrace-gpu/main.c @ e5f19b61); it SIGBUSes only if memory decode is off or the wait times out.
+  const nvWaits = p.deviceReset && input.design === 'nvgrace-gpu';
+  if (p.deviceReset && !nvWaits) {
     w.visit(
       'd_handler',
-      { decision: { test: `${handler?.fn ?? 'fault handler'}`, value: `VM_FAULT_SIGBUS: ${why}`, taken: 'VM_FAULT_SIGBUS' } },
-      input.design === 'nvgrace-gpu' ? ['nv/reset-ready'] : ['vma/vfio_cxl_zap', 'kvm/reset-efault'],
+      {
+        decision: {
+          test: `${handler?.fn ?? 'fault handler'}`,
+          value: 'VM_FAULT_SIGBUS: region inactive between the reset zap and re-activation (decoder not yet re-COMMITTED)',
+          taken: 'VM_FAULT_SIGBUS',
+        },
+      },
+      ['vma/vfio_cxl_zap', 'kvm/reset-efault'],
     );
     return { ok: false, errorDetail: 'fixup_user_fault() fails: KVM_PFN_ERR_FAULT' };
   }
-  w.visit('d_handler', {
-    decision: {
-      test: `${handler?.fn ?? 'fault handler'}`,
-      value: `inserted a special ${leafText} leaf (pfn 0x${hex(pfn)})`,
-      taken: 'inserted; follow again',
+  w.visit(
+    'd_handler',
+    {
+      decision: {
+        test: `${handler?.fn ?? 'fault handler'}`,
+        value: nvWaits
+          ? `nvgrace_gpu_check_device_ready(): reset_done, memory enabled → polls the C2C-link and HBM-training registers (1 s steps, up to 30 s); ready → inserted a special ${leafText} leaf (pfn 0x${hex(pfn)})`
+          : `inserted a special ${leafText} leaf (pfn 0x${hex(pfn)})`,
+        taken: 'inserted; follow again',
+      },
+      links: { vmaLeaf: true, pfn },
+      ...(nvWaits ? { detail: 'VM_FAULT_SIGBUS (KVM_RUN -EFAULT) only if memory decode is disabled or the GPU is not ready within 30 s' } : {}),
     },
-    links: { vmaLeaf: true, pfn },
-  });
+    nvWaits ? ['nv/reset-ready', ...(kernelAtLeast(p, '7.0') ? [] : ['nv/reset-ready-pre-7.0'])] : [],
+  );
   w.visit('resolve_pfnmap', { detail: 'uses only pfn and writable from follow_pfnmap_args; ignores pgprot and addr_mask', links: { pfn } });
   return { ok: true };
 }
@@ -156,7 +168,7 @@ function x86(input: FaultInput, graph: FaultGraph): { steps: FaultStep[]; result
   w.visit('x_tdp', { decision: { test: 'tdp_mmu_enabled', value: 'true (the x86-64 default)', taken: 'yes (default)' } });
   w.visit('x_tdp_mmu_pf', { detail: 'page-track check, fast_page_fault(), memory caches topped up, then the pfn' });
   w.visit('x_faultin');
-  w.visit('x___faultin', { detail: 'memslot is not guest_memfd' });
+  w.visit('x___faultin', { detail: 'shared fault on a memslot that is not guest_memfd-only' });
   const r = lookupPfn(w, input, pfn);
   if (!r.ok) {
     w.visit('x_err_pfn', { detail: r.errorDetail });
@@ -164,15 +176,19 @@ function x86(input: FaultInput, graph: FaultGraph): { steps: FaultStep[]; result
     return { steps: w.steps, result: { kind: 'error', error: '-EFAULT', seenBy: 'KVM_RUN returns -EFAULT to the VMM', at: 'kvm_handle_error_pfn()' } };
   }
   w.visit('x_map');
-  w.visit('x_huge');
+  // kvm_mmu_hugepage_adjust() returns before kvm_mmu_max_mapping_level() on a dirty-tracked memslot (mmu.c @ 6422060a).
   const hostLeaf = vma.maxLeaf;
   let level: LeafSize = hostLeaf;
-  let why = `host_pfn_mapping_level(): host ${hostLeaf === '4K' ? 'PTE' : hostLeaf === '2M' ? 'PMD leaf' : 'PUD leaf'}`;
   if (p.dirtyLog) {
     level = '4K';
-    why = 'dirty logging enabled on the memslot: huge pages disallowed';
+    w.visit('x_huge', {
+      decision: { test: 'kvm_slot_dirty_track_enabled(slot)', value: 'dirty logging enabled on the memslot: no huge page is tried', taken: 'dirty logging: stays 4K' },
+    });
+  } else {
+    w.visit('x_huge', { decision: { test: 'kvm_slot_dirty_track_enabled(slot)', value: 'not dirty-tracked', taken: 'no' } });
+    const why = `host_pfn_mapping_level(): host ${hostLeaf === '4K' ? 'PTE' : hostLeaf === '2M' ? 'PMD leaf' : 'PUD leaf'}`;
+    w.visit('x_level', { decision: { test: 'max mapping level', value: why, taken: level } });
   }
-  w.visit('x_level', { decision: { test: 'max mapping level', value: why, taken: level } });
   w.visit('x_spte', { links: { pfn } });
   let mmio: boolean;
   let mmioWhy: string;

@@ -103,8 +103,13 @@ export const SOURCES_DESIGNS: Record<string, Source> = {
     kind: 'inference', statement: 'nvgrace-gpu binds only to Grace Hopper/Blackwell superchips, which are arm64; on x86 the precedent is shown as if the same driver ran there.', verified: false,
   },
   'nv/reset-ready': {
-    kind: 'upstream', file: 'drivers/vfio/pci/nvgrace-gpu/main.c', fn: 'nvgrace_gpu_check_device_ready()', version: 'v7.0', verified: true,
-    note: 'After a reset the fault handler returns SIGBUS until the device reports its memory ready again.',
+    kind: 'upstream', file: 'drivers/vfio/pci/nvgrace-gpu/main.c', fn: 'nvgrace_gpu_check_device_ready()', version: 'v7.0', commit: 'e5f19b61', elixirTag: 'v7.0', verified: true,
+    note: 'Called by nvgrace_gpu_vfio_pci_huge_fault() under memory_lock. After a reset (reset_done) it returns -EIO if memory decode is disabled, else nvgrace_gpu_wait_device_ready() polls the BAR0 C2C-link and HBM-training status every 1 s for up to 30 s (POLL_TIMEOUT_MS): ready → the fault inserts the pfn; timeout → SIGBUS.',
+  },
+  'nv/reset-ready-pre-7.0': {
+    kind: 'inference',
+    statement: 'Whether nvgrace-gpu kernels before the v7.0 copy read here (e5f19b61) wait for GPU readiness in the fault handler is unverified; the model lets the re-fault insert the pfn as in v7.0.',
+    verified: false,
   },
   'cmp/zone-device': {
     kind: 'upstream', file: 'mm/memremap.c', fn: 'pagemap_range()', version: 'v6.x', verified: true,

@@ -23,7 +23,13 @@ export const SOURCES_KVM_ARM64: Record<string, Source> = {
     statement: 'Before v6.17 a VM_PFNMAP pfn that is not map memory is always forced non-cacheable at stage-2 (Device, or Normal-NC with VM_ALLOW_ANY_UNCACHED).',
     verified: false,
   },
-  'a64/normal-nc-version': { kind: 'inference', statement: 'The VM_ALLOW_ANY_UNCACHED / Normal-NC stage-2 support landed around v6.8; exact version unverified.', verified: false },
+  'a64/normal-nc-version': {
+    kind: 'patch',
+    series: '[GIT PULL] VFIO updates for v6.9-rc1 (tag vfio-v6.9-rc1, Alex Williamson, 14 Mar 2024)',
+    messageId: '20240314170157.0a6bdd52.alex.williamson@redhat.com',
+    verified: true,
+    note: 'VM_ALLOW_ANY_UNCACHED and the Normal-NC stage-2 mapping landed in v6.9: the pull merges Oliver Upton\'s kvm-arm64/vfio-normal-nc branch (c034ec84e879 "KVM: arm64: Introduce new flag for non-cacheable IO memory", 5c656fcdd6c6 "mm: Introduce new flag to indicate wc safe", 8c47ce3e1d2c "KVM: arm64: Set io memory s2 pte as normalnc for vfio pci device", a39d3a966a09 "vfio: Convey kvm that the vfio-pci device is wc safe"), together with the new nvgrace-gpu driver.',
+  },
   'a64/kvm_s2_fault_compute_prot': A('kvm_s2_fault_compute_prot()', 'R, W if writable; map_non_cacheable → NORMAL_NC with VM_ALLOW_ANY_UNCACHED else DEVICE; exec on non-cacheable → -ENOEXEC; MTE without VM_MTE_ALLOWED → -EFAULT.'),
   'a64/kvm_s2_fault_map': A('kvm_s2_fault_map()', 'Takes the fault lock, checks mmu_invalidate_retry(), THP adjust (skipped for non-cacheable), kvm_pgtable_stage2_map().'),
   'a64/stage2_set_prot_attr': A('stage2_set_prot_attr()', 'prot 0 → NORMAL memattr; DEVICE → DEVICE_nGnRE; NORMAL_NC → NORMAL_NC. With FWB, NORMAL forces write-back (combining rule unverified).', true, 'arch/arm64/kvm/hyp/pgtable.c'),
@@ -32,7 +38,7 @@ export const SOURCES_KVM_ARM64: Record<string, Source> = {
   'a64/huge-vma-geometry-inference': {
     kind: 'inference', statement: 'For VFIO vm_pgoff is the region-index encoding, so the alignment test is only right if the backing range is aligned as well.', verified: false,
   },
-  'a64/dirty-4k': A('user_mem_abort()', 'Dirty logging forces PAGE_SIZE mappings.'),
+  'a64/dirty-4k': A('kvm_s2_resolve_vma_size()', 'memslot_is_logging(): vma_shift = PAGE_SHIFT and max_map_size = PAGE_SIZE, so dirty logging forces PAGE_SIZE mappings and kvm_s2_fault_map() skips the THP upgrade (before the v7.1 rework the same test sat inline in user_mem_abort()).'),
   'a64/transparent_hugepage_adjust': A('transparent_hugepage_adjust()', 'Page-backed, non-hugetlb VMAs: upgrade to a PMD block when the host maps a THP.'),
   'a64/user_mem_abort-rework': A(
     'user_mem_abort()',

@@ -156,9 +156,9 @@ function deviceReset(s: Scenario, c: Core, opts: DeriveOptions): Verdict {
     return {
       ...base, status: 'good', short: r.kind === 'error' ? `zap; re-fault ${r.error}` : 'zap and re-fault', verified: true,
       detail: nv
-        ? 'The reset zaps the user mapping; the MMU notifier drops the guest entries; until nvgrace_gpu_check_device_ready() passes the fault handler returns SIGBUS and KVM_RUN returns -EFAULT.'
+        ? 'The reset zaps the user mapping; the MMU notifier drops the guest entries; the re-fault waits in nvgrace_gpu_check_device_ready() (up to 30 s) until the GPU memory is ready and re-inserts the pfn. Only if memory decode is disabled or the wait times out does the handler SIGBUS, and then KVM_RUN returns -EFAULT.'
         : 'VFIO zaps the user mapping under memory_lock; the MMU notifier drops the guest entries; a guest access before re-activation ends in the handler\'s SIGBUS and KVM_RUN returns -EFAULT, after it the fault re-inserts the pfn.',
-      sources: nv ? ['nv/reset-ready', 'kvm/mmu-notifier', 'kvm/reset-efault'] : ['vma/vfio_cxl_zap', 'kvm/mmu-notifier', 'kvm/reset-efault'],
+      sources: nv ? ['nv/reset-ready', 'kvm/mmu-notifier'] : ['vma/vfio_cxl_zap', 'kvm/mmu-notifier', 'kvm/reset-efault'],
     };
   }
   return {

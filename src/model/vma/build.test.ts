@@ -35,6 +35,13 @@ describe('VFIO region VMAs (vma/vfio_cxl_region_mmap, vma/smaps)', () => {
     expect(v.sources).toContain('nv/mmap');
   });
 
+  it('nvgrace-gpu vm_ops: .fault is nvgrace_gpu_vfio_pci_fault(), which calls the huge handler with order 0 (main.c @ e5f19b61)', () => {
+    const v = vma('nvgrace-gpu', { arch: 'arm64', kernel: '7.1' });
+    expect(v.vmOps?.name).toBe('nvgrace_gpu_vfio_pci_mmap_ops');
+    expect(v.vmOps?.handlers.find((h) => h.name === 'fault')?.fn).toMatch(/^nvgrace_gpu_vfio_pci_fault\(\)/);
+    expect(v.vmOps?.handlers.find((h) => h.name === 'huge_fault')?.fn).toBe('nvgrace_gpu_vfio_pci_huge_fault()');
+  });
+
   it('leaves are special (no struct page) and cover the fault address with the HDM pfn (vma/special-pte)', () => {
     for (const d of ['vfio-owned', 'memremap', 'nvgrace-gpu'] as const) {
       const v = vma(d, { arch: 'arm64' });

@@ -178,7 +178,7 @@ export function buildVma(input: VmaInput): VmaModel {
   const handlers =
     design === 'nvgrace-gpu'
       ? [
-          { name: 'fault', fn: 'nvgrace_gpu_vfio_pci_huge_fault() with order 0' },
+          { name: 'fault', fn: 'nvgrace_gpu_vfio_pci_fault() → nvgrace_gpu_vfio_pci_huge_fault(vmf, 0)' },
           ...(hasHuge ? [{ name: 'huge_fault', fn: 'nvgrace_gpu_vfio_pci_huge_fault()' }] : []),
         ]
       : [

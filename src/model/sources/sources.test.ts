@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { getSource } from './index';
+
+/** Registry entries re-read against a stored kernel copy during the truth audit carry the commit that was read. */
+describe('source registry: commits of the copies the fault-path facts were checked against', () => {
+  const at = (ids: string[], file: string, commit: string) => {
+    for (const id of ids) {
+      const s = getSource(id);
+      expect(s.kind, id).toBe('upstream');
+      if (s.kind !== 'upstream') continue;
+      expect(s.file, id).toBe(file);
+      expect(s.commit, id).toBe(commit);
+      expect(s.verified, id).toBe(true);
+    }
+  };
+
+  it('x86 mmu.c functions @ 6422060a (tip of kvm-x86-mmu-6.19)', () => {
+    at(
+      [
+        'x86/kvm_mmu_page_fault', 'x86/kvm_tdp_page_fault', 'x86/kvm_tdp_mmu_page_fault', 'x86/direct_page_fault',
+        'x86/kvm_mmu_faultin_pfn', 'x86/__kvm_mmu_faultin_pfn', 'x86/kvm_handle_error_pfn', 'x86/kvm_mmu_hugepage_adjust',
+        'x86/kvm_mmu_max_mapping_level', 'x86/host_pfn_mapping_level', 'x86/dirty-log-4k',
+      ],
+      'arch/x86/kvm/mmu/mmu.c',
+      '6422060a',
+    );
+  });
+
+  it('virt/kvm/kvm_main.c functions @ 50efc234 (v6.19)', () => {
+    at(
+      ['kvm/__kvm_faultin_pfn', 'kvm/hva_to_pfn', 'kvm/hva_to_pfn_fast', 'kvm/hva_to_pfn_slow', 'kvm/hva_to_pfn_remapped', 'kvm/refcounted_page', 'kvm/unsafe-pin', 'kvm/reset-efault'],
+      'virt/kvm/kvm_main.c',
+      '50efc234',
+    );
+  });
+
+  it('kvm_tdp_mmu_map() no longer calls tdp_mmu_map_handle_target_level() an unverified name', () => {
+    const s = getSource('x86/kvm_tdp_mmu_map');
+    expect(s.kind === 'upstream' && s.note).toMatch(/tdp_mmu_map_handle_target_level\(\)/);
+    expect(s.kind === 'upstream' && s.note).not.toMatch(/unverified/);
+  });
+
+  it('arm64 dirty logging cites kvm_s2_resolve_vma_size(), where v7.1 @ fb9888fd tests memslot_is_logging()', () => {
+    expect(getSource('a64/dirty-4k')).toMatchObject({ kind: 'upstream', file: 'arch/arm64/kvm/mmu.c', fn: 'kvm_s2_resolve_vma_size()', commit: 'fb9888fd' });
+  });
+
+  it('the Normal-NC / VM_ALLOW_ANY_UNCACHED version is v6.9, cited by the VFIO v6.9-rc1 pull, not an unverified "around v6.8"', () => {
+    const s = getSource('a64/normal-nc-version');
+    expect(s).toMatchObject({ kind: 'patch', messageId: '20240314170157.0a6bdd52.alex.williamson@redhat.com', verified: true });
+    expect(s.kind === 'patch' && s.note).toMatch(/v6\.9/);
+    expect(JSON.stringify(s)).not.toMatch(/v6\.8/);
+  });
+});
