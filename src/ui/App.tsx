@@ -2,7 +2,7 @@
  * HDM Atlas: the scenario bar, the three diagrams (resource tree, VMA, KVM fault path), the verdict matrix of every
  * design, and the inspector. All state lives in one reducer (state.ts); every diagram is derived by explain().
  */
-import { useCallback, useDeferredValue, useEffect, useMemo, useReducer, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, type ReactNode } from 'react';
 import { compareExplanations } from '../model/compare';
 import type { Explanation } from '../model/explain-types';
 import type { DesignId, Platform } from '../model/scenario';
@@ -14,6 +14,7 @@ import { FaultPathDiagram } from './diagrams/FaultPathDiagram';
 import { ResourceTreeDiagram } from './diagrams/ResourceTreeDiagram';
 import type { DiagramProps, Highlight, Observed } from './diagrams/types';
 import { VmaDiagram } from './diagrams/VmaDiagram';
+import { useAfterPaint } from './hooks/useAfterPaint';
 import { Inspector } from './Inspector';
 import { DESIGN_LABEL } from './labels';
 import { PlatformControls, ScenarioBar } from './ScenarioBar';
@@ -116,9 +117,9 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
   const ikey = explainOptions?.key ?? '';
   // explainCached() memoises by scenario key, so calling it on every render costs a map lookup.
   const ex = explainCached(view.scenario, opts, ikey);
-  // The verdict matrix of every design follows a frame later (deferred): a control change redraws the three diagrams
-  // of the current design first, within the frame, and the other four designs' derivations do not hold it up.
-  const matrixPlatform = useDeferredValue(view.scenario.platform);
+  // The verdict matrix of every design follows one frame later: a control change redraws the three diagrams of the
+  // current design in the frame of the input, and the other four designs' derivations do not hold it up.
+  const matrixPlatform = useAfterPaint(view.scenario.platform);
   const all = explainAllCached(matrixPlatform, opts, ikey);
   const c = view.compare;
   const other = c
