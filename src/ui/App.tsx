@@ -232,6 +232,11 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
     </Panel>
   );
 
+  // Built once per compare/design/platform so the memoised scenario bar is not redrawn on every highlight or step.
+  const compareSlot = useMemo(
+    () => <CompareControl compare={view.compare} design={view.scenario.design} platform={view.scenario.platform} onChange={(c) => dispatch({ type: 'compare', compare: c })} />,
+    [view.compare, view.scenario.design, view.scenario.platform],
+  );
   const otherLabel = view.compare?.kind === 'design' ? ` — ${DESIGN_LABEL[view.compare.design]}` : ' — other platform';
   return (
     <div className={`app ${view.presentation ? 'presentation' : ''}`}>
@@ -257,7 +262,7 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
         scenario={view.scenario}
         onDesign={onDesign}
         onPlatform={onPlatform}
-        compareSlot={<CompareControl compare={view.compare} design={view.scenario.design} platform={view.scenario.platform} onChange={(c) => dispatch({ type: 'compare', compare: c })} />}
+        compareSlot={compareSlot}
       />
       {view.compare?.kind === 'platform' && (
         <section className="scenario-bar compare-bar" aria-label="Compare platform">

@@ -8,9 +8,125 @@ import { resultText } from './resultText';
 import { getSource } from '../../model/sources';
 import { sourceLinkNote, sourceUrl } from '../../model/source-links';
 import { activateKeys, clip, notesFor, sameTarget } from './common';
-import { DEFAULT_FAULT_LAYOUT, layoutFault } from './faultLayout';
-import type { DiagramProps } from './types';
+import { DEFAULT_FAULT_LAYOUT, layoutFault, type PlacedEdge } from './faultLayout';
+import type { DiagramProps, Highlight } from './types';
+import type { FaultNode } from '../../model/explain-types';
+import type { NoteTarget } from '../../model/view-state';
 
+/** Where an edge runs: down the column, across to a branch, or around the nodes it skips. Pure geometry. */
+function edgeGeometry(e: PlacedEdge): { d: string; lx: number; ly: number; sameCol: boolean; skip: boolean } {
+  const x1 = e.from.x + (e.to.col > e.from.col ? e.from.w : e.to.col < e.from.col ? 0 : e.from.w / 2);
+  const y1 = e.to.col === e.from.col ? e.from.y + e.from.h : e.from.y + e.from.h / 2;
+  const x2 = e.to.x + (e.to.col === e.from.col ? e.to.w / 2 : e.to.col > e.from.col ? 0 : e.to.w);
+  const y2 = e.to.col === e.from.col ? e.to.y : e.to.y + e.to.h / 2;
+  const sameCol = e.to.col === e.from.col;
+  const skip = sameCol && e.to.layer - e.from.layer > 1;
+  const d = skip
+    ? `M${e.from.x + e.from.w},${e.from.y + e.from.h / 2} C${e.from.x + e.from.w + 40},${e.from.y + e.from.h / 2} ${e.to.x + e.to.w + 40},${e.to.y + e.to.h / 2} ${e.to.x + e.to.w},${e.to.y + e.to.h / 2}`
+    : `M${x1},${y1} C${x1},${(y1 + y2) / 2} ${x2},${(y1 + y2) / 2} ${x2},${y2}`;
+  const lx = skip ? e.from.x + e.from.w + 8 : (x1 + x2) / 2 + 4;
+  const ly = skip ? (e.from.y + e.to.y) / 2 + e.from.h / 2 : (y1 + y2) / 2 + 3;
+  return { d, lx, ly, sameCol, skip };
+}
+
+/** One edge. Memoised on primitive props: a scenario change redraws only the edges whose state changed. */
+const FaultEdge = memo(function FaultEdge({ d, taken, marker, label, lx, ly }: { d: string; taken: boolean; marker: string; label: string; lx: number; ly: number }) {
+  return (
+    <g className={`edge ${taken ? 'taken' : ''}`} aria-hidden="true">
+      <path d={d} markerEnd={marker} />
+      {label && (
+        <text x={lx} y={ly} className="edge-label">
+          {label}
+        </text>
+      )}
+    </g>
+  );
+});
+
+interface FaultNodeBoxProps {
+  id: string;
+  kind: FaultNode['kind'];
+  label: string;
+  file: string;
+  verified: boolean;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  /** Index among the taken steps, -1 when not taken. */
+  step: number;
+  current: boolean;
+  seen: boolean;
+  lit: boolean;
+  selected: boolean;
+  notes: number;
+  decisionTest: string;
+  decisionValue: string;
+  sub: string;
+  /** The pfn this step resolved, for the linked highlight. */
+  pfn: bigint | undefined;
+  onStep: ((i: number) => void) | undefined;
+  onSelect: ((t: NoteTarget) => void) | undefined;
+  onHighlight: (h: Highlight) => void;
+  onNoteTarget: ((t: NoteTarget) => void) | undefined;
+}
+
+/**
+ * One function or decision of the fault graph. Every prop is a primitive or a stable callback, so React skips the
+ * boxes a scenario change leaves as they were (most of the graph when only the taken path moves).
+ */
+const FaultNodeBox = memo(function FaultNodeBox(p: FaultNodeBoxProps) {
+  const isTaken = p.step >= 0;
+  const target: NoteTarget = { kind: 'step', nodeId: p.id };
+  const cls = ['fnode', p.kind, isTaken ? 'taken' : 'not-taken', p.current ? 'current' : '', p.seen ? 'seen' : '', p.lit ? 'lit' : '', p.selected ? 'selected' : '', p.verified ? '' : 'unverified']
+    .filter(Boolean)
+    .join(' ');
+  const activate = () => {
+    if (isTaken) p.onStep?.(p.step);
+    p.onSelect?.(target);
+  };
+  const decision = p.decisionTest ? `${p.decisionTest}: ${p.decisionValue}` : '';
+  return (
+    <g
+      className={cls}
+      data-testid={isTaken ? `fault-step-${p.step}` : 'fault-node'}
+      data-node={p.id}
+      data-step-index={isTaken ? p.step : undefined}
+      data-current={p.current ? 'true' : undefined}
+      data-seen={p.seen ? 'true' : undefined}
+      role="listitem"
+      aria-current={p.current ? 'step' : undefined}
+      aria-label={`${isTaken ? `step ${p.step + 1}: ` : 'not taken: '}${p.label}${decision ? `; ${p.decisionTest} = ${p.decisionValue}` : ''}${p.verified ? '' : ' (unverified)'}`}
+      tabIndex={isTaken ? 0 : -1}
+      onClick={activate}
+      onKeyDown={(e) => activateKeys(e, activate, p.onNoteTarget ? () => p.onNoteTarget!(target) : undefined)}
+      onMouseEnter={() => p.onHighlight(p.pfn !== undefined ? { kind: 'range', start: p.pfn << 12n, end: (p.pfn << 12n) + 0xfffn } : { kind: 'step', nodeId: p.id })}
+      onMouseLeave={() => p.onHighlight(null)}
+    >
+      <title>{`${p.label}\n${p.file}${decision ? `\n${decision}` : ''}${p.verified ? '' : '\n(unverified)'}`}</title>
+      {/* Drawn at the origin and moved as a whole: a box that only moves costs one attribute, and no text relayout. */}
+      <g transform={`translate(${p.x},${p.y})`}>
+        <rect width={p.w} height={p.h} rx={p.kind === 'decision' ? 12 : 4} />
+        <text x={8} y={15} className="fnode-label" aria-hidden="true">
+          {isTaken ? `${p.step + 1}. ` : ''}
+          {clip(p.label, p.w - (isTaken ? 34 : 16), 6.4)}
+        </text>
+        <text x={8} y={p.h - 8} className="fnode-sub" aria-hidden="true">
+          {clip(p.sub, p.w - 16, 5.5)}
+        </text>
+        {!p.verified && (
+          <text x={p.w - 6} y={12} textAnchor="end" className="unverified-glyph">?</text>
+        )}
+        {p.notes > 0 && (
+          <g className="note-badge" aria-label={`${p.notes} review note${p.notes > 1 ? 's' : ''}`}>
+            <circle cx={p.w - 8} cy={p.h - 9} r={6} />
+            <text x={p.w - 8} y={p.h - 6} textAnchor="middle">{p.notes}</text>
+          </g>
+        )}
+      </g>
+    </g>
+  );
+});
 
 function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes, onNoteTarget, selected, onSelect, observed, compact }: DiagramProps) {
   const captionId = useId();
@@ -19,11 +135,9 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
   const opts = compact ? { ...DEFAULT_FAULT_LAYOUT, nodeW: 240, nodeH: 34, rowGap: 14 } : DEFAULT_FAULT_LAYOUT;
   const layout = useMemo(() => layoutFault(ex.fault.graph, taken, opts), [ex.fault.graph, taken, opts.nodeW, opts.nodeH, opts.rowGap]); // eslint-disable-line react-hooks/exhaustive-deps
   const seen = useMemo(() => new Set((observed?.traceFunctions ?? []).map((f) => f.replace(/\(\)$/, ''))), [observed?.traceFunctions]);
-  const known = useMemo(() => {
-    const names = new Set<string>();
-    for (const n of ex.fault.graph.nodes) for (const m of n.label.matchAll(/([A-Za-z_][\w]*)\(/g)) names.add(m[1]!);
-    return names;
-  }, [ex.fault.graph]);
+  // The function names in each node's label, once per graph (for marking what a pasted trace saw).
+  const fnNamesOf = useMemo(() => new Map(ex.fault.graph.nodes.map((n) => [n.id, [...n.label.matchAll(/([A-Za-z_][\w]*)\(/g)].map((m) => m[1]!)])), [ex.fault.graph]);
+  const known = useMemo(() => new Set([...fnNamesOf.values()].flat()), [fnNamesOf]);
   const unknownSeen = [...seen].filter((f) => !known.has(f));
   const svgRef = useRef<SVGSVGElement>(null);
   const current = step >= 0 ? ex.fault.steps[step] : undefined;
@@ -90,82 +204,52 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
             </marker>
           </defs>
           {layout.edges.map((e) => {
-            const x1 = e.from.x + (e.to.col > e.from.col ? e.from.w : e.to.col < e.from.col ? 0 : e.from.w / 2);
-            const y1 = e.to.col === e.from.col ? e.from.y + e.from.h : e.from.y + e.from.h / 2;
-            const x2 = e.to.x + (e.to.col === e.from.col ? e.to.w / 2 : e.to.col > e.from.col ? 0 : e.to.w);
-            const y2 = e.to.col === e.from.col ? e.to.y : e.to.y + e.to.h / 2;
-            const sameCol = e.to.col === e.from.col;
-            const skip = sameCol && e.to.layer - e.from.layer > 1;
-            const d = skip
-              ? `M${e.from.x + e.from.w},${e.from.y + e.from.h / 2} C${e.from.x + e.from.w + 40},${e.from.y + e.from.h / 2} ${e.to.x + e.to.w + 40},${e.to.y + e.to.h / 2} ${e.to.x + e.to.w},${e.to.y + e.to.h / 2}`
-              : `M${x1},${y1} C${x1},${(y1 + y2) / 2} ${x2},${(y1 + y2) / 2} ${x2},${y2}`;
-            const lx = skip ? e.from.x + e.from.w + 8 : (x1 + x2) / 2 + 4;
-            const ly = skip ? (e.from.y + e.to.y) / 2 + e.from.h / 2 : (y1 + y2) / 2 + 3;
+            const g = edgeGeometry(e);
             return (
-              <g key={`${e.from.node.id}-${e.to.node.id}`} className={`edge ${e.taken ? 'taken' : ''}`} aria-hidden="true">
-                <path d={d} markerEnd={`url(#${mid}-${e.taken ? 't' : 'a'})`} />
-                {e.label && !compact && (
-                  <text x={lx} y={ly} className="edge-label">
-                    {clip(e.label, sameCol && !skip ? 150 : 120, 5.4)}
-                  </text>
-                )}
-              </g>
+              <FaultEdge
+                key={`${e.from.node.id}-${e.to.node.id}`}
+                d={g.d}
+                taken={e.taken}
+                marker={`url(#${mid}-${e.taken ? 't' : 'a'})`}
+                label={e.label && !compact ? clip(e.label, g.sameCol && !g.skip ? 150 : 120, 5.4) : ''}
+                lx={g.lx}
+                ly={g.ly}
+              />
             );
           })}
           {layout.nodes.map((p) => {
             const n = p.node;
             const isTaken = p.step >= 0;
-            const isCurrent = p.step === step && step >= 0;
-            const target = { kind: 'step' as const, nodeId: n.id };
             const stepData = isTaken ? ex.fault.steps[p.step] : undefined;
-            const fnNames = [...n.label.matchAll(/([A-Za-z_][\w]*)\(/g)].map((m) => m[1]!);
-            const wasSeen = fnNames.some((f) => seen.has(f));
-            const nNotes = notesFor(notes, target).length;
-            const lit = highlight?.kind === 'step' && highlight.nodeId === n.id;
-            const cls = ['fnode', n.kind, isTaken ? 'taken' : 'not-taken', isCurrent ? 'current' : '', wasSeen ? 'seen' : '', lit ? 'lit' : '', sameTarget(selected, target) ? 'selected' : '', n.verified ? '' : 'unverified']
-              .filter(Boolean)
-              .join(' ');
-            const sub = stepData?.decision ? `${stepData.decision.value}` : stepData?.detail ?? n.file;
+            const target = { kind: 'step' as const, nodeId: n.id };
+            const pfn = stepData?.links?.pfn;
             return (
-              <g
+              <FaultNodeBox
                 key={n.id}
-                className={cls}
-                data-testid={isTaken ? `fault-step-${p.step}` : 'fault-node'}
-                data-node={n.id}
-                data-step-index={isTaken ? p.step : undefined}
-                data-current={isCurrent ? 'true' : undefined}
-                data-seen={wasSeen ? 'true' : undefined}
-                role="listitem"
-                aria-current={isCurrent ? 'step' : undefined}
-                aria-label={`${isTaken ? `step ${p.step + 1}: ` : 'not taken: '}${n.label}${stepData?.decision ? `; ${stepData.decision.test} = ${stepData.decision.value}` : ''}${n.verified ? '' : ' (unverified)'}`}
-                tabIndex={isTaken ? 0 : -1}
-                onClick={() => {
-                  if (isTaken) onStep?.(p.step);
-                  onSelect?.(target);
-                }}
-                onKeyDown={(e) => activateKeys(e, () => { if (isTaken) onStep?.(p.step); onSelect?.(target); }, onNoteTarget ? () => onNoteTarget(target) : undefined)}
-                onMouseEnter={() => onHighlight(stepData?.links?.pfn !== undefined ? { kind: 'range', start: stepData.links.pfn << 12n, end: (stepData.links.pfn << 12n) + 0xfffn } : { kind: 'step', nodeId: n.id })}
-                onMouseLeave={() => onHighlight(null)}
-              >
-                <title>{`${n.label}\n${n.file}${stepData?.decision ? `\n${stepData.decision.test}: ${stepData.decision.value}` : ''}${n.verified ? '' : '\n(unverified)'}`}</title>
-                <rect x={p.x} y={p.y} width={p.w} height={p.h} rx={n.kind === 'decision' ? 12 : 4} />
-                <text x={p.x + 8} y={p.y + 15} className="fnode-label" aria-hidden="true">
-                  {isTaken ? `${p.step + 1}. ` : ''}
-                  {clip(n.label, p.w - (isTaken ? 34 : 16), 6.4)}
-                </text>
-                <text x={p.x + 8} y={p.y + p.h - 8} className="fnode-sub" aria-hidden="true">
-                  {clip(sub, p.w - 16, 5.5)}
-                </text>
-                {!n.verified && (
-                  <text x={p.x + p.w - 6} y={p.y + 12} textAnchor="end" className="unverified-glyph">?</text>
-                )}
-                {nNotes > 0 && (
-                  <g className="note-badge" aria-label={`${nNotes} review note${nNotes > 1 ? 's' : ''}`}>
-                    <circle cx={p.x + p.w - 8} cy={p.y + p.h - 9} r={6} />
-                    <text x={p.x + p.w - 8} y={p.y + p.h - 6} textAnchor="middle">{nNotes}</text>
-                  </g>
-                )}
-              </g>
+                id={n.id}
+                kind={n.kind}
+                label={n.label}
+                file={n.file}
+                verified={n.verified}
+                x={p.x}
+                y={p.y}
+                w={p.w}
+                h={p.h}
+                step={p.step}
+                current={isTaken && p.step === step}
+                seen={(fnNamesOf.get(n.id) ?? []).some((f) => seen.has(f))}
+                lit={highlight?.kind === 'step' && highlight.nodeId === n.id}
+                selected={sameTarget(selected, target)}
+                notes={notesFor(notes, target).length}
+                decisionTest={stepData?.decision?.test ?? ''}
+                decisionValue={stepData?.decision?.value ?? ''}
+                sub={stepData?.decision ? stepData.decision.value : (stepData?.detail ?? n.file)}
+                pfn={pfn}
+                onStep={onStep}
+                onSelect={onSelect}
+                onHighlight={onHighlight}
+                onNoteTarget={onNoteTarget}
+              />
             );
           })}
         </svg>

@@ -7,10 +7,103 @@ import { formatSize, hex } from '../../model/addr';
 import { IORESOURCE } from '../../model/resource/types';
 import { activateKeys, clip, highlightRange, notesFor, samePath, sameTarget } from './common';
 import { layoutTree } from './treeLayout';
-import type { DiagramProps } from './types';
+import type { DiagramProps, Highlight } from './types';
+import type { NoteTarget } from '../../model/view-state';
 
 const W = 540;
 const AXIS = 78;
+
+interface TreeNodeBoxProps {
+  /** Names from the root joined by "/" (data-path). */
+  pathKey: string;
+  path: string[];
+  name: string;
+  start: bigint;
+  end: bigint;
+  busy: boolean;
+  owner: string;
+  depth: number;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  /** The errno when this is the resource the design's claim conflicts with, else ''. */
+  conflict: string;
+  isNew: boolean;
+  lit: boolean;
+  selected: boolean;
+  notes: number;
+  onHighlight: (h: Highlight) => void;
+  onSelect: ((t: NoteTarget) => void) | undefined;
+  onNoteTarget: ((t: NoteTarget) => void) | undefined;
+}
+
+/**
+ * One resource. Props are primitives, the path array of the layout (stable while the tree is) and stable callbacks,
+ * so a highlight or a step redraws only the boxes whose state changed.
+ */
+const TreeNodeBox = memo(function TreeNodeBox(p: TreeNodeBoxProps) {
+  const isConflict = p.conflict !== '';
+  const target: NoteTarget = { kind: 'resource', path: p.path };
+  const cls = ['tree-node', p.busy ? 'busy' : 'free', isConflict ? 'conflict' : '', p.isNew ? 'new' : '', p.lit ? 'lit' : '', p.selected ? 'selected' : '', p.owner ? `owner-${p.owner}` : '']
+    .filter(Boolean)
+    .join(' ');
+  const range = `${hex(p.start)}-${hex(p.end)}`;
+  const size = formatSize(p.end - p.start + 1n);
+  const shownLabel = p.h >= 11 ? clip(p.name, p.w - 10) : '';
+  const shownSub = p.h >= 26 ? clip(`${range} · ${size}`, p.w - 10, 5.6) : '';
+  const shownErr = isConflict && p.h >= 11 ? p.conflict : '';
+  const aria = `${[shownLabel, shownSub, shownErr].filter(Boolean).join(' ')} — ${p.name}, ${range}, ${size}, ${p.busy ? 'busy' : 'not busy'}${p.owner ? `, owner ${p.owner}` : ''}${isConflict ? `, conflict: ${p.conflict}` : ''}${p.isNew ? ', created by the design' : ''}`;
+  const hover = () => p.onHighlight({ kind: 'resource', path: p.path });
+  return (
+    <g
+      className={cls}
+      data-testid="tree-node"
+      data-path={p.pathKey}
+      data-busy={p.busy ? 'true' : 'false'}
+      data-conflict={isConflict ? 'true' : undefined}
+      data-new={p.isNew ? 'true' : undefined}
+      data-lit={p.lit ? 'true' : undefined}
+      role="treeitem"
+      aria-level={p.depth + 1}
+      aria-selected={p.selected}
+      aria-label={aria}
+      tabIndex={0}
+      onMouseEnter={hover}
+      onMouseLeave={() => p.onHighlight(null)}
+      onFocus={hover}
+      onClick={() => p.onSelect?.(target)}
+      onKeyDown={(e) => activateKeys(e, () => p.onSelect?.(target), p.onNoteTarget ? () => p.onNoteTarget!(target) : undefined)}
+    >
+      <title>{`${range} : ${p.name}\n${aria}`}</title>
+      {/* Drawn at the origin and moved as a whole, like the fault-path boxes. */}
+      <g transform={`translate(${p.x},${p.y})`}>
+        <rect width={p.w} height={p.h} rx={2} />
+        {p.h >= 11 && (
+          <text x={5} y={Math.min(p.h / 2 + 4, 14)} className="node-label" aria-hidden="true">
+            {`${shownLabel} `}
+          </text>
+        )}
+        {p.h >= 26 && (
+          <text x={5} y={27} className="node-sub" aria-hidden="true">
+            {`${shownSub} `}
+          </text>
+        )}
+        {isConflict && p.h >= 11 && (
+          <text x={p.w - 5} y={Math.min(p.h / 2 + 4, 14)} textAnchor="end" className="conflict-label" aria-hidden="true">
+            {p.conflict}
+          </text>
+        )}
+        {p.notes > 0 && (
+          <g className="note-badge" aria-label={`${p.notes} review note${p.notes > 1 ? 's' : ''}`}>
+            <circle cx={p.w - 7} cy={7} r={6} />
+            <text x={p.w - 7} y={10} textAnchor="middle">{p.notes}</text>
+          </g>
+        )}
+      </g>
+    </g>
+  );
+});
 
 function ResourceTreeDiagramImpl({ ex, highlight, onHighlight, step, notes, onNoteTarget, selected, onSelect, compact }: DiagramProps) {
   const layout = useMemo(
@@ -75,70 +168,36 @@ function ResourceTreeDiagramImpl({ ex, highlight, onHighlight, step, notes, onNo
         {hrY && <rect className="range-highlight" x={AXIS - 6} y={hrY.y0} width={W - AXIS + 6} height={hrY.y1 - hrY.y0} aria-hidden="true" />}
         {layout.boxes.map((b) => {
           const r = b.res;
-          const busy = (r.flags & IORESOURCE.BUSY) !== 0;
           const key = b.path.join('/');
-          const isConflict = conflictPath !== null && samePath(conflictPath, b.path);
-          const isNew = newPaths.has(key);
           const target = { kind: 'resource' as const, path: b.path };
           const lit =
             (highlight?.kind === 'resource' && samePath(highlight.path, b.path)) ||
             (stepPath !== undefined && samePath(stepPath, b.path)) ||
             (hr !== null && r.start <= hr.end && r.end >= hr.start && b.depth === litDepth);
-          const cls = ['tree-node', busy ? 'busy' : 'free', isConflict ? 'conflict' : '', isNew ? 'new' : '', lit ? 'lit' : '', sameTarget(selected, target) ? 'selected' : '', r.owner ? `owner-${r.owner}` : '']
-            .filter(Boolean)
-            .join(' ');
-          const n = notesFor(notes, target).length;
-          const label = `${r.name ?? '<BAD>'}`;
-          const range = `${hex(r.start)}-${hex(r.end)}`;
-          const shownLabel = b.h >= 11 ? clip(label, b.w - 10) : '';
-          const shownSub = b.h >= 26 ? clip(`${range} · ${formatSize(r.end - r.start + 1n)}`, b.w - 10, 5.6) : '';
-          const shownErr = isConflict && b.h >= 11 ? ex.conflict?.errno ?? '' : '';
-          const aria = `${[shownLabel, shownSub, shownErr].filter(Boolean).join(' ')} — ${label}, ${range}, ${formatSize(r.end - r.start + 1n)}, ${busy ? 'busy' : 'not busy'}${r.owner ? `, owner ${r.owner}` : ''}${isConflict ? `, conflict: ${ex.conflict?.errno}` : ''}${isNew ? ', created by the design' : ''}`;
           return (
-            <g
+            <TreeNodeBox
               key={b.key}
-              className={cls}
-              data-testid="tree-node"
-              data-path={key}
-              data-busy={busy ? 'true' : 'false'}
-              data-conflict={isConflict ? 'true' : undefined}
-              data-new={isNew ? 'true' : undefined}
-              data-lit={lit ? 'true' : undefined}
-              role="treeitem"
-              aria-level={b.depth + 1}
-              aria-selected={sameTarget(selected, target)}
-              aria-label={aria}
-              tabIndex={0}
-              onMouseEnter={() => onHighlight({ kind: 'resource', path: b.path })}
-              onMouseLeave={() => onHighlight(null)}
-              onFocus={() => onHighlight({ kind: 'resource', path: b.path })}
-              onClick={() => onSelect?.(target)}
-              onKeyDown={(e) => activateKeys(e, () => onSelect?.(target), onNoteTarget ? () => onNoteTarget(target) : undefined)}
-            >
-              <title>{`${range} : ${label}\n${aria}`}</title>
-              <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={2} />
-              {b.h >= 11 && (
-                <text x={b.x + 5} y={b.y + Math.min(b.h / 2 + 4, 14)} className="node-label" aria-hidden="true">
-                  {`${shownLabel} `}
-                </text>
-              )}
-              {b.h >= 26 && (
-                <text x={b.x + 5} y={b.y + 27} className="node-sub" aria-hidden="true">
-                  {`${shownSub} `}
-                </text>
-              )}
-              {isConflict && b.h >= 11 && (
-                <text x={b.x + b.w - 5} y={b.y + Math.min(b.h / 2 + 4, 14)} textAnchor="end" className="conflict-label" aria-hidden="true">
-                  {ex.conflict?.errno}
-                </text>
-              )}
-              {n > 0 && (
-                <g className="note-badge" aria-label={`${n} review note${n > 1 ? 's' : ''}`}>
-                  <circle cx={b.x + b.w - 7} cy={b.y + 7} r={6} />
-                  <text x={b.x + b.w - 7} y={b.y + 10} textAnchor="middle">{n}</text>
-                </g>
-              )}
-            </g>
+              pathKey={key}
+              path={b.path}
+              name={r.name ?? '<BAD>'}
+              start={r.start}
+              end={r.end}
+              busy={(r.flags & IORESOURCE.BUSY) !== 0}
+              owner={r.owner ?? ''}
+              depth={b.depth}
+              x={b.x}
+              y={b.y}
+              w={b.w}
+              h={b.h}
+              conflict={conflictPath !== null && samePath(conflictPath, b.path) ? (ex.conflict?.errno ?? '') : ''}
+              isNew={newPaths.has(key)}
+              lit={lit}
+              selected={sameTarget(selected, target)}
+              notes={notesFor(notes, target).length}
+              onHighlight={onHighlight}
+              onSelect={onSelect}
+              onNoteTarget={onNoteTarget}
+            />
           );
         })}
       </svg>
