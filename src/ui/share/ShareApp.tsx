@@ -131,8 +131,13 @@ export function ShareApp() {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
+  const savedNotes = useRef<ViewState['notes'] | null>(null);
   const onStateChange = useCallback((s: AppState) => {
-    saveNotes(s.view.notes);
+    // Every state change reaches here (a hover too); storage is written only when the notes themselves changed.
+    if (s.view.notes !== savedNotes.current) {
+      savedNotes.current = s.view.notes;
+      saveNotes(s.view.notes);
+    }
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       const h = encodeLink(s.view);
