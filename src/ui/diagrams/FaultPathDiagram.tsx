@@ -8,31 +8,16 @@ import { resultText } from './resultText';
 import { getSource } from '../../model/sources';
 import { sourceLinkNote, sourceUrl } from '../../model/source-links';
 import { activateKeys, clip, notesFor, sameTarget } from './common';
-import { DEFAULT_FAULT_LAYOUT, layoutFault, type PlacedEdge } from './faultLayout';
+import { DEFAULT_FAULT_LAYOUT, edgeGeometry, edgeLabelText, LABEL_CHAR_PX, layoutFault, placeEdgeLabels } from './faultLayout';
 import type { DiagramProps, Highlight } from './types';
 import type { FaultNode } from '../../model/explain-types';
 import type { NoteTarget } from '../../model/view-state';
 
-/** Where an edge runs: down the column, across to a branch, or around the nodes it skips. Pure geometry. */
-function edgeGeometry(e: PlacedEdge): { d: string; lx: number; ly: number; sameCol: boolean; skip: boolean } {
-  const x1 = e.from.x + (e.to.col > e.from.col ? e.from.w : e.to.col < e.from.col ? 0 : e.from.w / 2);
-  const y1 = e.to.col === e.from.col ? e.from.y + e.from.h : e.from.y + e.from.h / 2;
-  const x2 = e.to.x + (e.to.col === e.from.col ? e.to.w / 2 : e.to.col > e.from.col ? 0 : e.to.w);
-  const y2 = e.to.col === e.from.col ? e.to.y : e.to.y + e.to.h / 2;
-  const sameCol = e.to.col === e.from.col;
-  const skip = sameCol && e.to.layer - e.from.layer > 1;
-  const d = skip
-    ? `M${e.from.x + e.from.w},${e.from.y + e.from.h / 2} C${e.from.x + e.from.w + 40},${e.from.y + e.from.h / 2} ${e.to.x + e.to.w + 40},${e.to.y + e.to.h / 2} ${e.to.x + e.to.w},${e.to.y + e.to.h / 2}`
-    : `M${x1},${y1} C${x1},${(y1 + y2) / 2} ${x2},${(y1 + y2) / 2} ${x2},${y2}`;
-  const lx = skip ? e.from.x + e.from.w + 8 : (x1 + x2) / 2 + 4;
-  const ly = skip ? (e.from.y + e.to.y) / 2 + e.from.h / 2 : (y1 + y2) / 2 + 3;
-  return { d, lx, ly, sameCol, skip };
-}
-
 /** One edge. Memoised on primitive props: a scenario change redraws only the edges whose state changed. */
-const FaultEdge = memo(function FaultEdge({ d, taken, marker, label, lx, ly }: { d: string; taken: boolean; marker: string; label: string; lx: number; ly: number }) {
+const FaultEdge = memo(function FaultEdge({ d, taken, marker, label, full, lx, ly }: { d: string; taken: boolean; marker: string; label: string; full: string; lx: number; ly: number }) {
   return (
     <g className={`edge ${taken ? 'taken' : ''}`} aria-hidden="true">
+      {full && <title>{full}</title>}
       <path d={d} markerEnd={marker} />
       {label && (
         <text x={lx} y={ly} className="edge-label">
@@ -134,6 +119,13 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
   const taken = useMemo(() => ex.fault.steps.map((s) => s.nodeId), [ex.fault.steps]);
   const opts = compact ? { ...DEFAULT_FAULT_LAYOUT, nodeW: 240, nodeH: 34, rowGap: 14 } : DEFAULT_FAULT_LAYOUT;
   const layout = useMemo(() => layoutFault(ex.fault.graph, taken, opts), [ex.fault.graph, taken, opts.nodeW, opts.nodeH, opts.rowGap]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Edge labels: clipped to a width, then placed where they hit no box and no other label (the rest stay tooltips).
+  const { geometry, labelText, labels } = useMemo(() => {
+    const geometry = layout.edges.map(edgeGeometry);
+    const labelText = layout.edges.map((e, i) => (compact ? '' : edgeLabelText(e, geometry[i]!)));
+    const labels = placeEdgeLabels(layout, geometry, labelText.map((t) => t.length * LABEL_CHAR_PX));
+    return { geometry, labelText, labels };
+  }, [layout, compact]);
   const seen = useMemo(() => new Set((observed?.traceFunctions ?? []).map((f) => f.replace(/\(\)$/, ''))), [observed?.traceFunctions]);
   // The function names in each node's label, once per graph (for marking what a pasted trace saw).
   const fnNamesOf = useMemo(() => new Map(ex.fault.graph.nodes.map((n) => [n.id, [...n.label.matchAll(/([A-Za-z_][\w]*)\(/g)].map((m) => m[1]!)])), [ex.fault.graph]);
@@ -203,17 +195,18 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
               <path d="M0,0 L10,5 L0,10 z" className="arrow-head taken" />
             </marker>
           </defs>
-          {layout.edges.map((e) => {
-            const g = edgeGeometry(e);
+          {layout.edges.map((e, i) => {
+            const box = labels[i];
             return (
               <FaultEdge
                 key={`${e.from.node.id}-${e.to.node.id}`}
-                d={g.d}
+                d={geometry[i]!.d}
                 taken={e.taken}
                 marker={`url(#${mid}-${e.taken ? 't' : 'a'})`}
-                label={e.label && !compact ? clip(e.label, g.sameCol && !g.skip ? 150 : 120, 5.4) : ''}
-                lx={g.lx}
-                ly={g.ly}
+                label={box ? labelText[i]! : ''}
+                full={e.label}
+                lx={box?.x ?? 0}
+                ly={box?.y ?? 0}
               />
             );
           })}

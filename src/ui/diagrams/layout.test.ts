@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { explain } from '../../model/explain';
 import type { Platform } from '../../model/scenario';
 import { ARCHES, DEFAULT_PLATFORM, DESIGNS, FIRMWARE_TYPES, KERNEL_VERSIONS } from '../../model/scenario';
-import { layoutFault } from './faultLayout';
+import { edgeGeometry, edgeLabelText, LABEL_CHAR_PX, LABEL_H, layoutFault, placeEdgeLabels } from './faultLayout';
 import { layoutTree } from './treeLayout';
 
 const platformArb: fc.Arbitrary<Platform> = fc.record({
@@ -68,6 +68,31 @@ describe('fault path layout', () => {
         }
         // No two nodes overlap.
         for (const a of l.nodes) for (const b of l.nodes) if (a !== b) expect(a.x === b.x && a.y === b.y).toBe(false);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('draws edge labels over no box and no other label, and every label of the taken path', () => {
+    fc.assert(
+      fc.property(platformArb, fc.constantFrom(...DESIGNS), (p, d) => {
+        const ex = explain({ design: d, platform: p });
+        const l = layoutFault(ex.fault.graph, ex.fault.steps.map((s) => s.nodeId));
+        const g = l.edges.map(edgeGeometry);
+        const widths = l.edges.map((e, i) => edgeLabelText(e, g[i]!).length * LABEL_CHAR_PX);
+        const placed = placeEdgeLabels(l, g, widths);
+        const boxes = placed.flatMap((b) => (b ? [{ x0: b.x, x1: b.x + b.w, y0: b.y - LABEL_H, y1: b.y + 2 }] : []));
+        const overlap = (a: (typeof boxes)[0], b: (typeof boxes)[0]) => a.x0 < b.x1 && a.x1 > b.x0 && a.y0 < b.y1 && a.y1 > b.y0;
+        for (const b of boxes) {
+          for (const n of l.nodes) expect(overlap(b, { x0: n.x, x1: n.x + n.w, y0: n.y, y1: n.y + n.h })).toBe(false);
+          for (const c of boxes) if (c !== b) expect(overlap(b, c)).toBe(false);
+        }
+        l.edges.forEach((e, i) => {
+          if (e.taken && e.label) expect(placed[i], `taken edge label "${e.label}"`).not.toBeNull();
+          if (!e.label) expect(placed[i]).toBeNull();
+        });
+        // Deterministic.
+        expect(placeEdgeLabels(l, g, widths)).toEqual(placed);
       }),
       { numRuns: 60 },
     );
