@@ -99,6 +99,27 @@ describe('parseIomem agrees with the pre-optimisation parser', () => {
     );
   });
 
+  it('on dumps nested deeper than the level stack starts out (64) and than MAX_PARSE_DEPTH', () => {
+    const hex = (v: number) => v.toString(16).padStart(8, '0');
+    for (const levels of [63, 64, 65, 130, 300]) {
+      // A chain, each level a byte shorter at the end, printed with and without the r_show() indent cap, then a
+      // sibling at every depth on the way back up; and the same with every fifth range out of its parent.
+      for (const capped of [false, true]) {
+        for (const bad of [false, true]) {
+          const lines: string[] = [];
+          for (let d = 0; d < levels; d++) {
+            const broken = bad && d % 5 === 4;
+            lines.push(`${'  '.repeat(capped ? Math.min(d, 5) : d)}${hex(0x1000)}-${hex(0x2000 - d + (broken ? 0x10 : 0))} : d${d}`);
+          }
+          for (let d = levels - 1; d >= 0; d--) lines.push(`${'  '.repeat(capped ? Math.min(d, 5) : d)}${hex(0x3000 + d)}-${hex(0x3000 + d)} : s${d}`);
+          agree(lines.join('\n') + '\n');
+        }
+      }
+    }
+    // Ever-deeper indentation (rejected lines open levels too), then back to the top.
+    agree(Array.from({ length: 400 }, (_, i) => `${' '.repeat(i)}${hex(0x1000 + i)}-${hex(0x1000 + i)} : x${i}`).join('\n') + '\n00009000-00009fff : top\n');
+  });
+
   it('inferFlags gives the same flags as before for every name', () => {
     fc.assert(
       fc.property(name, fc.boolean(), (n, kids) => {

@@ -326,17 +326,48 @@ export function parseIomem(text: string, opts: ParseOptions = {}): ParseResult {
   const finalNewline = text.endsWith('\n');
   // Open levels, level 0 being the root: indentation, node (null: the line was rejected, so are its children), line,
   // range (doubles, or BIG: see addrLE), and the level's last placed child with its range and line (the previous
-  // sibling of the next line placed there). Entries at `open` and above are stale.
-  const stIndent: number[] = [-1];
-  const stNode: (Resource | null)[] = [root];
-  const stLine: number[] = [0];
-  const stStart: number[] = [0];
-  const stEnd: number[] = [BIG];
-  const stLast: (Resource | null)[] = [null];
-  const stLastStart: number[] = [0];
-  const stLastEnd: number[] = [0];
-  const stLastLine: number[] = [0];
+  // sibling of the next line placed there). Entries at `open` and above are stale. Preallocated, and grown only by
+  // growLevels: a store past the end of an array in the loop would send optimised code back to the interpreter at the
+  // start of every parse.
+  let cap = 64;
+  let stIndent = new Int32Array(cap);
+  let stLine = new Int32Array(cap);
+  let stLastLine = new Int32Array(cap);
+  let stStart = new Float64Array(cap);
+  let stEnd = new Float64Array(cap);
+  let stLastStart = new Float64Array(cap);
+  let stLastEnd = new Float64Array(cap);
+  const stNode = new Array<Resource | null>(cap).fill(null);
+  const stLast = new Array<Resource | null>(cap).fill(null);
+  stIndent[0] = -1;
+  stNode[0] = root;
+  stEnd[0] = BIG;
   let open = 1;
+  /** Double the level stack: only for a dump nested deeper than 64 levels (past MAX_PARSE_DEPTH it is all errors). */
+  const growLevels = (): void => {
+    const ints = (a: Int32Array) => {
+      const b = new Int32Array(cap * 2);
+      b.set(a);
+      return b;
+    };
+    const doubles = (a: Float64Array) => {
+      const b = new Float64Array(cap * 2);
+      b.set(a);
+      return b;
+    };
+    stIndent = ints(stIndent);
+    stLine = ints(stLine);
+    stLastLine = ints(stLastLine);
+    stStart = doubles(stStart);
+    stEnd = doubles(stEnd);
+    stLastStart = doubles(stLastStart);
+    stLastEnd = doubles(stLastEnd);
+    for (let k = cap; k < cap * 2; k++) {
+      stNode.push(null);
+      stLast.push(null);
+    }
+    cap *= 2;
+  };
   /**
    * Close the open levels from `to` up. A closed level never gets another child, so this is where a resource's flags,
    * which depend on its children (leaves, dax devices), are inferred: no second pass over the tree.
@@ -352,6 +383,7 @@ export function parseIomem(text: string, opts: ParseOptions = {}): ParseResult {
     }
   };
   const openLevel = (indent: number, node: Resource | null, line: number, start: number, end: number): void => {
+    if (open === cap) growLevels();
     stIndent[open] = indent;
     stNode[open] = node;
     stLine[open] = line;
