@@ -79,12 +79,16 @@ export interface ParseOptions {
   maxErrors?: number;
 }
 
-/** Hex digit value of a char code, or -1. */
+/** Hex digit values by char code (0-9, a-f, A-F), -1 for any other code below 128. */
+const HEX_DIGIT = new Int8Array(128).fill(-1);
+for (let d = 0; d < 16; d++) {
+  HEX_DIGIT['0123456789abcdef'.charCodeAt(d)] = d;
+  HEX_DIGIT['0123456789ABCDEF'.charCodeAt(d)] = d;
+}
+
+/** Hex digit value of a char code (NaN past the end of a string), or -1. */
 function hexDigit(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 97 && c <= 102) return c - 87;
-  if (c >= 65 && c <= 70) return c - 55;
-  return -1;
+  return c < 128 ? HEX_DIGIT[c]! : -1;
 }
 
 /**
@@ -119,6 +123,31 @@ export function parseHex64(s: string, from: number, to: number): bigint | null {
   return (BigInt(hi) << 32n) | BigInt(lo);
 }
 
+/** A (flags, desc) pair inferFlags() can give; the parser reads them from these shared constants, allocating nothing. */
+interface Inferred {
+  readonly flags: number;
+  readonly desc: number;
+}
+const inferred = (flags: number, desc: number): Inferred => Object.freeze({ flags: flags >>> 0, desc });
+const MEM = IORESOURCE.MEM;
+const BUSY = IORESOURCE.BUSY;
+const AS_RAM = inferred(IORESOURCE_SYSTEM_RAM | BUSY, IORES_DESC.NONE);
+const AS_DRIVER_RAM = inferred(IORESOURCE_SYSTEM_RAM | BUSY | IORESOURCE.SYSRAM_DRIVER_MANAGED, IORES_DESC.NONE);
+const AS_WINDOW = inferred(MEM, IORES_DESC.NONE);
+const AS_CLAIM = inferred(MEM | BUSY, IORES_DESC.NONE);
+const AS_RESERVED = inferred(MEM, IORES_DESC.RESERVED);
+const AS_SOFT_RESERVED = inferred(MEM, IORES_DESC.SOFT_RESERVED);
+const AS_CXL = inferred(MEM, IORES_DESC.CXL);
+const AS_PMEM = inferred(MEM, IORES_DESC.PERSISTENT_MEMORY);
+const AS_PMEM_LEGACY = inferred(MEM, IORES_DESC.PERSISTENT_MEMORY_LEGACY);
+const AS_ACPI_TABLES = inferred(MEM | BUSY, IORES_DESC.ACPI_TABLES);
+const AS_ACPI_NVS = inferred(MEM | BUSY, IORES_DESC.ACPI_NV_STORAGE);
+// At module level: a regex literal in a function body is a new RegExp object every time it is evaluated.
+const CXL_WINDOW = /^CXL Window \d+$/;
+const REGION = /^region\d+$/;
+const PCI_WINDOW = /^PCI (Bus|ECAM|MMCONFIG) /;
+const DAX = /^dax\d+\.\d+$/;
+
 /**
  * Flags a parsed line most likely had. /proc/iomem does not print flags, so they are inferred from the name:
  * "System RAM*" and "Kernel *" are SYSTEM_RAM|BUSY (kmem/driver-managed names also SYSRAM_DRIVER_MANAGED);
@@ -129,50 +158,122 @@ export function parseHex64(s: string, from: number, to: number): bigint | null {
  * request_mem_region() (busy), any other inner node a bridge or bus window (not busy).
  */
 export function inferFlags(name: string | null, children: readonly Resource[]): { flags: number; desc: number } {
-  const n = name ?? '';
-  const MEM = IORESOURCE.MEM;
-  const BUSY = IORESOURCE.BUSY;
-  // Fast path: names that start with none of the letters below are driver claims or bus windows.
-  const c0 = n.charCodeAt(0);
-  if (c0 !== 83 /* S */ && c0 !== 75 /* K */ && c0 !== 82 /* R */ && c0 !== 114 /* r */ && c0 !== 67 /* C */ && c0 !== 80 /* P */ &&
-    c0 !== 65 /* A */ && c0 !== 85 /* U */ && c0 !== 112 /* p */ && c0 !== 100 /* d */) {
-    return { flags: children.length === 0 ? (MEM | BUSY) >>> 0 : MEM, desc: IORES_DESC.NONE };
-  }
-  if (n === 'System RAM') return { flags: (IORESOURCE_SYSTEM_RAM | BUSY) >>> 0, desc: IORES_DESC.NONE };
-  if (n.startsWith('System RAM (')) {
-    return { flags: (IORESOURCE_SYSTEM_RAM | BUSY | IORESOURCE.SYSRAM_DRIVER_MANAGED) >>> 0, desc: IORES_DESC.NONE };
-  }
-  if (/^Kernel (code|data|bss|rodata)$/.test(n)) return { flags: (IORESOURCE_SYSTEM_RAM | BUSY) >>> 0, desc: IORES_DESC.NONE };
-  if (n === 'Reserved' || n === 'reserved') return { flags: MEM, desc: IORES_DESC.RESERVED };
-  if (n === 'Soft Reserved') return { flags: MEM, desc: IORES_DESC.SOFT_RESERVED };
-  if (/^CXL Window \d+$/.test(n)) return { flags: MEM, desc: IORES_DESC.CXL };
-  if (n === 'Persistent Memory') return { flags: MEM, desc: IORES_DESC.PERSISTENT_MEMORY };
-  if (n === 'Persistent Memory (legacy)') return { flags: MEM, desc: IORES_DESC.PERSISTENT_MEMORY_LEGACY };
-  if (n === 'ACPI Tables') return { flags: (MEM | BUSY) >>> 0, desc: IORES_DESC.ACPI_TABLES };
-  if (n === 'ACPI Non-volatile Storage') return { flags: (MEM | BUSY) >>> 0, desc: IORES_DESC.ACPI_NV_STORAGE };
-  if (n === 'Unusable memory') return { flags: (MEM | BUSY) >>> 0, desc: IORES_DESC.NONE };
-  // pci_ecam_create() (drivers/pci/ecam.c) claims "PCI ECAM" with request_resource() as MEM|BUSY; the x86 MCFG entries
-  // ("PCI ECAM 0000 [bus 00-ff]", older "PCI MMCONFIG …") are inserted late without BUSY (arch/x86/pci/mmconfig-shared.c).
-  if (n === 'PCI ECAM') return { flags: (MEM | BUSY) >>> 0, desc: IORES_DESC.NONE };
-  if (/^region\d+$/.test(n) || /^PCI (Bus|ECAM|MMCONFIG) /.test(n) || /^pcie@/.test(n)) return { flags: MEM, desc: IORES_DESC.NONE };
-  if (/^dax\d+\.\d+$/.test(n)) {
-    const kmem = children.some((c) => (c.name ?? '').startsWith('System RAM'));
-    return { flags: kmem ? MEM : (MEM | BUSY) >>> 0, desc: IORES_DESC.NONE };
-  }
-  return { flags: children.length === 0 ? (MEM | BUSY) >>> 0 : MEM, desc: IORES_DESC.NONE };
+  const f = inferredFlags(name, children);
+  return { flags: f.flags, desc: f.desc };
 }
 
 /**
- * True when the address part of `line` (from `from` to its first " : ") holds a hex digit other than 0. Used by the
- * pre-scan that tells a non-root dump (every address printed as 0) from a root dump before any line is placed.
+ * inferFlags() without a result object per call (the parser calls it once per line of a dump). Every special name is
+ * told by its first character, so most names (PCI functions "0000:…", driver names) take one switch and no regex.
  */
-function addressHasNonZeroDigit(line: string, from: number): boolean {
-  const sep = line.indexOf(' : ', from);
-  if (sep < 0) return false;
-  for (let i = from; i < sep; i++) {
-    if (hexDigit(line.charCodeAt(i)) > 0) return true;
+function inferredFlags(name: string | null, children: readonly Resource[]): Inferred {
+  const n = name ?? '';
+  switch (n.charCodeAt(0)) {
+    case 83 /* S */:
+      if (n === 'System RAM') return AS_RAM;
+      if (n.startsWith('System RAM (')) return AS_DRIVER_RAM;
+      if (n === 'Soft Reserved') return AS_SOFT_RESERVED;
+      break;
+    case 75 /* K */:
+      if (n === 'Kernel code' || n === 'Kernel data' || n === 'Kernel bss' || n === 'Kernel rodata') return AS_RAM;
+      break;
+    case 82 /* R */:
+      if (n === 'Reserved') return AS_RESERVED;
+      break;
+    case 114 /* r */:
+      if (n === 'reserved') return AS_RESERVED;
+      if (REGION.test(n)) return AS_WINDOW;
+      break;
+    case 67 /* C */:
+      if (CXL_WINDOW.test(n)) return AS_CXL;
+      break;
+    case 80 /* P */:
+      if (n === 'Persistent Memory') return AS_PMEM;
+      if (n === 'Persistent Memory (legacy)') return AS_PMEM_LEGACY;
+      // pci_ecam_create() (drivers/pci/ecam.c) claims "PCI ECAM" with request_resource() as MEM|BUSY; the x86 MCFG
+      // entries ("PCI ECAM 0000 [bus 00-ff]", older "PCI MMCONFIG …") are inserted late without BUSY
+      // (arch/x86/pci/mmconfig-shared.c).
+      if (n === 'PCI ECAM') return AS_CLAIM;
+      if (PCI_WINDOW.test(n)) return AS_WINDOW;
+      break;
+    case 65 /* A */:
+      if (n === 'ACPI Tables') return AS_ACPI_TABLES;
+      if (n === 'ACPI Non-volatile Storage') return AS_ACPI_NVS;
+      break;
+    case 85 /* U */:
+      if (n === 'Unusable memory') return AS_CLAIM;
+      break;
+    case 112 /* p */:
+      if (n.startsWith('pcie@')) return AS_WINDOW;
+      break;
+    case 100 /* d */:
+      if (DAX.test(n)) return children.some((c) => (c.name ?? '').startsWith('System RAM')) ? AS_WINDOW : AS_CLAIM;
+      break;
+  }
+  return children.length === 0 ? AS_CLAIM : AS_WINDOW;
+}
+
+/**
+ * Whether some line's address part (after its leading spaces, up to its first " : ") holds a hex digit other than 0:
+ * the pre-scan that tells a root dump from a non-root one (every address printed as 0) before any line is placed.
+ * It reads each line once and only up to its " : ", and stops at the first such line (line 1 of a root dump).
+ */
+function anyNonZeroAddress(text: string): boolean {
+  const len = text.length;
+  for (let pos = 0; pos < len; ) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = len;
+    let k = pos;
+    while (k < eol && text.charCodeAt(k) === 32) k++;
+    let nonZero = false;
+    for (; k < eol; k++) {
+      const c = text.charCodeAt(k);
+      // The look-ahead cannot match past the line: text[eol] is "\n" or past the end.
+      if (c === 32 && text.charCodeAt(k + 1) === 58 && text.charCodeAt(k + 2) === 32) {
+        if (nonZero) return true;
+        break;
+      }
+      if (hexDigit(c) > 0) nonZero = true;
+    }
+    pos = eol + 1;
   }
   return false;
+}
+
+/**
+ * The located error for a line the parser's scan did not accept as `hex{1,16}-hex{1,16} : name` (after its indent),
+ * worked out on the line alone: not a resource line (no "-" before the first " : "), else a bad start address, else
+ * a bad end address (the only part left that can be wrong).
+ */
+function malformedLine(line: string, indent: number, lineNo: number): ParseError {
+  const dash = line.indexOf('-', indent);
+  const sep = line.indexOf(' : ', indent);
+  if (dash <= indent || sep < 0 || dash > sep) {
+    const body = line.slice(indent);
+    const what = body.length > 40 ? body.slice(0, 40) + '…' : body;
+    return { line: lineNo, column: indent + 1, message: `not a resource line ("start-end : name"): ${JSON.stringify(what)}` };
+  }
+  if (parseHex64(line, indent, dash) === null) {
+    return { line: lineNo, column: indent + 1, message: `start address ${JSON.stringify(line.slice(indent, Math.min(dash, indent + 24)))} is not a 64-bit hex number` };
+  }
+  return { line: lineNo, column: dash + 2, message: `end address ${JSON.stringify(line.slice(dash + 1, Math.min(sep, dash + 25)))} is not a 64-bit hex number` };
+}
+
+/**
+ * Stands for an address held as a bigint instead of a double. Up to 13 hex digits (below 2^52) an address is exact as
+ * a double, and the parser's range, order and containment checks compare doubles; a longer one may round, so it is
+ * compared through its bigint. Addresses are never negative, so -1 cannot be a real one.
+ */
+const BIG = -1;
+
+/**
+ * a ≤ b for two addresses, each an exact double or BIG with its bigint beside it (`aBig`/`bBig` are only read for a
+ * BIG side, or to widen the other side when one is BIG). Only a comparison with an address of 14–16 hex digits
+ * touches bigints.
+ */
+function addrLE(a: number, aBig: bigint | null, b: number, bBig: bigint | null): boolean {
+  if (a !== BIG && b !== BIG) return a <= b;
+  return (aBig ?? BigInt(a)) <= (bBig ?? BigInt(b));
 }
 
 /**
@@ -194,8 +295,17 @@ function addressHasNonZeroDigit(line: string, from: number): boolean {
  * - CRLF line ends and a missing final newline are accepted and recorded (`eol`, `finalNewline`), so printing with
  *   them gives back a clean dump byte for byte.
  *
- * Linear in the input size, and lean: no per-line allocations beyond the resource itself (the open levels are
- * parallel arrays; the resource → line map is built only when asked for).
+ * Linear in the input size, and lean, because a pasted dump can be 100,000 lines (issue 6 budgets the parser at 5× a
+ * bare split plus one regex test per line):
+ * - the text is walked in place (indexOf for line ends, charCodeAt for the rest); no line string is made except the
+ *   name, and the whole line only to describe a malformed one;
+ * - addresses are read digit by digit into doubles, and every check compares doubles (see BIG for the 14–16 digit
+ *   exception); the open levels and each level's last child are kept as parallel arrays of those doubles, so the
+ *   bigints of a resource are made once it is accepted, and not at all where it starts or ends where its parent does
+ *   (a driver's claim of its whole BAR, say: the parent's bigint is shared);
+ * - nothing is allocated per line but the resource (its object, children array, name and bigints; a first child gets
+ *   a one-slot array) and, for a rejected line, its error; flags come from shared constants (inferredFlags); the
+ *   resource → line map is built only when asked for.
  */
 export function parseIomem(text: string, opts: ParseOptions = {}): ParseResult {
   const maxErrors = opts.maxErrors ?? 200;
@@ -207,77 +317,150 @@ export function parseIomem(text: string, opts: ParseOptions = {}): ParseResult {
     if (errors.length < maxErrors) errors.push(e);
     else dropped++;
   };
+  // Every placed resource and its line, for lineOf (built when first read, from these references, so later changes
+  // to the tree do not shift it). Messages take lines from the level stack instead.
   const nodes: Resource[] = [];
-  const nodeLine: number[] = [];
-  let lineMap: Map<Resource, number> | null = null;
-  /** Line of a placed resource (for messages and lineOf), extending the lazily built map as nodes are added. */
-  const lineOfRes = (r: Resource): number | undefined => {
-    if (!lineMap) lineMap = new Map();
-    for (let k = lineMap.size; k < nodes.length; k++) lineMap.set(nodes[k]!, nodeLine[k]!);
-    return lineMap.get(r);
-  };
+  let nodeLine = new Int32Array(1024);
+  const len = text.length;
   const eol: '\n' | '\r\n' = text.includes('\r\n') ? '\r\n' : '\n';
   const finalNewline = text.endsWith('\n');
-  const raw = text.length === 0 ? [] : text.split('\n');
-  if (finalNewline) raw.pop();
-  const lineCount = text.length === 0 ? 0 : raw.length;
-  // Open levels: indentation, node (null: the line was rejected, so are its children), line.
-  const stIndent: number[] = [-1];
-  const stNode: (Resource | null)[] = [root];
-  const stLine: number[] = [0];
-  // Pre-scan: a single non-zero address digit anywhere means the addresses are real (a root dump).
-  let anyNonZero = false;
-  for (let i = 0; i < raw.length && !anyNonZero; i++) {
-    const l = raw[i]!;
-    let k = 0;
-    while (k < l.length && l.charCodeAt(k) === 32) k++;
-    anyNonZero = addressHasNonZeroDigit(l, k);
-  }
-  const hidden = !anyNonZero;
+  // Open levels, level 0 being the root: indentation, node (null: the line was rejected, so are its children), line,
+  // range (doubles, or BIG: see addrLE), and the level's last placed child with its range and line (the previous
+  // sibling of the next line placed there). Entries at `open` and above are stale. Preallocated, and grown only by
+  // growLevels: a store past the end of an array in the loop would send optimised code back to the interpreter at the
+  // start of every parse.
+  let cap = 64;
+  let stIndent = new Int32Array(cap);
+  let stLine = new Int32Array(cap);
+  let stLastLine = new Int32Array(cap);
+  let stStart = new Float64Array(cap);
+  let stEnd = new Float64Array(cap);
+  let stLastStart = new Float64Array(cap);
+  let stLastEnd = new Float64Array(cap);
+  const stNode = new Array<Resource | null>(cap).fill(null);
+  const stLast = new Array<Resource | null>(cap).fill(null);
+  stIndent[0] = -1;
+  stNode[0] = root;
+  stEnd[0] = BIG;
+  let open = 1;
+  /** Double the level stack: only for a dump nested deeper than 64 levels (past MAX_PARSE_DEPTH it is all errors). */
+  const growLevels = (): void => {
+    const ints = (a: Int32Array) => {
+      const b = new Int32Array(cap * 2);
+      b.set(a);
+      return b;
+    };
+    const doubles = (a: Float64Array) => {
+      const b = new Float64Array(cap * 2);
+      b.set(a);
+      return b;
+    };
+    stIndent = ints(stIndent);
+    stLine = ints(stLine);
+    stLastLine = ints(stLastLine);
+    stStart = doubles(stStart);
+    stEnd = doubles(stEnd);
+    stLastStart = doubles(stLastStart);
+    stLastEnd = doubles(stLastEnd);
+    for (let k = cap; k < cap * 2; k++) {
+      stNode.push(null);
+      stLast.push(null);
+    }
+    cap *= 2;
+  };
+  /**
+   * Close the open levels from `to` up. A closed level never gets another child, so this is where a resource's flags,
+   * which depend on its children (leaves, dax devices), are inferred: no second pass over the tree.
+   */
+  const closeLevels = (to: number): void => {
+    while (open > to) {
+      const res = stNode[--open];
+      if (res) {
+        const f = inferredFlags(res.name, res.children);
+        res.flags = f.flags;
+        res.desc = f.desc;
+      }
+    }
+  };
+  const openLevel = (indent: number, node: Resource | null, line: number, start: number, end: number): void => {
+    if (open === cap) growLevels();
+    stIndent[open] = indent;
+    stNode[open] = node;
+    stLine[open] = line;
+    stStart[open] = start;
+    stEnd[open] = end;
+    stLast[open] = null;
+    open++;
+  };
+  const hidden = !anyNonZeroAddress(text);
 
-  for (let i = 0; i < raw.length; i++) {
-    const lineNo = i + 1;
-    let line = raw[i]!;
-    if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
-    let indent = 0;
-    while (indent < line.length && line.charCodeAt(indent) === 32) indent++;
-    if (indent === line.length) {
+  let lineNo = 0;
+  for (let pos = 0; pos < len; ) {
+    // The line is text[ls, le), without its "\n" and the "\r" of a CRLF.
+    const ls = pos;
+    let le = text.indexOf('\n', pos);
+    if (le < 0) le = len;
+    pos = le + 1;
+    if (le > ls && text.charCodeAt(le - 1) === 13) le--;
+    lineNo++;
+    let i = ls;
+    while (i < le && text.charCodeAt(i) === 32) i++;
+    const indent = i - ls;
+    if (i === le) {
       err({ line: lineNo, column: 1, message: 'empty line' });
       continue;
     }
-    if (line.charCodeAt(indent) === 9) {
+    if (text.charCodeAt(i) === 9) {
       err({ line: lineNo, column: indent + 1, message: 'tab in indentation; /proc/iomem indents with spaces' });
       continue;
     }
-    const dash = line.indexOf('-', indent);
-    const sep = line.indexOf(' : ', indent);
-    if (dash <= indent || sep < 0 || dash > sep) {
-      const body = line.slice(indent);
-      const what = body.length > 40 ? body.slice(0, 40) + '…' : body;
-      err({ line: lineNo, column: indent + 1, message: `not a resource line ("start-end : name"): ${JSON.stringify(what)}` });
+    // "start-end : name": 1–16 hex digits, "-", 1–16 hex digits, " : ". Anything else is described by malformedLine.
+    // The digits are summed as they are read (exact up to 13 of them); text[le] is "\r", "\n" or past the end, so
+    // no look-ahead below matches past the line.
+    let s = 0;
+    let dash = i;
+    for (; dash < le; dash++) {
+      const d = hexDigit(text.charCodeAt(dash));
+      if (d < 0) break;
+      s = s * 16 + d;
+    }
+    let e = 0;
+    let sep = dash + 1;
+    for (; sep < le; sep++) {
+      const d = hexDigit(text.charCodeAt(sep));
+      if (d < 0) break;
+      e = e * 16 + d;
+    }
+    const startDigits = dash - i;
+    const endDigits = sep - dash - 1;
+    if (
+      startDigits === 0 || startDigits > 16 || text.charCodeAt(dash) !== 45 /* - */ || endDigits === 0 || endDigits > 16 ||
+      text.charCodeAt(sep) !== 32 || text.charCodeAt(sep + 1) !== 58 /* : */ || text.charCodeAt(sep + 2) !== 32
+    ) {
+      err(malformedLine(text.slice(ls, le), indent, lineNo));
       continue;
     }
-    const start = parseHex64(line, indent, dash);
-    if (start === null) {
-      err({ line: lineNo, column: indent + 1, message: `start address ${JSON.stringify(line.slice(indent, Math.min(dash, indent + 24)))} is not a 64-bit hex number` });
-      continue;
+    let startBig: bigint | null = null;
+    let endBig: bigint | null = null;
+    if (startDigits > 13) {
+      startBig = parseHex64(text, i, dash);
+      s = BIG;
     }
-    const end = parseHex64(line, dash + 1, sep);
-    if (end === null) {
-      err({ line: lineNo, column: dash + 2, message: `end address ${JSON.stringify(line.slice(dash + 1, Math.min(sep, dash + 25)))} is not a 64-bit hex number` });
-      continue;
+    if (endDigits > 13) {
+      endBig = parseHex64(text, dash + 1, sep);
+      e = BIG;
     }
 
     // Find the parent from relative indentation: pop the open levels indented at least as deep as this line.
     // r_show() prints every depth ≥ MAX_IORES_LEVEL at the same indent, so at that capped depth an open level with the
     // same indent that contains this line is its parent (a sibling would be disjoint from it); the capped run is kept
     // on the stack, which rebuilds the kernel's nesting exactly in amortised constant time per line.
-    let top = stIndent.length - 1;
+    let top = open - 1;
     while (top > 0 && stIndent[top]! >= indent) {
       const topIndent = stIndent[top]!;
       if (topIndent === indent && top > MAX_IORES_LEVEL && !hidden) {
         const n = stNode[top];
-        if (n && n.start <= start && n.end >= end) break;
+        if (n && addrLE(stStart[top]!, n.start, s, startBig) && addrLE(e, endBig, stEnd[top]!, n.end)) break;
         top--;
         if (stIndent[top] === indent) continue;
         break;
@@ -294,51 +477,41 @@ export function parseIomem(text: string, opts: ParseOptions = {}): ParseResult {
         break;
       }
     }
-    while (stIndent.length > top + 1) {
-      stIndent.pop();
-      stNode.pop();
-      stLine.pop();
-    }
+    closeLevels(top + 1);
     const parent = stNode[top]!;
     const parentLine = stLine[top]!;
     if (top >= MAX_PARSE_DEPTH) {
       err({ line: lineNo, column: indent + 1, message: `nested deeper than ${MAX_PARSE_DEPTH} levels (a real resource tree is far shallower)` });
-      stIndent.push(indent);
-      stNode.push(null);
-      stLine.push(lineNo);
+      openLevel(indent, null, lineNo, s, e);
       continue;
     }
     if (!parent) {
       err({ line: lineNo, column: indent + 1, message: `skipped: its parent at line ${parentLine} was rejected` });
-      stIndent.push(indent);
-      stNode.push(null);
-      stLine.push(lineNo);
+      openLevel(indent, null, lineNo, s, e);
       continue;
     }
     let problem: string | null = null;
-    if (end < start) problem = `end ${line.slice(dash + 1, sep)} is below start ${line.slice(indent, dash)}`;
-    else if (!hidden && parent !== root && (start < parent.start || end > parent.end)) {
-      problem = `range ${line.slice(indent, sep)} is not inside its parent ${parent.name ?? '<BAD>'} (line ${lineOfRes(parent)})`;
+    if (!addrLE(s, startBig, e, endBig)) problem = `end ${text.slice(dash + 1, sep)} is below start ${text.slice(i, dash)}`;
+    else if (!hidden && parent !== root && (!addrLE(stStart[top]!, parent.start, s, startBig) || !addrLE(e, endBig, stEnd[top]!, parent.end))) {
+      problem = `range ${text.slice(i, sep)} is not inside its parent ${parent.name ?? '<BAD>'} (line ${stLine[top]})`;
     } else if (!hidden) {
-      const last = parent.children[parent.children.length - 1];
-      if (last && start <= last.end) {
-        problem =
-          start < last.start
-            ? `siblings out of order: starts below ${last.name ?? '<BAD>'} (line ${lineOfRes(last)})`
-            : `overlaps its sibling ${last.name ?? '<BAD>'} (line ${lineOfRes(last)})`;
+      const last = stLast[top];
+      if (last && addrLE(s, startBig, stLastEnd[top]!, last.end)) {
+        problem = !addrLE(stLastStart[top]!, last.start, s, startBig)
+          ? `siblings out of order: starts below ${last.name ?? '<BAD>'} (line ${stLastLine[top]})`
+          : `overlaps its sibling ${last.name ?? '<BAD>'} (line ${stLastLine[top]})`;
       }
     }
     if (problem) {
       err({ line: lineNo, column: indent + 1, message: problem });
-      stIndent.push(indent);
-      stNode.push(null);
-      stLine.push(lineNo);
+      openLevel(indent, null, lineNo, s, e);
       continue;
     }
-    const name = line.slice(sep + 3);
+    const name = text.slice(sep + 3, le);
     const res: Resource = {
-      start,
-      end,
+      // BIG never equals a double, so a shared bigint is always the same value.
+      start: startBig ?? (s === stStart[top] ? parent.start : BigInt(s)),
+      end: endBig ?? (e === stEnd[top] ? parent.end : BigInt(e)),
       name: name === '<BAD>' ? null : name,
       flags: IORESOURCE.MEM,
       desc: IORES_DESC.NONE,
@@ -346,29 +519,34 @@ export function parseIomem(text: string, opts: ParseOptions = {}): ParseResult {
       children: [],
       owner: 'parsed',
     };
-    parent.children.push(res);
+    // A first child gets an array of exactly one slot: push() onto the empty array would reserve 17, and most parents
+    // in a dump have one child (a device and its driver's claim, a window and its region).
+    if (parent.children.length === 0) parent.children = [res];
+    else parent.children.push(res);
+    if (nodes.length === nodeLine.length) {
+      const grown = new Int32Array(nodes.length * 2);
+      grown.set(nodeLine);
+      nodeLine = grown;
+    }
+    nodeLine[nodes.length] = lineNo;
     nodes.push(res);
-    nodeLine.push(lineNo);
-    const depth = stIndent.length - 1;
-    if (warnings.length === 0 && indent !== Math.min(depth, MAX_IORES_LEVEL) * 2) {
+    stLast[top] = res;
+    stLastStart[top] = s;
+    stLastEnd[top] = e;
+    stLastLine[top] = lineNo;
+    if (warnings.length === 0 && indent !== Math.min(top, MAX_IORES_LEVEL) * 2) {
       warnings.push({
         line: lineNo,
         column: 1,
-        message: `indented ${indent} spaces at depth ${depth} (the kernel prints ${Math.min(depth, MAX_IORES_LEVEL) * 2}); nesting taken from relative indentation`,
+        message: `indented ${indent} spaces at depth ${top} (the kernel prints ${Math.min(top, MAX_IORES_LEVEL) * 2}); nesting taken from relative indentation`,
       });
     }
-    stIndent.push(indent);
-    stNode.push(res);
-    stLine.push(lineNo);
+    openLevel(indent, res, lineNo, s, e);
   }
-  // Flags depend on children (dax devices, leaves), so infer them once the shape is known.
-  for (const res of nodes) {
-    const f = inferFlags(res.name, res.children);
-    res.flags = f.flags;
-    res.desc = f.desc;
-  }
-  if (dropped > 0) errors.push({ line: lineCount, message: `${dropped} more errors not shown` });
+  const lineCount = lineNo;
   const nodeCount = nodes.length;
+  closeLevels(1);
+  if (dropped > 0) errors.push({ line: lineCount, message: `${dropped} more errors not shown` });
   const nonRoot = nodeCount > 0 && hidden;
   const result = { tree: root, errors, warnings, nonRoot, lineCount, nodeCount, finalNewline, eol } as Omit<ParseResult, 'lineOf'>;
   let full: Map<Resource, number> | null = null;

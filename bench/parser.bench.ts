@@ -1,0 +1,55 @@
+/**
+ * The /proc/iomem parser alone, against the issue 6 baseline (a bare split('\n') plus one regex test per line over the
+ * same text, timed in the same run), on two 100,000-line inputs:
+ * - `synthetic`: syntheticIomem() from model.bench.ts (what `npm run bench` budgets);
+ * - `realistic`: the root dumps in tests/fixtures/samples/iomem replicated, each copy shifted into its own 2^40-byte
+ *   slot so addresses keep increasing (up to 13 hex digits), with a Thunderbolt-like chain of PCI bridges nested
+ *   past MAX_IORES_LEVEL in every copy so the capped-depth path is exercised too.
+ *
+ * As in model.bench.ts, each input is first run at 1,000 lines 15 times (which warms the parser's JIT), then at
+ * 100,000 lines `reps` times. Run with `npx tsx bench/parser.bench.ts [reps] [synthetic|realistic]` (both inputs
+ * by default, in that order in one process; name one to time it in a fresh process); prints one JSON object with,
+ * per input, the median parser ms, median baseline ms, their ratio, and every sample. Quicker than model.bench.ts,
+ * which also times explain().
+ */
+import { parseIomem } from '../src/model/resource/iomem';
+
+process.env.BENCH_GEN_ONLY = '1';
+const { syntheticIomem } = await import('./model.bench');
+const { realisticIomem } = await import('./realistic');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+const RE = /^\s*[0-9a-f]+-[0-9a-f]+ : /;
+/** Same loop as parserVsBaseline() in model.bench.ts. */
+function parserVsBaseline(text: string, lines: number, reps: number) {
+  const parse: number[] = [];
+  const base: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    let t = performance.now();
+    const r = parseIomem(text);
+    parse.push(performance.now() - t);
+    if (r.errors.length) throw new Error(`input has errors: line ${r.errors[0]!.line}: ${r.errors[0]!.message}`);
+    if (r.nodeCount !== lines) throw new Error(`parsed ${r.nodeCount} of ${lines} lines`);
+    t = performance.now();
+    let ok = 0;
+    for (const l of text.split('\n')) if (RE.test(l)) ok++;
+    base.push(performance.now() - t);
+    if (ok < lines) throw new Error('baseline regex mismatch');
+  }
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return { parseMs: round(median(parse)), baselineMs: round(median(base)), ratio: round(median(parse) / median(base)), parse: parse.map(round), base: base.map(round) };
+}
+
+const reps = Number(process.argv[2] ?? 7);
+const which = process.argv[3] ?? 'both';
+const out: Record<string, unknown> = {};
+for (const [name, gen] of [['synthetic', syntheticIomem], ['realistic', realisticIomem]] as const) {
+  if (which !== 'both' && which !== name) continue;
+  parserVsBaseline(gen(1000), 1000, 15);
+  out[name] = parserVsBaseline(gen(100_000), 100_000, reps);
+}
+process.stdout.write(JSON.stringify(out) + '\n');
