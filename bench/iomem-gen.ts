@@ -73,21 +73,24 @@ export function serverIomem(lines: number): string {
   let bus = 0;
   let written = 0;
   let dev = 0;
+  // Window sizes shrink (powers of two) so that any number of lines fits between 2 GiB and the APIC area.
+  const buses = BigInt(Math.ceil(budget / 29));
+  let windowSize = 0x800000n;
+  while (windowSize > 0x2000n && windowSize * buses > 0xfc000000n - 0x80000000n) windowSize /= 2n;
+  const portSize = windowSize / 8n;
+  const bar = portSize / 16n;
   while (written < budget) {
     const busName = bus.toString(16).padStart(2, '0');
-    const windowSize = 0x800000n;
     line(0, addr, addr + windowSize - 1n, `PCI Bus 0000:${busName}`);
     written++;
     let a = addr;
     for (let port = 0; port < 4 && written < budget; port++) {
       const sub = ((bus + port + 1) & 0xff).toString(16).padStart(2, '0');
-      const portSize = 0x100000n;
       line(1, a, a + portSize - 1n, `PCI Bus 0000:${sub}`);
       written++;
       let b = a;
       for (let fn = 0; fn < 3 && written < budget; fn++) {
         const bdf = `0000:${sub}:00.${fn}`;
-        const bar = 0x10000n;
         line(2, b, b + bar - 1n, bdf);
         written++;
         if (written < budget) {

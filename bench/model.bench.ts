@@ -6,6 +6,7 @@
 import { clearCoreCache } from '../src/model/derive';
 import { explain } from '../src/model/explain';
 import { parseIomem } from '../src/model/resource/iomem';
+import { syntheticIomem } from './iomem-gen';
 import type { Platform } from '../src/model/scenario';
 import { ARCHES, DESIGNS, FIRMWARE_TYPES, KERNEL_VERSIONS, ONLINE_POLICIES } from '../src/model/scenario';
 
@@ -30,22 +31,10 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-/** Synthetic /proc/iomem: nested, sorted, realistic names, `lines` lines. */
-export function syntheticIomem(lines: number): string {
-  const out: string[] = [];
-  let addr = 0x1000n;
-  const names = ['System RAM', 'Reserved', 'PCI Bus 0000:00', 'ACPI Tables', 'CXL Window 0', 'region0', 'dax0.0', 'System RAM (kmem)'];
-  while (out.length < lines) {
-    const size = 0x100000n;
-    out.push(`${addr.toString(16).padStart(8, '0')}-${(addr + size - 1n).toString(16).padStart(8, '0')} : ${names[out.length % names.length]}`);
-    if (out.length < lines) out.push(`  ${addr.toString(16).padStart(8, '0')}-${(addr + 0xfffffn).toString(16).padStart(8, '0')} : child ${out.length}`);
-    addr += size + 0x1000n;
-  }
-  return out.join('\n') + '\n';
-}
+export { syntheticIomem };
 
 if (process.env.BENCH_GEN_ONLY) {
-  // scripts/bench.mjs imports syntheticIomem only.
+  // bench/parser.bench.ts imports syntheticIomem only.
 } else main();
 
 function main(): void {

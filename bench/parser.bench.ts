@@ -1,7 +1,7 @@
 /**
  * The /proc/iomem parser alone, against the issue 6 baseline (a bare split('\n') plus one regex test per line over the
  * same text, timed in the same run), on two 100,000-line inputs:
- * - `synthetic`: syntheticIomem() from model.bench.ts (what `npm run bench` budgets);
+ * - `synthetic`: syntheticIomem() from iomem-gen.ts (what `npm run bench` budgets);
  * - `realistic`: the root dumps in tests/fixtures/samples/iomem replicated, each copy shifted into its own 2^40-byte
  *   slot so addresses keep increasing (up to 13 hex digits), with a Thunderbolt-like chain of PCI bridges nested
  *   past MAX_IORES_LEVEL in every copy so the capped-depth path is exercised too.
@@ -14,8 +14,7 @@
  */
 import { parseIomem } from '../src/model/resource/iomem';
 
-process.env.BENCH_GEN_ONLY = '1';
-const { syntheticIomem } = await import('./model.bench');
+const { syntheticIomem } = await import('./iomem-gen');
 const { realisticIomem } = await import('./realistic');
 
 function median(xs: number[]): number {
