@@ -12,35 +12,14 @@
  * per input, the median parser ms, median baseline ms, their ratio, and every sample. Quicker than model.bench.ts,
  * which also times explain().
  */
-import { parseIomem } from '../src/model/resource/iomem';
+import { median, parserVsBaseline, type ParserRun } from './parser-vs-baseline';
 
 const { syntheticIomem } = await import('./iomem-gen');
 const { realisticIomem } = await import('./realistic');
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-const RE = /^\s*[0-9a-f]+-[0-9a-f]+ : /;
-/** Same loop as parserVsBaseline() in model.bench.ts. */
-function parserVsBaseline(text: string, lines: number, reps: number) {
-  const parse: number[] = [];
-  const base: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    let t = performance.now();
-    const r = parseIomem(text);
-    parse.push(performance.now() - t);
-    if (r.errors.length) throw new Error(`input has errors: line ${r.errors[0]!.line}: ${r.errors[0]!.message}`);
-    if (r.nodeCount !== lines) throw new Error(`parsed ${r.nodeCount} of ${lines} lines`);
-    t = performance.now();
-    let ok = 0;
-    for (const l of text.split('\n')) if (RE.test(l)) ok++;
-    base.push(performance.now() - t);
-    if (ok < lines) throw new Error('baseline regex mismatch');
-  }
-  const round = (x: number) => Math.round(x * 100) / 100;
-  return { parseMs: round(median(parse)), baselineMs: round(median(base)), ratio: round(median(parse) / median(base)), parse: parse.map(round), base: base.map(round) };
+const round = (x: number) => Math.round(x * 100) / 100;
+function summary(r: ParserRun) {
+  return { parseMs: round(median(r.parseMs)), baselineMs: round(median(r.baselineMs)), ratio: round(median(r.parseMs) / median(r.baselineMs)), parse: r.parseMs.map(round), base: r.baselineMs.map(round) };
 }
 
 const reps = Number(process.argv[2] ?? 7);
@@ -48,7 +27,7 @@ const which = process.argv[3] ?? 'both';
 const out: Record<string, unknown> = {};
 for (const [name, gen] of [['synthetic', syntheticIomem], ['realistic', realisticIomem]] as const) {
   if (which !== 'both' && which !== name) continue;
-  parserVsBaseline(gen(1000), 1000, 15);
-  out[name] = parserVsBaseline(gen(100_000), 100_000, reps);
+  parserVsBaseline(gen(1000), 15);
+  out[name] = summary(parserVsBaseline(gen(100_000), reps));
 }
 process.stdout.write(JSON.stringify(out) + '\n');

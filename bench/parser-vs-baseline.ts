@@ -1,0 +1,49 @@
+/**
+ * The parser budget of issue 6: parseIomem() on a text against a bare split('\n') plus one regex test per line over
+ * the same text, in the same run. One loop for Node (bench/model.bench.ts, bench/parser.bench.ts) and Chromium
+ * (bench/browser-parser.ts).
+ */
+import { parseIomem } from '../src/model/resource/iomem';
+
+const RE = /^\s*[0-9a-f]+-[0-9a-f]+ : /;
+
+export interface ParserRun {
+  parseMs: number[];
+  baselineMs: number[];
+}
+
+/** `reps` timed runs of each; the order alternates so neither side always runs on the heap the other left. */
+export function parserVsBaseline(text: string, reps: number): ParserRun {
+  const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+  const parseMs: number[] = [];
+  const baselineMs: number[] = [];
+  const runParse = () => {
+    const t = performance.now();
+    const r = parseIomem(text);
+    parseMs.push(performance.now() - t);
+    if (r.errors.length) throw new Error(`input has errors: line ${r.errors[0]!.line}: ${r.errors[0]!.message}`);
+    if (r.nodeCount !== lines) throw new Error(`parsed ${r.nodeCount} of ${lines} lines`);
+  };
+  const runBase = () => {
+    const t = performance.now();
+    let ok = 0;
+    for (const l of text.split('\n')) if (RE.test(l)) ok++;
+    baselineMs.push(performance.now() - t);
+    if (ok < lines) throw new Error('baseline regex mismatch');
+  };
+  for (let i = 0; i < reps; i++) {
+    if (i % 2) {
+      runBase();
+      runParse();
+    } else {
+      runParse();
+      runBase();
+    }
+  }
+  return { parseMs, baselineMs };
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
