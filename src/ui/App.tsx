@@ -27,7 +27,10 @@ export interface AppProps {
   /** Optional extensions mounted by the share/import features. */
   toolbar?: (ctx: AppContext) => ReactNode;
   importPanel?: (ctx: AppContext) => ReactNode;
-  /** Options for explain() from an imported /proc/iomem, and the key that distinguishes them. */
+  /**
+   * Options for explain() from an imported /proc/iomem, and the key that distinguishes them. A new object only when
+   * they change: the verdict matrix follows it one frame later, like the platform.
+   */
   explainOptions?: { opts: ExplainOptions; key: string };
   observed?: Observed;
   onStateChange?: (s: AppState) => void;
@@ -117,10 +120,12 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
   const ikey = explainOptions?.key ?? '';
   // explainCached() memoises by scenario key, so calling it on every render costs a map lookup.
   const ex = explainCached(view.scenario, opts, ikey);
-  // The verdict matrix of every design follows one frame later: a control change redraws the three diagrams of the
-  // current design in the frame of the input, and the other four designs' derivations do not hold it up.
+  // The verdict matrix of every design follows one frame later: a control change (or a range picked in an imported
+  // dump) redraws the three diagrams of the current design in the frame of the input, and the other four designs'
+  // derivations do not hold it up.
   const matrixPlatform = useAfterPaint(view.scenario.platform);
-  const all = explainAllCached(matrixPlatform, opts, ikey);
+  const matrixOptions = useAfterPaint(explainOptions);
+  const all = explainAllCached(matrixPlatform, matrixOptions?.opts ?? {}, matrixOptions?.key ?? '');
   const c = view.compare;
   const other = c
     ? c.kind === 'design'

@@ -2,7 +2,8 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { explainAll } from '../../model/explain';
 import { DEFAULT_PLATFORM } from '../../model/scenario';
 import { ImportPanel, type ImportSelection } from './ImportPanel';
 import { IMPORT_STORAGE_KEY } from './importStorage';
@@ -157,5 +158,74 @@ describe('ImportPanel', () => {
     });
     expect(screen.getByTestId('import-text')).toHaveValue('');
     expect(await screen.findByTestId('import-trace')).toHaveTextContent(`${big.split('\n').length - 1} fault events`);
+  });
+});
+
+describe('ImportPanel: the import path in as few tasks and frames as it takes', () => {
+  const GOURRY = 'iomem/cxl-qemu-window-over-e820-reserved-lkml-gourry.iomem';
+  let idle: (() => void)[] = [];
+  const runIdle = () => {
+    const cbs = idle;
+    idle = [];
+    act(() => cbs.forEach((cb) => cb()));
+  };
+  beforeEach(() => {
+    idle = [];
+    vi.stubGlobal('requestIdleCallback', (cb: () => void) => idle.push(cb));
+    vi.stubGlobal('cancelIdleCallback', () => {});
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('importing without a pick reports no new selection; a pick reports one, with one tree object per range', async () => {
+    const onChange = vi.fn();
+    render(<ImportPanel platform={DEFAULT_PLATFORM} onChange={onChange} storage={null} />);
+    const before = onChange.mock.calls.length;
+    await importText(read(GOURRY));
+    expect(onChange.mock.calls.length).toBe(before); // the app has nothing to redraw
+    const radio = () => within(screen.getAllByTestId('import-candidate')[0]!).getByRole('radio');
+    fireEvent.click(radio());
+    const first = last(onChange).explain!;
+    expect(first.opts.layout).toMatchObject({ windowStart: 0x590000000n });
+    fireEvent.change(screen.getByTestId('import-range-input'), { target: { value: '590000000-5cfffffff' } });
+    fireEvent.click(screen.getByTestId('import-range-apply'));
+    expect(last(onChange).explain!.key).not.toBe(first.key);
+    fireEvent.click(radio());
+    // The same range of the same dump: the same cut-down tree, so derivations cached on it are reused.
+    expect(last(onChange).explain!.key).toBe(first.key);
+    expect(last(onChange).explain!.opts.baseTree).toBe(first.opts.baseTree);
+  });
+
+  it('empties the textarea once idle, after the result is shown; not when the user has typed since', async () => {
+    render(<ImportPanel platform={DEFAULT_PLATFORM} onChange={vi.fn()} storage={null} />);
+    const text = read(GOURRY);
+    await importText(text);
+    const area = screen.getByTestId('import-text');
+    expect(screen.getByTestId('import-iomem')).toBeInTheDocument();
+    expect(screen.getByTestId('import-submit')).toBeDisabled();
+    expect(area).toHaveValue(text);
+    runIdle();
+    expect(area).toHaveValue('');
+
+    await importText(text);
+    fireEvent.change(area, { target: { value: '0-fff : Reserved' } });
+    runIdle();
+    expect(area).toHaveValue('0-fff : Reserved');
+    expect(screen.getByTestId('import-submit')).toBeEnabled();
+  });
+
+  it('draws the outcome table only from explanations of the picked range', async () => {
+    const onChange = vi.fn();
+    const modelAll = explainAll(DEFAULT_PLATFORM);
+    const { rerender } = render(<ImportPanel platform={DEFAULT_PLATFORM} all={modelAll} onChange={onChange} storage={null} />);
+    await importText(read(GOURRY));
+    fireEvent.click(within(screen.getAllByTestId('import-candidate')[0]!).getByRole('radio'));
+    // The app's derivation of every design follows a frame later; until then there is no table of the old tree.
+    expect(screen.getByTestId('import-applied')).toBeInTheDocument();
+    expect(screen.getByTestId('import-outcome-pending')).toHaveTextContent('Deriving every design on this dump');
+    expect(screen.queryByTestId('import-outcome')).toBeNull();
+    const all = explainAll(DEFAULT_PLATFORM, last(onChange).explain!.opts);
+    rerender(<ImportPanel platform={DEFAULT_PLATFORM} all={all} onChange={onChange} storage={null} />);
+    expect(screen.queryByTestId('import-outcome-pending')).toBeNull();
+    expect(screen.getAllByTestId('import-outcome-design')).toHaveLength(5);
   });
 });

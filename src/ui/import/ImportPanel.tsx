@@ -3,8 +3,9 @@
  * understood and where the input is bad; pick the accelerator range the designs then run against.
  * Parsing runs in a worker; the scenario on screen is only touched when the user picks a range that the model accepts.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react';
-import { explain, explainAll, type ExplainOptions } from '../../model/explain';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
+import { explainAll, type ExplainOptions } from '../../model/explain';
 import type { Explanation } from '../../model/explain-types';
 import { compareVmFlags } from '../../model/import/flags';
 import type { ParsedVma } from '../../model/import/maps';
@@ -14,11 +15,14 @@ import { matchTrace } from '../../model/import/trace';
 import { focusTree } from '../../model/import/focusTree';
 import { faultGraph } from '../../model/kvm/fault';
 import { formatSize, hex } from '../../model/addr';
-import type { DesignId, Platform } from '../../model/scenario';
+import type { DesignId, HdmLayout, Platform } from '../../model/scenario';
 import { DESIGNS } from '../../model/scenario';
+import type { Resource } from '../../model/resource/types';
 import { startImport, type ImportJob, type ImportProgress } from '../../workers/importClient';
+import { explainCached } from '../derive-cache';
+import { whenIdle } from '../hooks/whenIdle';
 import type { Observed } from '../diagrams/types';
-import { loadImports, saveImports, storableText, type StoredImports } from './importStorage';
+import { deferredSaver, loadImports, storableText, type StoredImports } from './importStorage';
 import './import.css';
 import { SOURCES } from '../../model/sources';
 import { sourceLabel, sourceUrl } from '../../model/source-links';
@@ -33,6 +37,11 @@ export interface ImportSelection {
 
 export interface ImportPanelProps {
   platform: Platform;
+  /**
+   * The design on screen (default vfio-owned). A picked range is checked by deriving this design on it, through the
+   * app's derivation cache, so the app's own derivation of the picked range is then a cache hit.
+   */
+  design?: DesignId;
   /** Every design's explanation on the current platform (for the expected VmFlags); derived here when absent. */
   all?: Record<DesignId, Explanation>;
   onChange: (s: ImportSelection) => void;
@@ -124,8 +133,41 @@ function Cites({ ids }: { ids: readonly SourceId[] }) {
 
 let slotIds = 1;
 
+/** The key that tells the derivation cache (and App) apart runs on different imported dumps and ranges. */
+const importKey = (slotId: number, range: string) => `import:${slotId}:${range}`;
+
+interface Focused {
+  /** The tree the designs run on: the dump, cut down by focusTree() when large. */
+  tree: Resource;
+  /** Resources focusTree() left out. */
+  hidden: number;
+  layout: HdmLayout;
+}
+
+const focusedRanges = new WeakMap<Resource, Map<string, Focused>>();
+
+/**
+ * focusTree() and layoutForRange() for a range of a parsed dump, memoised per dump and range. Picking a range checks
+ * it with one derivation and then applies it; both need the same tree and layout, and each costs a walk over the
+ * whole dump (1,000 resources in a server's), so the second use is a lookup. One tree object per dump and range
+ * also lets the panel tell whether the app's derivations (Explanation.bootTree) are of this range yet. Not
+ * bounded: a user tries a handful of ranges per dump, and the entries go with the dump.
+ */
+function focusedRange(tree: Resource, start: bigint, end: bigint): Focused {
+  let byRange = focusedRanges.get(tree);
+  if (!byRange) focusedRanges.set(tree, (byRange = new Map()));
+  const k = `${start}-${end}`;
+  let f = byRange.get(k);
+  if (!f) {
+    const cut = focusTree(tree, start, end);
+    f = { tree: cut.tree, hidden: cut.hidden, layout: layoutForRange(tree, start, end) };
+    byRange.set(k, f);
+  }
+  return f;
+}
+
 /** The import panel. Keyboard operable: every control is a native input, button, select or radio. */
-export function ImportPanel({ platform, all, onChange, storage, designLabel = (d) => d }: ImportPanelProps) {
+export function ImportPanel({ platform, design = 'vfio-owned', all, onChange, storage, designLabel = (d) => d }: ImportPanelProps) {
   const store = useMemo(() => (storage === undefined ? defaultStorage() : storage), [storage]);
   const [stored] = useState(() => loadImports(store));
   const [slots, setSlots] = useState<Slots>({});
@@ -133,9 +175,20 @@ export function ImportPanel({ platform, all, onChange, storage, designLabel = (d
   const [rangeText, setRangeText] = useState(stored.value.iomem?.range ?? '');
   const [rangeError, setRangeError] = useState<string | null>(null);
   const [vmaLine, setVmaLine] = useState<number | null>(stored.value.maps?.vmaLine ?? null);
-  const [text, setText] = useState('');
+  /**
+   * The textarea is uncontrolled: a controlled one holding a pasted dump made React compare and copy the whole text
+   * (value and defaultValue) on every render. React only keeps whether it holds anything to import, and `edits`
+   * counts the user's changes (see the Import button).
+   */
+  const textArea = useRef<HTMLTextAreaElement>(null);
+  const [hasText, setHasText] = useState(false);
+  const edits = useRef(0);
   const [busy, setBusy] = useState<{ label: string; progress: ImportProgress | null } | null>(null);
   const [message, setMessage] = useState<string | null>(stored.message);
+  // The browser refusing to store is reported from the save's own callback, never during a render or effect pass.
+  const saver = useMemo(() => deferredSaver(store, setMessage), [store]);
+  // Whatever is still queued is written when the panel goes away.
+  useEffect(() => () => saver.flush(), [saver]);
   /** What storage held at load; an entry stays until its slot is re-imported or removed (so nothing is lost mid-parse). */
   const [kept, setKept] = useState<StoredImports>(stored.value);
   const keptFlags = kept.maps?.vmFlags ?? null;
@@ -152,40 +205,49 @@ export function ImportPanel({ platform, all, onChange, storage, designLabel = (d
     setBusy({ label: name, progress: null });
     const j = startImport(input, (p) => setBusy({ label: name, progress: p }), kind);
     job.current = j;
-    j.promise
-      .then(({ result, text: parsedText }) => {
-        if (result.kind === 'rejected') {
-          const where = result.line ? `line ${result.line}${result.column ? `, column ${result.column}` : ''}: ` : '';
-          setMessage(`${name} was not imported — ${where}${result.message}. What was on screen is unchanged.`);
-          return;
-        }
-        const id = slotIds++;
-        const slotText = parsedText;
-        setSlots((s) => {
-          if (result.kind === 'iomem') return { ...s, iomem: { name, text: slotText, result, id } };
-          if (result.kind === 'maps') return { ...s, maps: { name, text: slotText, result, id } };
-          return { ...s, trace: { name, text: slotText, result, id } };
-        });
-        if (result.kind === 'iomem' && !kind) {
-          setRange(null);
-          setRangeText('');
-        }
-        if (result.kind === 'maps' && !kind) {
-          const first = result.maps.vmas.find((v) => v.vfio) ?? result.maps.vmas[0];
-          setVmaLine(first ? first.line : null);
-        }
-        setMessage(null);
-      })
-      .catch((e: unknown) => {
-        const m = e instanceof Error ? e.message : String(e);
-        setMessage(m === 'cancelled' ? `Import of ${name} cancelled; nothing changed.` : `Import of ${name} failed: ${m}`);
-      })
-      .finally(() => {
-        job.current = null;
+    /** The job's outcome and its end (busy cleared) in one commit, then the next queued import. */
+    const settle = (apply: () => void) => {
+      // Committed synchronously: a small paste is parsed in the task of the Import click (importClient), so the
+      // result is drawn in the frame right after that task. Left to React's scheduler it was rendered in a task of
+      // its own, after the browser had painted one more frame with "Parsing…" in it.
+      flushSync(() => {
+        apply();
         setBusy(null);
-        const next = queue.current.shift();
-        if (next) runRef.current?.(next.input, next.name, next.kind);
       });
+      job.current = null;
+      const next = queue.current.shift();
+      if (next) runRef.current?.(next.input, next.name, next.kind);
+    };
+    j.promise.then(
+      ({ result, text: parsedText }) =>
+        settle(() => {
+          if (result.kind === 'rejected') {
+            const where = result.line ? `line ${result.line}${result.column ? `, column ${result.column}` : ''}: ` : '';
+            setMessage(`${name} was not imported — ${where}${result.message}. What was on screen is unchanged.`);
+            return;
+          }
+          const id = slotIds++;
+          setSlots((s) => {
+            if (result.kind === 'iomem') return { ...s, iomem: { name, text: parsedText, result, id } };
+            if (result.kind === 'maps') return { ...s, maps: { name, text: parsedText, result, id } };
+            return { ...s, trace: { name, text: parsedText, result, id } };
+          });
+          if (result.kind === 'iomem' && !kind) {
+            setRange(null);
+            setRangeText('');
+          }
+          if (result.kind === 'maps' && !kind) {
+            const first = result.maps.vmas.find((v) => v.vfio) ?? result.maps.vmas[0];
+            setVmaLine(first ? first.line : null);
+          }
+          setMessage(null);
+        }),
+      (e: unknown) =>
+        settle(() => {
+          const m = e instanceof Error ? e.message : String(e);
+          setMessage(m === 'cancelled' ? `Import of ${name} cancelled; nothing changed.` : `Import of ${name} failed: ${m}`);
+        }),
+    );
   }, []);
   useEffect(() => {
     runRef.current = run;
@@ -233,10 +295,9 @@ export function ImportPanel({ platform, all, onChange, storage, designLabel = (d
       const t = slots.trace.text && storableText(slots.trace.text);
       v.trace = { name: slots.trace.name, text: t, savedAt: now, functions: t ? null : slots.trace.result?.trace.functions.slice(0, 5000).map((f) => f.name.slice(0, 200)) ?? null };
     } else if (kept.trace) v.trace = kept.trace;
-    const err = saveImports(store, v);
-    // The browser refusing to store is reported from a callback, not during the effect's own pass.
-    if (err) queueMicrotask(() => setMessage(err));
-  }, [slots, range, vmaLine, busy, store, kept]);
+    // Written when the browser is idle, not in the task that commits this render (see deferredSaver).
+    saver.save(v);
+  }, [slots, range, vmaLine, busy, saver, kept]);
 
   const remove = (k: ImportKind) => {
     setSlots((s) => ({ ...s, [k]: undefined }));
@@ -254,8 +315,7 @@ export function ImportPanel({ platform, all, onChange, storage, designLabel = (d
     if (!iomemRes || range === null || iomemRes.iomem.nonRoot) return null;
     const r = parseRange(range);
     if (!r.ok) return null;
-    const f = focusTree(iomemRes.iomem.tree, r.start, r.end);
-    return { tree: f.tree, hidden: f.hidden, layout: layoutForRange(iomemRes.iomem.tree, r.start, r.end) };
+    return focusedRange(iomemRes.iomem.tree, r.start, r.end);
   }, [iomemRes, range]);
   const mapsRes = slots.maps?.result ?? null;
   const vma = mapsRes?.maps.vmas.find((v) => v.line === vmaLine) ?? null;
@@ -263,19 +323,29 @@ export function ImportPanel({ platform, all, onChange, storage, designLabel = (d
   const graph = useMemo(() => faultGraph(platform.arch), [platform.arch]);
   const traceMatch = useMemo(() => (traceRes ? matchTrace(traceRes.trace.functions, graph) : null), [traceRes, graph]);
 
-  const selection = useMemo<ImportSelection>(() => {
-    const observed: Observed = {};
-    if (vma?.vmFlags) observed.vmFlags = { label: vmaLabel(vma), mnemonics: vma.vmFlags };
-    else if (!slots.maps && keptFlags) observed.vmFlags = keptFlags;
-    if (traceRes) observed.traceFunctions = traceRes.trace.functions.map((f) => f.name);
-    else if (!slots.trace && keptFunctions) observed.traceFunctions = keptFunctions;
-    const explain = layoutAndTree
-      ? { opts: { baseTree: layoutAndTree.tree, layout: layoutAndTree.layout }, key: `import:${slots.iomem?.id}:${range}` }
-      : null;
-    return { observed, explain };
-  }, [vma, traceRes, layoutAndTree, slots.iomem?.id, slots.maps, slots.trace, range, keptFlags, keptFunctions]);
+  // The selection is rebuilt only when what it carries changes (importing a dump without picking a range changes
+  // nothing the app shows), so the app is not re-rendered for nothing.
+  const hasMaps = Boolean(slots.maps);
+  const hasTrace = Boolean(slots.trace);
+  const observed = useMemo<Observed>(() => {
+    const o: Observed = {};
+    if (vma?.vmFlags) o.vmFlags = { label: vmaLabel(vma), mnemonics: vma.vmFlags };
+    else if (!hasMaps && keptFlags) o.vmFlags = keptFlags;
+    if (traceRes) o.traceFunctions = traceRes.trace.functions.map((f) => f.name);
+    else if (!hasTrace && keptFunctions) o.traceFunctions = keptFunctions;
+    return o;
+  }, [vma, traceRes, hasMaps, hasTrace, keptFlags, keptFunctions]);
+  const explainKey = layoutAndTree && slots.iomem && range !== null ? importKey(slots.iomem.id, range) : null;
+  const explainSel = useMemo(
+    () => (layoutAndTree && explainKey ? { opts: { baseTree: layoutAndTree.tree, layout: layoutAndTree.layout }, key: explainKey } : null),
+    [layoutAndTree, explainKey],
+  );
+  const selection = useMemo<ImportSelection>(() => ({ observed, explain: explainSel }), [observed, explainSel]);
 
-  useEffect(() => {
+  // A layout effect: the app re-renders on the picked range in the same task as this panel, before the browser paints.
+  // From a passive effect it re-rendered only after a frame had been painted with the panel already saying "every
+  // design now runs against this dump" and the diagrams (and the outcome table) still on the old tree.
+  useLayoutEffect(() => {
     onChange(selection);
   }, [selection, onChange]);
   // The app passes its own derivation (made with these same options); standalone, derive here.
@@ -290,12 +360,13 @@ export function ImportPanel({ platform, all, onChange, storage, designLabel = (d
       setRangeError(`column ${r.column}: ${r.message}`);
       return;
     }
-    if (!iomemRes) return;
+    if (!iomemRes || !slots.iomem) return;
     try {
       // What can refuse a range (its layout against the tree) does not depend on the design: one derivation checks it,
-      // and the app then derives every design once, with these same options.
-      const tree = focusTree(iomemRes.iomem.tree, r.start, r.end).tree;
-      explain({ design: 'vfio-owned', platform }, { baseTree: tree, layout: layoutForRange(iomemRes.iomem.tree, r.start, r.end) });
+      // and the app then derives every design once, with these same options. Checked with the design on screen and
+      // through the cache, under the key the app will use, so the app's derivation of it is that same result.
+      const f = focusedRange(iomemRes.iomem.tree, r.start, r.end);
+      explainCached({ design, platform }, { baseTree: f.tree, layout: f.layout }, importKey(slots.iomem.id, value.trim()));
     } catch (e) {
       setRangeError(`the model cannot run on this range: ${e instanceof Error ? e.message : String(e)}`);
       return;
@@ -344,8 +415,12 @@ export function ImportPanel({ platform, all, onChange, storage, designLabel = (d
         data-testid="import-text"
         rows={3}
         spellCheck={false}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
+        ref={textArea}
+        defaultValue=""
+        onChange={(e) => {
+          edits.current++;
+          setHasText(/\S/.test(e.target.value));
+        }}
         onPaste={(e) => {
           const t = e.clipboardData.getData('text');
           if (t.length > LARGE_PASTE) {
@@ -356,7 +431,23 @@ export function ImportPanel({ platform, all, onChange, storage, designLabel = (d
         }}
       />
       <div className="import-actions">
-        <button type="button" data-testid="import-submit" disabled={text.trim() === ''} onClick={() => { submit(text, 'pasted text'); setText(''); }}>
+        <button
+          type="button"
+          data-testid="import-submit"
+          disabled={!hasText}
+          onClick={() => {
+            const ta = textArea.current;
+            if (!ta) return;
+            setHasText(false);
+            submit(ta.value, 'pasted text');
+            // Emptying a textarea that holds a pasted dump costs Chromium 3–5 ms for 1,000 lines; done when idle it
+            // follows the frame that shows the result instead of delaying it. Not if the user has typed since.
+            const at = edits.current;
+            whenIdle(() => {
+              if (edits.current === at) ta.value = '';
+            });
+          }}
+        >
           Import
         </button>
         <label className="import-file">
@@ -398,7 +489,17 @@ export function ImportPanel({ platform, all, onChange, storage, designLabel = (d
           onClear={() => setRange(null)}
           onRemove={() => remove('iomem')}
           hidden={layoutAndTree?.hidden ?? 0}
-          outcome={range !== null && layoutAndTree ? <Outcome all={allEx} designLabel={designLabel} /> : null}
+          outcome={
+            range !== null && layoutAndTree ? (
+              // The app derives every design a frame after the diagrams (its verdict matrix): until then `all` is of
+              // the tree on screen before, and this table is only drawn from explanations of this dump.
+              DESIGNS.every((d) => allEx[d].bootTree === layoutAndTree.tree) ? (
+                <Outcome all={allEx} designLabel={designLabel} />
+              ) : (
+                <p data-testid="import-outcome-pending">Deriving every design on this dump…</p>
+              )
+            ) : null
+          }
         />
       )}
       {!slots.iomem && kept.iomem && !kept.iomem.text && (

@@ -12,10 +12,21 @@ const ImportPanel = lazy(() => import('./ImportPanel').then((m) => ({ default: m
 
 const NONE: ImportSelection = { observed: {}, explain: null };
 
+/** Whether two selections would draw the same: same overlays and the same explain() options (by their key). */
+function sameSelection(a: ImportSelection, b: ImportSelection): boolean {
+  return (
+    a.explain?.key === b.explain?.key &&
+    a.observed.vmFlags === b.observed.vmFlags &&
+    a.observed.traceFunctions === b.observed.traceFunctions
+  );
+}
+
 /** App plus "Your machine". Props given explicitly (explainOptions, observed, importPanel) win over the import's. */
 export function ImportedApp(props: AppProps) {
   const [sel, setSel] = useState<ImportSelection>(NONE);
-  const onChange = useCallback((s: ImportSelection) => setSel(s), []);
+  // Keeping the previous selection when nothing in it changed lets React skip re-rendering the whole app (the panel's
+  // first report on mount, for instance, is the same as NONE).
+  const onChange = useCallback((s: ImportSelection) => setSel((prev) => (sameSelection(prev, s) ? prev : s)), []);
   const observed = useMemo(
     () => (sel.observed.vmFlags || sel.observed.traceFunctions ? sel.observed : undefined),
     [sel.observed],
@@ -23,7 +34,7 @@ export function ImportedApp(props: AppProps) {
   const panel = useCallback(
     (ctx: AppContext) => (
       <Suspense fallback={<section className="import-panel" aria-busy="true" data-testid="import-loading" />}>
-        <ImportPanel platform={ctx.state.view.scenario.platform} all={ctx.all} onChange={onChange} designLabel={(d) => DESIGN_LABEL[d]} />
+        <ImportPanel platform={ctx.state.view.scenario.platform} design={ctx.state.view.scenario.design} all={ctx.all} onChange={onChange} designLabel={(d) => DESIGN_LABEL[d]} />
       </Suspense>
     ),
     [onChange],

@@ -3,6 +3,7 @@
  * corrupt or foreign data is ignored and reported, never trusted.
  */
 import { z } from 'zod';
+import { whenIdle } from '../hooks/whenIdle';
 
 export const IMPORT_STORAGE_KEY = 'hdm-atlas.imports.v1';
 /** Texts above this are not stored (localStorage holds ~5 MB); what was derived from them is. */
@@ -74,4 +75,53 @@ export function saveImports(storage: Storage | null, v: StoredImports): string |
 /** The text to store for an import: itself, or null when too large. */
 export function storableText(text: string): string | null {
   return text.length <= MAX_STORED_TEXT ? text : null;
+}
+
+export interface DeferredSaver {
+  /** Queue `v` to be stored; it replaces a queued value not written yet. */
+  save: (v: StoredImports) => void;
+  /** Write the queued value now (nothing when none is queued). */
+  flush: () => void;
+}
+
+/**
+ * Stores imports when the browser is idle instead of in the task that shows them. Writing an import means
+ * JSON.stringify of the whole pasted text and a synchronous localStorage.setItem of it — milliseconds that would
+ * otherwise hold up the frame that draws the candidates or the diagrams on the picked range. Saves are coalesced
+ * (the latest value wins); a queued save is written at once when the page is hidden or unloaded (visibilitychange,
+ * pagehide) or on flush() (the panel flushes when it unmounts), so a reload right after an import still finds it.
+ * `onError` gets saveImports()'s message when the browser refuses.
+ */
+export function deferredSaver(storage: Storage | null, onError: (message: string) => void, timeout = 1000): DeferredSaver {
+  let queued: StoredImports | null = null;
+  let cancel: (() => void) | null = null;
+  const onHidden = () => {
+    if (document.visibilityState === 'hidden') flush();
+  };
+  function flush() {
+    if (!cancel) return;
+    cancel();
+    cancel = null;
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHidden);
+    }
+    const v = queued!;
+    queued = null;
+    const err = saveImports(storage, v);
+    if (err) onError(err);
+  }
+  return {
+    save(v) {
+      if (!storage) return;
+      queued = v;
+      if (cancel) return;
+      cancel = whenIdle(flush, timeout);
+      if (typeof window !== 'undefined') {
+        window.addEventListener('pagehide', flush);
+        document.addEventListener('visibilitychange', onHidden);
+      }
+    },
+    flush,
+  };
 }
