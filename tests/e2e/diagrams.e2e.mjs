@@ -15,6 +15,19 @@ async function result(page) {
   return (await page.textContent($('fault-result'))).replace(/\s+/g, ' ').trim();
 }
 
+/** A verdict matrix cell's attribute, once it has caught up: the matrix follows the diagrams one frame later. */
+async function verdictAttr(page, id, attr, expected) {
+  const ok = (v) => (expected instanceof RegExp ? expected.test(v ?? '') : v === expected);
+  await page
+    .waitForFunction(([sel, attr, src, flags, plain]) => {
+      const v = document.querySelector(sel)?.getAttribute(attr) ?? '';
+      return src === null ? v === plain : new RegExp(src, flags).test(v);
+    }, [$(id), attr, expected instanceof RegExp ? expected.source : null, expected instanceof RegExp ? expected.flags : '', expected instanceof RegExp ? '' : expected], { timeout: 2000 })
+    .catch(() => {});
+  const v = await page.getAttribute($(id), attr);
+  assert.ok(ok(v), `${id} ${attr}: ${v} does not match ${expected}`);
+}
+
 async function set(page, control, value) {
   const el = page.locator($(control));
   const tag = await el.evaluate((e) => e.tagName);
@@ -74,7 +87,7 @@ export async function everyDesignOnArm64({ page, baseUrl }) {
   await set(page, 'ctl-design', 'vfio-owned');
   await set(page, 'ctl-fwb', false);
   assert.match(await result(page), /^-EINVAL .*KVM_SET_USER_MEMORY_REGION/);
-  assert.equal(await page.getAttribute($('verdict-vfio-owned-guest-cacheable'), 'data-status'), 'bad');
+  await verdictAttr(page, 'verdict-vfio-owned-guest-cacheable', 'data-status', 'bad');
   // Before v6.17 the same VMA is forced non-cacheable: Normal-NC because VFIO sets VM_ALLOW_ANY_UNCACHED.
   await set(page, 'ctl-kernel', '6.12');
   assert.match(await result(page), /^stage-2 1G Normal-NC/);
@@ -88,7 +101,7 @@ export async function everyDesignOnArm64({ page, baseUrl }) {
   await set(page, 'ctl-mte', false);
   await set(page, 'ctl-dirty-log', true);
   assert.match(await result(page), /^-EINVAL/);
-  assert.equal(await page.getAttribute($('verdict-vfio-owned-live-migration'), 'data-status'), 'bad');
+  await verdictAttr(page, 'verdict-vfio-owned-live-migration', 'data-status', 'bad');
 }
 
 export async function firmwareControlsDriveTheResourceTree({ page, baseUrl }) {
@@ -112,7 +125,7 @@ export async function firmwareControlsDriveTheResourceTree({ page, baseUrl }) {
   // memremap over System RAM: the direct map, silently.
   await set(page, 'ctl-design', 'memremap');
   assert.match(await page.textContent($('iomem-text')), /System RAM\n$/);
-  assert.match(await page.getAttribute($('verdict-memremap-firmware-ram'), 'aria-label'), /silent direct-map alias/);
+  await verdictAttr(page, 'verdict-memremap-firmware-ram', 'aria-label', /silent direct-map alias/);
 }
 
 export async function hotplugPolicyHugeFaultDirtyLogAndReset({ page, baseUrl }) {
@@ -133,7 +146,7 @@ export async function hotplugPolicyHugeFaultDirtyLogAndReset({ page, baseUrl }) 
   assert.match(await page.locator($('vma-leaf')).first().textContent(), /ZONE_NORMAL/);
   await set(page, 'ctl-online', 'offline');
   assert.match(await result(page), /no mapping/);
-  assert.equal(await page.getAttribute($('verdict-hotplug-guest-cacheable'), 'data-status'), 'bad');
+  await verdictAttr(page, 'verdict-hotplug-guest-cacheable', 'data-status', 'bad');
 }
 
 export async function keyboardStepsThePathAndTheOtherDiagramsFollow({ page, baseUrl }) {
