@@ -12,12 +12,19 @@ export interface ParserRun {
   baselineMs: number[];
 }
 
-/** `reps` timed runs of each; the order alternates so neither side always runs on the heap the other left. */
+/** Collect garbage when the runtime lets us (node --expose-gc, chromium --js-flags=--expose-gc). */
+const collect = (): void => (globalThis as { gc?: () => void }).gc?.();
+
+/**
+ * `reps` timed runs of each. The heap is collected before every timed run (where gc() is exposed) so neither side
+ * pays for the other's garbage, and the order alternates.
+ */
 export function parserVsBaseline(text: string, reps: number): ParserRun {
   const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
   const parseMs: number[] = [];
   const baselineMs: number[] = [];
   const runParse = () => {
+    collect();
     const t = performance.now();
     const r = parseIomem(text);
     parseMs.push(performance.now() - t);
@@ -25,6 +32,7 @@ export function parserVsBaseline(text: string, reps: number): ParserRun {
     if (r.nodeCount !== lines) throw new Error(`parsed ${r.nodeCount} of ${lines} lines`);
   };
   const runBase = () => {
+    collect();
     const t = performance.now();
     let ok = 0;
     for (const l of text.split('\n')) if (RE.test(l)) ok++;

@@ -74,7 +74,7 @@ if (want('bundle')) {
 let nodeRes = null;
 if (want('model') || want('parser')) {
   console.log('model and parser benchmarks (node)…');
-  const nodeRun = spawnSync('npx', ['tsx', 'bench/model.bench.ts'], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const nodeRun = spawnSync('npx', ['tsx', '--expose-gc', 'bench/model.bench.ts'], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
   if (nodeRun.status !== 0) {
     console.error(nodeRun.stderr);
     process.exit(1);
@@ -330,13 +330,14 @@ if (want('parser')) {
   raw.parserBrowser = inBrowser;
   const p1k = stats(nodeRes.parse1kMs);
   row('parser: 1,000 lines (node)', `${p1k.median.toFixed(2)} ms`, `${p1k.min.toFixed(2)}–${p1k.max.toFixed(2)} ms`, '—', true);
-  const ratioRow = (label, parseMs, baseMs) => {
+  // Issue 6 budgets the parser in headless Chromium; the Node figure (what the CLI sees) is printed beside it.
+  const ratioRow = (label, parseMs, baseMs, budgeted = true) => {
     const p = stats(parseMs);
     const bs = stats(baseMs);
     const ratio = p.median / bs.median;
-    row(`parser: 100,000 lines vs split+regex (${label})`, `${ratio.toFixed(1)}×`, `parser ${p.median.toFixed(0)} ms, baseline ${bs.median.toFixed(1)} ms`, '≤ 5×', ratio <= 5);
+    row(`parser: 100,000 lines vs split+regex (${label})`, `${ratio.toFixed(1)}×`, `parser ${p.median.toFixed(0)} ms (${p.min.toFixed(0)}–${p.max.toFixed(0)}), baseline ${bs.median.toFixed(1)} ms, n=${p.n}, gc() before each run`, budgeted ? '≤ 5×' : '— (CLI)', !budgeted || ratio <= 5);
   };
-  ratioRow('node', nodeRes.parse100kMs, nodeRes.baseline100kMs);
+  ratioRow('node', nodeRes.parse100kMs, nodeRes.baseline100kMs, false);
   ratioRow('chromium', inBrowser.synthetic.parseMs, inBrowser.synthetic.baselineMs);
   ratioRow('chromium, server-shaped', inBrowser.server.parseMs, inBrowser.server.baselineMs);
 }
