@@ -134,11 +134,19 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
   const svgRef = useRef<SVGSVGElement>(null);
   const current = step >= 0 ? ex.fault.steps[step] : undefined;
 
-  // Keep the current step in view while stepping.
+  // Keep the current step in view while stepping: in the next frame (its layout is needed for that frame anyway, so
+  // the input's own task does not force one), and at once rather than smoothly — a smooth scroll repaints the page
+  // for a third of a second after every step, which is where stepping dropped frames.
   useEffect(() => {
     if (!current || !svgRef.current) return;
     const el = svgRef.current.querySelector(`[data-step-index="${step}"]`);
-    if (el && 'scrollIntoView' in el) (el as Element).scrollIntoView({ block: 'nearest', behavior: matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    if (!el || !('scrollIntoView' in el)) return;
+    if (typeof requestAnimationFrame !== 'function') {
+      el.scrollIntoView({ block: 'nearest' });
+      return;
+    }
+    const raf = requestAnimationFrame(() => el.scrollIntoView({ block: 'nearest', behavior: 'auto' }));
+    return () => cancelAnimationFrame(raf);
   }, [step, current]);
 
   const r = ex.fault.result;
