@@ -30,24 +30,32 @@ const DRIVERS = ['nvme', 'mlx5_core', 'ioatdma', 'ahci', 'xhci-hcd', 'i40e', 'me
 export function serverIomem(lines: number): string {
   const out: string[] = [];
   const line = (depth: number, s: bigint, e: bigint, name: string) => out.push(`${'  '.repeat(Math.min(depth, 5))}${h(s)}-${h(e)} : ${name}`);
+  /** Rows of (depth, start, end, name), printed in order. */
+  type Row = [number, bigint, bigint, string];
+  const print = (rows: Row[]) => {
+    for (const [d, st, en, n] of rows) line(d, st, en, n);
+  };
   // Low memory and firmware.
-  line(0, 0x0n, 0xfffn, 'Reserved');
-  line(0, 0x1000n, 0x9ffffn, 'System RAM');
-  line(0, 0xa0000n, 0xfffffn, 'Reserved');
-  line(1, 0xa0000n, 0xbffffn, 'PCI Bus 0000:00');
-  line(1, 0xc0000n, 0xc7fffn, 'Video ROM');
-  line(1, 0xf0000n, 0xfffffn, 'System ROM');
-  line(0, 0x100000n, 0x5b7b9fffn, 'System RAM');
-  line(1, 0x28000000n, 0x37ffffffn, 'Crash kernel');
-  line(0, 0x5b7ba000n, 0x5bb93fffn, 'ACPI Non-volatile Storage');
-  line(0, 0x5bb94000n, 0x694abfffn, 'System RAM');
-  line(0, 0x694ac000n, 0x6c1a2fffn, 'Reserved');
-  line(0, 0x6c1a3000n, 0x6c5b9fffn, 'ACPI Tables');
-  line(0, 0x6c5ba000n, 0x6fffffffn, 'Reserved');
-  line(0, 0x70000000n, 0x7fffffffn, 'Reserved');
-  line(1, 0x70000000n, 0x7fffffffn, 'PCI MMCONFIG 0000 [bus 00-ff]');
+  const low: Row[] = [
+    [0, 0x0n, 0xfffn, 'Reserved'],
+    [0, 0x1000n, 0x9ffffn, 'System RAM'],
+    [0, 0xa0000n, 0xfffffn, 'Reserved'],
+    [1, 0xa0000n, 0xbffffn, 'PCI Bus 0000:00'],
+    [1, 0xc0000n, 0xc7fffn, 'Video ROM'],
+    [1, 0xf0000n, 0xfffffn, 'System ROM'],
+    [0, 0x100000n, 0x5b7b9fffn, 'System RAM'],
+    [1, 0x28000000n, 0x37ffffffn, 'Crash kernel'],
+    [0, 0x5b7ba000n, 0x5bb93fffn, 'ACPI Non-volatile Storage'],
+    [0, 0x5bb94000n, 0x694abfffn, 'System RAM'],
+    [0, 0x694ac000n, 0x6c1a2fffn, 'Reserved'],
+    [0, 0x6c1a3000n, 0x6c5b9fffn, 'ACPI Tables'],
+    [0, 0x6c5ba000n, 0x6fffffffn, 'Reserved'],
+    [0, 0x70000000n, 0x7fffffffn, 'Reserved'],
+    [1, 0x70000000n, 0x7fffffffn, 'PCI MMCONFIG 0000 [bus 00-ff]'],
+  ];
+  print(low);
   // The tail that must fit: APIC/HPET area, high RAM with the kernel, CXL windows.
-  const tail: [number, bigint, bigint, string][] = [
+  const tail: Row[] = [
     [0, 0xfec00000n, 0xfecfffffn, 'PNP0003:00'],
     [1, 0xfec00000n, 0xfec003ffn, 'IOAPIC 0'],
     [1, 0xfec01000n, 0xfec013ffn, 'IOAPIC 1'],
@@ -105,6 +113,6 @@ export function serverIomem(lines: number): string {
     bus = (bus + 5) & 0xff;
     if (addr >= 0xfc000000n) throw new Error(`serverIomem: ${lines} lines do not fit below the APIC area`);
   }
-  for (const [d, s, e, n] of tail) line(d, s, e, n);
+  print(tail);
   return out.join('\n') + '\n';
 }
