@@ -3,15 +3,17 @@
  * against the branches not taken, each decision with the value that decided it, ending at the EPT / stage-2 entry or
  * the error. Drawn from ex.fault (graph + steps + result).
  */
-import { memo, useEffect, useId, useMemo, useRef } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { resultText } from './resultText';
 import { getSource } from '../../model/sources';
 import { sourceLinkNote, sourceUrl } from '../../model/source-links';
 import { activateKeys, clip, notesFor, sameTarget } from './common';
 import { DEFAULT_FAULT_LAYOUT, edgeGeometry, edgeLabelText, LABEL_CHAR_PX, layoutFault, placeEdgeLabels } from './faultLayout';
 import type { DiagramProps, Highlight } from './types';
-import type { FaultNode } from '../../model/explain-types';
-import type { NoteTarget } from '../../model/view-state';
+import type { FaultGraph, FaultNode, FaultStep } from '../../model/explain-types';
+import { faultGraph } from '../../model/kvm/graph';
+import { GraphKeeper } from './graphKeeper';
+import type { NoteTarget, ReviewNote } from '../../model/view-state';
 
 /** One edge. Memoised on primitive props: a scenario change redraws only the edges whose state changed. */
 const FaultEdge = memo(function FaultEdge({ d, taken, marker, label, full, lx, ly }: { d: string; taken: boolean; marker: string; label: string; full: string; lx: number; ly: number }) {
@@ -54,6 +56,8 @@ interface FaultNodeBoxProps {
   onSelect: ((t: NoteTarget) => void) | undefined;
   onHighlight: (h: Highlight) => void;
   onNoteTarget: ((t: NoteTarget) => void) | undefined;
+  /** False in a kept-alive graph of another architecture: drawn the same, but without test ids, roles or focus. */
+  live: boolean;
 }
 
 /**
@@ -71,68 +75,208 @@ const FaultNodeBox = memo(function FaultNodeBox(p: FaultNodeBoxProps) {
     p.onSelect?.(target);
   };
   const decision = p.decisionTest ? `${p.decisionTest}: ${p.decisionValue}` : '';
+  const live = p.live;
   return (
     <g
       className={cls}
-      data-testid={isTaken ? `fault-step-${p.step}` : 'fault-node'}
-      data-node={p.id}
-      data-step-index={isTaken ? p.step : undefined}
-      data-current={p.current ? 'true' : undefined}
-      data-seen={p.seen ? 'true' : undefined}
-      role="listitem"
-      aria-current={p.current ? 'step' : undefined}
-      aria-label={`${isTaken ? `step ${p.step + 1}: ` : 'not taken: '}${p.label}${decision ? `; ${p.decisionTest} = ${p.decisionValue}` : ''}${p.verified ? '' : ' (unverified)'}`}
-      tabIndex={isTaken ? 0 : -1}
+      data-testid={live ? (isTaken ? `fault-step-${p.step}` : 'fault-node') : undefined}
+      data-node={live ? p.id : undefined}
+      data-step-index={live && isTaken ? p.step : undefined}
+      data-current={live && p.current ? 'true' : undefined}
+      data-seen={live && p.seen ? 'true' : undefined}
+      role={live ? 'listitem' : undefined}
+      aria-current={live && p.current ? 'step' : undefined}
+      aria-label={live ? `${isTaken ? `step ${p.step + 1}: ` : 'not taken: '}${p.label}${decision ? `; ${p.decisionTest} = ${p.decisionValue}` : ''}${p.verified ? '' : ' (unverified)'}` : undefined}
+      tabIndex={live ? (isTaken ? 0 : -1) : undefined}
       onClick={activate}
       onKeyDown={(e) => activateKeys(e, activate, p.onNoteTarget ? () => p.onNoteTarget!(target) : undefined)}
       onMouseEnter={() => p.onHighlight(p.pfn !== undefined ? { kind: 'range', start: p.pfn << 12n, end: (p.pfn << 12n) + 0xfffn } : { kind: 'step', nodeId: p.id })}
       onMouseLeave={() => p.onHighlight(null)}
     >
       <title>{`${p.label}\n${p.file}${decision ? `\n${decision}` : ''}${p.verified ? '' : '\n(unverified)'}`}</title>
-      {/* Drawn at the origin and moved as a whole: a box that only moves costs one attribute, and no text relayout. */}
-      <g transform={`translate(${p.x},${p.y})`}>
-        <rect width={p.w} height={p.h} rx={p.kind === 'decision' ? 12 : 4} />
-        <text x={8} y={15} className="fnode-label" aria-hidden="true">
-          {isTaken ? `${p.step + 1}. ` : ''}
-          {clip(p.label, p.w - (isTaken ? 34 : 16), 6.4)}
-        </text>
-        <text x={8} y={p.h - 8} className="fnode-sub" aria-hidden="true">
-          {clip(p.sub, p.w - 16, 5.5)}
-        </text>
-        {!p.verified && (
-          <text x={p.w - 6} y={12} textAnchor="end" className="unverified-glyph">?</text>
-        )}
-        {p.notes > 0 && (
-          <g className="note-badge" aria-label={`${p.notes} review note${p.notes > 1 ? 's' : ''}`}>
-            <circle cx={p.w - 8} cy={p.h - 9} r={6} />
-            <text x={p.w - 8} y={p.h - 6} textAnchor="middle">{p.notes}</text>
-          </g>
-        )}
-      </g>
+      {/* Absolute coordinates: a box never moves (the map is fixed per architecture), so no transform node is needed. */}
+      <rect x={p.x} y={p.y} width={p.w} height={p.h} rx={p.kind === 'decision' ? 12 : 4} />
+      <text x={p.x + 8} y={p.y + 15} className="fnode-label" aria-hidden="true">
+        {isTaken ? `${p.step + 1}. ` : ''}
+        {clip(p.label, p.w - (isTaken ? 34 : 16), 6.4)}
+      </text>
+      <text x={p.x + 8} y={p.y + p.h - 8} className="fnode-sub" aria-hidden="true">
+        {clip(p.sub, p.w - 16, 5.5)}
+      </text>
+      {!p.verified && (
+        <text x={p.x + p.w - 6} y={p.y + 12} textAnchor="end" className="unverified-glyph">?</text>
+      )}
+      {p.notes > 0 && (
+        <g className="note-badge" aria-label={`${p.notes} review note${p.notes > 1 ? 's' : ''}`}>
+          <circle cx={p.x + p.w - 8} cy={p.y + p.h - 9} r={6} />
+          <text x={p.x + p.w - 8} y={p.y + p.h - 6} textAnchor="middle">{p.notes}</text>
+        </g>
+      )}
     </g>
   );
 });
 
-function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes, onNoteTarget, selected, onSelect, observed, compact }: DiagramProps) {
-  const captionId = useId();
-  const mid = `m${captionId.replace(/[^a-zA-Z0-9_-]/g, '')}`;
-  const taken = useMemo(() => ex.fault.steps.map((s) => s.nodeId), [ex.fault.steps]);
-  const opts = compact ? { ...DEFAULT_FAULT_LAYOUT, nodeW: 240, nodeH: 34, rowGap: 14 } : DEFAULT_FAULT_LAYOUT;
-  const layout = useMemo(() => layoutFault(ex.fault.graph, taken, opts), [ex.fault.graph, taken, opts.nodeW, opts.nodeH, opts.rowGap]); // eslint-disable-line react-hooks/exhaustive-deps
+interface FaultGraphSvgProps {
+  graph: FaultGraph;
+  steps: readonly FaultStep[];
+  compact: boolean;
+  /** Prefix of the arrow-head marker ids (unique per diagram and architecture). */
+  mid: string;
+  step: number;
+  highlight: Highlight;
+  selected: NoteTarget | null | undefined;
+  notes: ReviewNote[] | undefined;
+  seen: ReadonlySet<string>;
+  onStep: ((i: number) => void) | undefined;
+  onSelect: ((t: NoteTarget) => void) | undefined;
+  onHighlight: (h: Highlight) => void;
+  onNoteTarget: ((t: NoteTarget) => void) | undefined;
+  live: boolean;
+  svgRef?: RefObject<SVGSVGElement | null>;
+}
+
+/** The graph of one architecture with its taken path. Memoised: a kept-alive graph is not rendered again while hidden. */
+const FaultGraphSvg = memo(function FaultGraphSvg(props: FaultGraphSvgProps) {
+  const { graph, steps, compact, mid, step, highlight, selected, notes, seen, onStep, onSelect, onHighlight, onNoteTarget, live, svgRef } = props;
+  const taken = useMemo(() => steps.map((s) => s.nodeId), [steps]);
+  const opts = compact ? COMPACT_FAULT_LAYOUT : DEFAULT_FAULT_LAYOUT;
+  const layout = useMemo(() => layoutFault(graph, taken, opts), [graph, taken, opts]);
   // Edge labels: clipped to a width, then placed where they hit no box and no other label (the rest stay tooltips).
+  // Positions depend on the graph only, so these are the same strings and numbers for every scenario of an arch.
   const { geometry, labelText, labels } = useMemo(() => {
     const geometry = layout.edges.map(edgeGeometry);
     const labelText = layout.edges.map((e, i) => (compact ? '' : edgeLabelText(e, geometry[i]!)));
     const labels = placeEdgeLabels(layout, geometry, labelText.map((t) => t.length * LABEL_CHAR_PX));
     return { geometry, labelText, labels };
   }, [layout, compact]);
-  const seen = useMemo(() => new Set((observed?.traceFunctions ?? []).map((f) => f.replace(/\(\)$/, ''))), [observed?.traceFunctions]);
   // The function names in each node's label, once per graph (for marking what a pasted trace saw).
-  const fnNamesOf = useMemo(() => new Map(ex.fault.graph.nodes.map((n) => [n.id, [...n.label.matchAll(/([A-Za-z_][\w]*)\(/g)].map((m) => m[1]!)])), [ex.fault.graph]);
-  const known = useMemo(() => new Set([...fnNamesOf.values()].flat()), [fnNamesOf]);
+  const fnNamesOf = useMemo(() => fnNames(graph), [graph]);
+  return (
+    <svg
+      ref={svgRef}
+      viewBox={`0 0 ${layout.width} ${layout.height}`}
+      width="100%"
+      style={{ minWidth: Math.round(layout.width * 0.8) }}
+      className={live ? 'fault-svg' : 'fault-svg stale'}
+      role={live ? 'list' : undefined}
+      aria-label={live ? 'Fault graph' : undefined}
+    >
+      <defs>
+        <marker id={`${mid}-a`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+          <path d="M0,0 L10,5 L0,10 z" className="arrow-head" />
+        </marker>
+        <marker id={`${mid}-t`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+          <path d="M0,0 L10,5 L0,10 z" className="arrow-head taken" />
+        </marker>
+      </defs>
+      {layout.edges.map((e, i) => {
+        const box = labels[i];
+        return (
+          <FaultEdge
+            key={`${e.from.node.id}-${e.to.node.id}`}
+            d={geometry[i]!.d}
+            taken={e.taken}
+            marker={`url(#${mid}-${e.taken ? 't' : 'a'})`}
+            label={box ? labelText[i]! : ''}
+            full={e.label}
+            lx={box?.x ?? 0}
+            ly={box?.y ?? 0}
+          />
+        );
+      })}
+      {layout.nodes.map((p) => {
+        const n = p.node;
+        const isTaken = p.step >= 0;
+        const stepData = isTaken ? steps[p.step] : undefined;
+        const target = { kind: 'step' as const, nodeId: n.id };
+        return (
+          <FaultNodeBox
+            key={n.id}
+            id={n.id}
+            kind={n.kind}
+            label={n.label}
+            file={n.file}
+            verified={n.verified}
+            x={p.x}
+            y={p.y}
+            w={p.w}
+            h={p.h}
+            step={p.step}
+            current={isTaken && p.step === step}
+            seen={(fnNamesOf.get(n.id) ?? []).some((f) => seen.has(f))}
+            lit={highlight?.kind === 'step' && highlight.nodeId === n.id}
+            selected={sameTarget(selected, target)}
+            notes={notesFor(notes, target).length}
+            decisionTest={stepData?.decision?.test ?? ''}
+            decisionValue={stepData?.decision?.value ?? ''}
+            sub={stepData?.decision ? stepData.decision.value : (stepData?.detail ?? n.file)}
+            pfn={stepData?.links?.pfn}
+            onStep={onStep}
+            onSelect={onSelect}
+            onHighlight={onHighlight}
+            onNoteTarget={onNoteTarget}
+            live={live}
+          />
+        );
+      })}
+    </svg>
+  );
+});
+
+const COMPACT_FAULT_LAYOUT = { ...DEFAULT_FAULT_LAYOUT, nodeW: 240, nodeH: 34, rowGap: 14 };
+const NO_STEPS: readonly FaultStep[] = [];
+const NO_SEEN: ReadonlySet<string> = new Set();
+const fnNamesCache = new WeakMap<FaultGraph, Map<string, string[]>>();
+function fnNames(graph: FaultGraph): Map<string, string[]> {
+  let m = fnNamesCache.get(graph);
+  if (!m) fnNamesCache.set(graph, (m = new Map(graph.nodes.map((n) => [n.id, [...n.label.matchAll(/([A-Za-z_][\w]*)\(/g)].map((x) => x[1]!)]))));
+  return m;
+}
+
+function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes, onNoteTarget, selected, onSelect, observed, compact }: DiagramProps) {
+  const captionId = useId();
+  const mid = `m${captionId.replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  const arch = ex.fault.arch;
+  const seen = useMemo(() => new Set((observed?.traceFunctions ?? []).map((f) => f.replace(/\(\)$/, ''))), [observed?.traceFunctions]);
+  const known = useMemo(() => new Set([...fnNames(ex.fault.graph).values()].flat()), [ex.fault.graph]);
   const unknownSeen = [...seen].filter((f) => !known.has(f));
   const svgRef = useRef<SVGSVGElement>(null);
   const current = step >= 0 ? ex.fault.steps[step] : undefined;
+  const isCompact = compact === true;
+
+  // Keep-alive of the other architecture's graph. Switching architecture would otherwise throw ~340 SVG elements
+  // away and build and lay out as many again. The graph last shown for each architecture stays in the page with
+  // `content-visibility: hidden`, which keeps its style and layout but skips it in rendering, find-in-page and the
+  // accessibility tree. It keeps the props it last had, so React skips it while it is hidden. Switching back then
+  // costs only what differs from that state. Once the page is idle, the other architecture's graph is built
+  // (untaken) in advance, so the first switch is cheap too.
+  const liveProps: FaultGraphSvgProps = {
+    graph: ex.fault.graph,
+    steps: ex.fault.steps,
+    compact: isCompact,
+    mid: `${mid}-${arch}`,
+    step,
+    highlight,
+    selected,
+    notes,
+    seen,
+    onStep,
+    onSelect,
+    onHighlight,
+    onNoteTarget,
+    live: true,
+  };
+  const [keeper] = useState(() => new GraphKeeper<FaultGraphSvgProps>());
+  const [prebuild, setPrebuild] = useState(false);
+  const graphs = keeper.render(arch, liveProps, (a) =>
+    prebuild ? { ...liveProps, graph: faultGraph(a), steps: NO_STEPS, mid: `${mid}-${a}`, step: -1, highlight: null, seen: NO_SEEN, live: false } : undefined,
+  );
+  useEffect(() => keeper.commit(arch, liveProps));
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') return;
+    const id = requestIdleCallback(() => setPrebuild(true), { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }, []);
 
   // Keep the current step in view while stepping: in the next frame (its layout is needed for that frame anyway, so
   // the input's own task does not force one), and at once rather than smoothly — a smooth scroll repaints the page
@@ -194,66 +338,11 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
       )}
       {ex.fault.steps.length === 0 && <p className="fault-none">KVM is never reached: {r.kind === 'error' ? r.seenBy : ''}</p>}
       <div className="fault-scroll">
-        <svg ref={svgRef} viewBox={`0 0 ${layout.width} ${layout.height}`} width="100%" style={{ minWidth: Math.round(layout.width * 0.8) }} className="fault-svg" role="list" aria-label="Fault graph">
-          <defs>
-            <marker id={`${mid}-a`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
-              <path d="M0,0 L10,5 L0,10 z" className="arrow-head" />
-            </marker>
-            <marker id={`${mid}-t`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
-              <path d="M0,0 L10,5 L0,10 z" className="arrow-head taken" />
-            </marker>
-          </defs>
-          {layout.edges.map((e, i) => {
-            const box = labels[i];
-            return (
-              <FaultEdge
-                key={`${e.from.node.id}-${e.to.node.id}`}
-                d={geometry[i]!.d}
-                taken={e.taken}
-                marker={`url(#${mid}-${e.taken ? 't' : 'a'})`}
-                label={box ? labelText[i]! : ''}
-                full={e.label}
-                lx={box?.x ?? 0}
-                ly={box?.y ?? 0}
-              />
-            );
-          })}
-          {layout.nodes.map((p) => {
-            const n = p.node;
-            const isTaken = p.step >= 0;
-            const stepData = isTaken ? ex.fault.steps[p.step] : undefined;
-            const target = { kind: 'step' as const, nodeId: n.id };
-            const pfn = stepData?.links?.pfn;
-            return (
-              <FaultNodeBox
-                key={n.id}
-                id={n.id}
-                kind={n.kind}
-                label={n.label}
-                file={n.file}
-                verified={n.verified}
-                x={p.x}
-                y={p.y}
-                w={p.w}
-                h={p.h}
-                step={p.step}
-                current={isTaken && p.step === step}
-                seen={(fnNamesOf.get(n.id) ?? []).some((f) => seen.has(f))}
-                lit={highlight?.kind === 'step' && highlight.nodeId === n.id}
-                selected={sameTarget(selected, target)}
-                notes={notesFor(notes, target).length}
-                decisionTest={stepData?.decision?.test ?? ''}
-                decisionValue={stepData?.decision?.value ?? ''}
-                sub={stepData?.decision ? stepData.decision.value : (stepData?.detail ?? n.file)}
-                pfn={pfn}
-                onStep={onStep}
-                onSelect={onSelect}
-                onHighlight={onHighlight}
-                onNoteTarget={onNoteTarget}
-              />
-            );
-          })}
-        </svg>
+        {graphs.map(([a, p]) => (
+          <div key={a} className={a === arch ? 'fault-graph' : 'fault-graph kept'}>
+            <FaultGraphSvg {...p} svgRef={a === arch ? svgRef : undefined} />
+          </div>
+        ))}
       </div>
       {!compact && seen.size > 0 && (
         <div className="trace-overlay" data-testid="trace-overlay">

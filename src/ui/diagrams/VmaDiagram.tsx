@@ -24,13 +24,16 @@ function Section({ part, y, h, title, children, props }: { part: Part; y: number
       aria-label={title}
       onClick={() => props.onSelect?.(target)}
       onKeyDown={(e) => activateKeys(e, () => props.onSelect?.(target), props.onNoteTarget ? () => props.onNoteTarget!(target) : undefined)}
+      transform={`translate(0,${y})`}
     >
-      <rect className="vma-part-bg" x={2} y={y} width={W - 4} height={h} rx={4} />
-      <text x={10} y={y + 15} className="part-title">{title}</text>
+      {/* Children are drawn in the section's own coordinates: when a section above grows, this one moves with one
+          attribute and none of its text is laid out again. */}
+      <rect className="vma-part-bg" x={2} y={0} width={W - 4} height={h} rx={4} />
+      <text x={10} y={15} className="part-title">{title}</text>
       {n > 0 && (
         <g className="note-badge" aria-label={`${n} review note${n > 1 ? 's' : ''}`}>
-          <circle cx={W - 14} cy={y + 11} r={6} />
-          <text x={W - 14} y={y + 14} textAnchor="middle">{n}</text>
+          <circle cx={W - 14} cy={11} r={6} />
+          <text x={W - 14} y={14} textAnchor="middle">{n}</text>
         </g>
       )}
       {children}
@@ -99,7 +102,7 @@ function VmaDiagramImpl(props: DiagramProps) {
       <figcaption id={captionId} className="sr-only">{summary}</figcaption>
       <svg viewBox={`0 0 ${W} ${height}`} width="100%" className="vma-svg" role="group" aria-label="VMA">
         <Section part="range" y={rangeY} h={40} title={`VMA: ${vma.kind === 'vfio-region' ? 'VFIO region mmap (PFNMAP)' : 'page-backed guest RAM'}`} props={props}>
-          <text x={10} y={rangeY + 33} className="mono">
+          <text x={10} y={33} className="mono">
             {`vm_start 0x${hex(vma.vmStart)}  vm_end 0x${hex(vma.vmEnd)}  (${formatSize(vma.vmEnd - vma.vmStart)})  vm_pgoff 0x${hex(vma.vmPgoff)}`}
           </text>
         </Section>
@@ -114,8 +117,8 @@ function VmaDiagramImpl(props: DiagramProps) {
               data-state={ch.state}
             >
               <title>{`${ch.label} = ${ch.name}${ch.verified ? '' : ' (unverified: no mnemonic in the smaps table, derived)'}${ch.state === 'model' ? ' — expected by the model, not in your smaps' : ch.state === 'observed' ? ' — in your smaps, not expected by the model' : ''}`}</title>
-              <rect x={ch.x} y={flagsY + ch.y} width={ch.w} height={19} rx={9} />
-              <text x={ch.x + 7} y={flagsY + ch.y + 13.5} className="chip-text">
+              <rect x={ch.x} y={ch.y} width={ch.w} height={19} rx={9} />
+              <text x={ch.x + 7} y={ch.y + 13.5} className="chip-text">
                 <tspan className="mnemonic">{ch.label}</tspan> {ch.name}
                 {ch.verified ? '' : ' ?'}
               </text>
@@ -123,13 +126,13 @@ function VmaDiagramImpl(props: DiagramProps) {
           ))}
         </Section>
         <Section part="pgprot" y={protY} h={40} title="pgprot (host PTE cache mode)" props={props}>
-          <text x={10} y={protY + 33} className={`mono ${vma.pgprot.cacheable ? 'ok' : 'warn'}`}>
+          <text x={10} y={33} className={`mono ${vma.pgprot.cacheable ? 'ok' : 'warn'}`}>
             {clip(`${vma.pgprot.cacheMode} — ${vma.pgprot.origin}`, W - 20, 6.7)}
           </text>
         </Section>
         <Section part="vm_ops" y={opsY} h={opsH} title={vma.vmOps ? `vm_ops: ${vma.vmOps.name}` : 'vm_ops: none (anonymous memory, mm faults pages in)'} props={props}>
           {vma.vmOps?.handlers.map((h, i) => (
-            <text key={h.name} x={18} y={opsY + 32 + i * 16} className="mono" data-testid="vma-handler">
+            <text key={h.name} x={18} y={32 + i * 16} className="mono" data-testid="vma-handler">
               {clip(`.${h.name} = ${h.fn}`, W - 30, 6.7)}
             </text>
           ))}
@@ -141,9 +144,9 @@ function VmaDiagramImpl(props: DiagramProps) {
             return (
               <g key={lvl} className={`walk-level ${w ? (w.leaf ? 'leaf' : 'table') : 'unused'} ${w?.leaf && leafLit ? 'lit' : ''}`} data-testid={`walk-${lvl}`}>
                 <title>{w ? `${lvl}: ${w.entry}` : `${lvl}: not reached (the leaf is higher)`}</title>
-                <rect x={x} y={walkY + 22} width={levelW} height={30} rx={3} />
-                <text x={x + 6} y={walkY + 35} className="walk-level-name">{lvl}</text>
-                <text x={x + 6} y={walkY + 48} className="walk-entry">{clip(w ? (w.leaf ? `leaf ${vma.maxLeaf}` : w.entry) : '—', levelW - 10, 5.6)}</text>
+                <rect x={x} y={22} width={levelW} height={30} rx={3} />
+                <text x={x + 6} y={35} className="walk-level-name">{lvl}</text>
+                <text x={x + 6} y={48} className="walk-entry">{clip(w ? (w.leaf ? `leaf ${vma.maxLeaf}` : w.entry) : '—', levelW - 10, 5.6)}</text>
               </g>
             );
           })}
@@ -161,8 +164,8 @@ function VmaDiagramImpl(props: DiagramProps) {
                 onMouseEnter={() => onHighlight({ kind: 'range', start: l.pfn << 12n, end: (l.pfn << 12n) + (l.size === '4K' ? 0xfffn : l.size === '2M' ? 0x1fffffn : 0x3fffffffn) })}
                 onMouseLeave={() => onHighlight(null)}
               >
-                <rect x={10} y={leavesY + 22 + i * 22} width={W - 30} height={18} rx={3} />
-                <text x={16} y={leavesY + 35 + i * 22} className="mono">
+                <rect x={10} y={22 + i * 22} width={W - 30} height={18} rx={3} />
+                <text x={16} y={35 + i * 22} className="mono">
                   {clip(
                     `${l.size} hva 0x${hex(l.hva)} → pfn 0x${hex(l.pfn)} · ${l.special ? 'special: no struct page' : `struct page, node ${l.page?.node ?? '?'}, ${l.page?.zone ?? ''}`}`,
                     W - 44,

@@ -1,6 +1,7 @@
 /**
- * Layered layout of a fault graph: layer = longest path from the entry (the graph is a DAG), the taken path in the
- * first column so it reads top to bottom, the branches not taken beside it. Pure: no React, no DOM.
+ * Layered layout of a fault graph: layer = longest path from the entry (the graph is a DAG), the main line of the fault
+ * in the first column, early exits and errors beside it; the same map for every scenario of an architecture, with the
+ * taken path marked on it. Pure: no React, no DOM.
  */
 import type { FaultGraph, FaultNode } from '../../model/explain-types';
 import { clip } from './common';
@@ -40,75 +41,80 @@ export interface FaultLayoutOptions {
 
 export const DEFAULT_FAULT_LAYOUT: FaultLayoutOptions = { nodeW: 272, nodeH: 40, colGap: 30, rowGap: 20 };
 
-/** Lay out `graph` with `taken` (node ids of the taken path, in order) in column 0. */
-export function layoutFault(graph: FaultGraph, taken: string[], o: FaultLayoutOptions = DEFAULT_FAULT_LAYOUT): FaultLayout {
+/**
+ * Where every node of an architecture's graph goes, whatever the scenario: layer = longest path from the entry, and
+ * within a layer the node with the longest way still to go first, so the main line of the fault runs down column 0 and
+ * the early exits and errors sit beside it. A stable map: changing the design or platform only relights a path
+ * through boxes that stay where they were (nothing moves, nothing is laid out again).
+ */
+function placeGraph(graph: FaultGraph, o: FaultLayoutOptions): { nodes: Omit<PlacedNode, 'step'>[]; width: number; height: number } {
   const ids = graph.nodes.map((n) => n.id);
+  const order = new Map(ids.map((id, i) => [id, i]));
   const incoming = new Map<string, string[]>(ids.map((id) => [id, []]));
-  for (const e of graph.edges) incoming.get(e.to)?.push(e.from);
+  const outgoing = new Map<string, string[]>(ids.map((id) => [id, []]));
+  for (const e of graph.edges) {
+    incoming.get(e.to)?.push(e.from);
+    outgoing.get(e.from)?.push(e.to);
+  }
   const entry = ids.find((id) => (incoming.get(id) ?? []).length === 0) ?? ids[0]!;
-  // Longest path layering (DAG). Guard against cycles with a visit bound.
+  // Longest path layering (DAG); the round bound guards against a cycle.
   const layer = new Map<string, number>([[entry, 0]]);
+  const reach = new Map<string, number>(ids.map((id) => [id, 0]));
   for (let round = 0; round < ids.length; round++) {
     let changed = false;
     for (const e of graph.edges) {
       const l = layer.get(e.from);
-      if (l === undefined) continue;
-      if ((layer.get(e.to) ?? -1) < l + 1) {
+      if (l !== undefined && (layer.get(e.to) ?? -1) < l + 1) {
         layer.set(e.to, l + 1);
+        changed = true;
+      }
+      // Longest way to a sink from each node, by the same relaxation backwards.
+      const r = reach.get(e.to)! + 1;
+      if (reach.get(e.from)! < r) {
+        reach.set(e.from, r);
         changed = true;
       }
     }
     if (!changed) break;
   }
   for (const id of ids) if (!layer.has(id)) layer.set(id, 0);
-  // Keep the taken path strictly increasing so it reads as a column: push later taken nodes down if needed.
-  let last = -1;
-  for (const id of taken) {
-    const l = Math.max(layer.get(id) ?? 0, last + 1);
-    layer.set(id, l);
-    last = l;
-  }
-  const takenIdx = new Map(taken.map((id, i) => [id, i]));
   const byLayer = new Map<number, FaultNode[]>();
   for (const n of graph.nodes) {
     const l = layer.get(n.id)!;
     if (!byLayer.has(l)) byLayer.set(l, []);
     byLayer.get(l)!.push(n);
   }
-  const placed = new Map<string, PlacedNode>();
+  const nodes: Omit<PlacedNode, 'step'>[] = [];
   let maxCol = 0;
   const layers = [...byLayer.keys()].sort((a, b) => a - b);
   layers.forEach((l, row) => {
     const ns = byLayer.get(l)!;
-    ns.sort((a, b) => (takenIdx.has(b.id) ? 1 : 0) - (takenIdx.has(a.id) ? 1 : 0) || ids.indexOf(a.id) - ids.indexOf(b.id));
-    // If nothing on this layer is taken, leave column 0 free so the taken column stays visually continuous.
-    const offset = ns.some((n) => takenIdx.has(n.id)) ? 0 : 1;
-    ns.forEach((n, i) => {
-      const col = i + offset;
+    ns.sort((a, b) => reach.get(b.id)! - reach.get(a.id)! || order.get(a.id)! - order.get(b.id)!);
+    ns.forEach((n, col) => {
       maxCol = Math.max(maxCol, col);
-      placed.set(n.id, {
-        node: n,
-        layer: l,
-        col,
-        x: 8 + col * (o.nodeW + o.colGap),
-        y: 8 + row * (o.nodeH + o.rowGap),
-        w: o.nodeW,
-        h: o.nodeH,
-        step: takenIdx.get(n.id) ?? -1,
-      });
+      nodes.push({ node: n, layer: l, col, x: 8 + col * (o.nodeW + o.colGap), y: 8 + row * (o.nodeH + o.rowGap), w: o.nodeW, h: o.nodeH });
     });
   });
+  return { nodes, width: 16 + (maxCol + 1) * (o.nodeW + o.colGap), height: 16 + layers.length * (o.nodeH + o.rowGap) };
+}
+
+const placements = new WeakMap<FaultGraph, Map<string, ReturnType<typeof placeGraph>>>();
+
+/** Lay out `graph` and mark `taken` (node ids of the taken path, in order): positions depend on the graph only. */
+export function layoutFault(graph: FaultGraph, taken: string[], o: FaultLayoutOptions = DEFAULT_FAULT_LAYOUT): FaultLayout {
+  const key = `${o.nodeW},${o.nodeH},${o.colGap},${o.rowGap}`;
+  let byOpts = placements.get(graph);
+  if (!byOpts) placements.set(graph, (byOpts = new Map()));
+  let p = byOpts.get(key);
+  if (!p) byOpts.set(key, (p = placeGraph(graph, o)));
+  const takenIdx = new Map(taken.map((id, i) => [id, i]));
+  const placed = new Map<string, PlacedNode>(p.nodes.map((n) => [n.node.id, { ...n, step: takenIdx.get(n.node.id) ?? -1 }]));
   const takenEdges = new Set<string>();
   for (let i = 1; i < taken.length; i++) takenEdges.add(`${taken[i - 1]}→${taken[i]}`);
   const edges: PlacedEdge[] = graph.edges
     .filter((e) => placed.has(e.from) && placed.has(e.to))
     .map((e) => ({ from: placed.get(e.from)!, to: placed.get(e.to)!, label: e.label, taken: takenEdges.has(`${e.from}→${e.to}`) }));
-  return {
-    nodes: [...placed.values()],
-    edges,
-    width: 16 + (maxCol + 1) * (o.nodeW + o.colGap),
-    height: 16 + layers.length * (o.nodeH + o.rowGap),
-  };
+  return { nodes: [...placed.values()], edges, width: p.width, height: p.height };
 }
 
 /** Where an edge runs: down the column, across to a branch, or around the nodes it skips; and where its label goes. */
@@ -164,7 +170,7 @@ export function placeEdgeLabels(layout: FaultLayout, geometry: EdgeGeometry[], w
   const pad = 2;
   const used: { x0: number; y0: number; x1: number; y1: number }[] = layout.nodes.map((n) => ({ x0: n.x - pad, y0: n.y - pad, x1: n.x + n.w + pad, y1: n.y + n.h + pad }));
   const hits = (b: { x0: number; y0: number; x1: number; y1: number }) => used.some((t) => b.x0 < t.x1 && b.x1 > t.x0 && b.y0 < t.y1 && b.y1 > t.y0);
-  const order = layout.edges.map((_, i) => i).sort((a, b) => Number(layout.edges[b]!.taken) - Number(layout.edges[a]!.taken) || a - b);
+  const order = layout.edges.map((_, i) => i);
   const out: (LabelBox | null)[] = layout.edges.map(() => null);
   const step = LABEL_H + 2;
   for (const i of order) {

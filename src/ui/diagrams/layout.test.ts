@@ -48,7 +48,8 @@ describe('resource tree layout', () => {
 });
 
 describe('fault path layout', () => {
-  it('puts the taken path in one column, top to bottom, and every node and edge in the picture', () => {
+  it('keeps one map per architecture: every node in the same place whatever the scenario, the taken path top to bottom', () => {
+    const where = new Map<string, string>();
     fc.assert(
       fc.property(platformArb, fc.constantFrom(...DESIGNS), (p, d) => {
         const ex = explain({ design: d, platform: p });
@@ -56,21 +57,42 @@ describe('fault path layout', () => {
         const l = layoutFault(ex.fault.graph, taken);
         expect(l.nodes.length).toBe(ex.fault.graph.nodes.length);
         expect(l.edges.length).toBe(ex.fault.graph.edges.length);
+        // Stable: the placement of each node of an architecture's graph never depends on the design or platform.
+        for (const n of l.nodes) {
+          const at = `${n.x},${n.y},${n.w},${n.h} in ${l.width}x${l.height}`;
+          const k = `${ex.fault.arch}/${n.node.id}`;
+          expect(where.get(k) ?? at, k).toBe(at);
+          where.set(k, at);
+        }
         const placed = taken.map((id) => l.nodes.find((n) => n.node.id === id)!);
         for (let i = 0; i < placed.length; i++) {
-          expect(placed[i]!.col).toBe(0);
           expect(placed[i]!.step).toBe(i);
           if (i > 0) expect(placed[i]!.y).toBeGreaterThan(placed[i - 1]!.y);
         }
+        expect(l.nodes.filter((n) => n.step >= 0).length).toBe(taken.length);
+        const takenEdges = l.edges.filter((e) => e.taken);
+        expect(takenEdges.length).toBe(Math.max(0, taken.length - 1));
         for (const n of l.nodes) {
           expect(n.x + n.w).toBeLessThanOrEqual(l.width);
           expect(n.y + n.h).toBeLessThanOrEqual(l.height);
         }
         // No two nodes overlap.
-        for (const a of l.nodes) for (const b of l.nodes) if (a !== b) expect(a.x === b.x && a.y === b.y).toBe(false);
+        for (const a of l.nodes) for (const b of l.nodes) if (a !== b) expect(a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h).toBe(false);
       }),
-      { numRuns: 60 },
+      { numRuns: 80 },
     );
+  });
+
+  it('runs the main line of each graph down the first column, early exits and errors beside it', () => {
+    for (const arch of ARCHES) {
+      const ex = explain({ design: 'vfio-owned', platform: { ...DEFAULT_PLATFORM, arch } });
+      const l = layoutFault(ex.fault.graph, []);
+      const col = (id: string) => l.nodes.find((n) => n.node.id === id)!.col;
+      // The entry, the shared pfn lookup and the cacheable result of the default platform are on the spine.
+      expect(col(ex.fault.graph.nodes[0]!.id)).toBe(0);
+      for (const id of ['kfaultin', 'hva2pfn', 'd_vma', 'resolve_pfnmap']) expect(col(id), id).toBe(0);
+      for (const id of arch === 'x86_64' ? ['x_efault', 'x_err_pfn'] : ['a_einval', 'a_err_fault']) expect(col(id), id).toBeGreaterThan(0);
+    }
   });
 
   it('draws edge labels over no box and no other label, and every label of the taken path', () => {

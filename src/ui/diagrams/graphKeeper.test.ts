@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { GraphKeeper, type KeptProps } from './graphKeeper';
+
+interface P extends KeptProps {
+  design: string;
+}
+const props = (design: string, step = 2): P => ({ design, live: true, step, highlight: { kind: 'step', nodeId: 'n' } });
+
+describe('GraphKeeper', () => {
+  it('draws only the live graph until another architecture has been shown or prebuilt', () => {
+    const k = new GraphKeeper<P>();
+    const live = props('hotplug');
+    expect(k.render('x86_64', live, () => undefined)).toEqual([['x86_64', live]]);
+  });
+
+  it('keeps the graph last shown for an architecture, not live, with no step or highlight, as one object', () => {
+    const k = new GraphKeeper<P>();
+    const x = props('memremap');
+    k.render('x86_64', x, () => undefined);
+    k.commit('x86_64', x);
+    const a = props('memremap', 0);
+    const first = k.render('arm64', a, () => undefined);
+    expect(first).toEqual([
+      ['x86_64', { design: 'memremap', live: false, step: -1, highlight: null }],
+      ['arm64', a],
+    ]);
+    k.commit('arm64', a);
+    // Later renders for arm64 hand back the very same kept object (so a memoised graph is skipped).
+    const second = k.render('arm64', props('vfio-owned'), () => undefined);
+    expect(second[0]![1]).toBe(first[0]![1]);
+    // Going back to x86 makes it live again and keeps arm64 as last committed.
+    const x2 = props('vfio-owned');
+    const back = k.render('x86_64', x2, () => undefined);
+    expect(back).toEqual([
+      ['x86_64', x2],
+      ['arm64', { design: 'memremap', live: false, step: -1, highlight: null }],
+    ]);
+  });
+
+  it('uses a prebuilt graph for an architecture not yet shown, once', () => {
+    const k = new GraphKeeper<P>();
+    let built = 0;
+    const pre = (): P => {
+      built++;
+      return { design: 'none', live: false, step: -1, highlight: null };
+    };
+    const x = props('hotplug');
+    const r1 = k.render('x86_64', x, pre);
+    const r2 = k.render('x86_64', x, pre);
+    expect(built).toBe(1);
+    expect(r1[1]![1]).toBe(r2[1]![1]);
+    expect(r1.map(([a]) => a)).toEqual(['x86_64', 'arm64']);
+  });
+
+  it('records nothing from a render that was not committed', () => {
+    const k = new GraphKeeper<P>();
+    const x = props('hotplug');
+    k.render('x86_64', x, () => undefined);
+    k.commit('x86_64', x);
+    // A render for arm64 that React throws away (no commit), then x86 again: nothing of arm64 is kept.
+    k.render('arm64', props('memremap'), () => undefined);
+    expect(k.render('x86_64', x, () => undefined).map(([a]) => a)).toEqual(['x86_64']);
+  });
+});
