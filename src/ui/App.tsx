@@ -192,6 +192,7 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
   const onSelect = useCallback((t: NoteTarget) => dispatch({ type: 'select', target: t }), []);
   const onDesign = useCallback((d: DesignId) => dispatch({ type: 'design', design: d }), []);
   const onPlatform = useCallback((patch: Partial<Platform>) => dispatch({ type: 'platform', patch }), []);
+  const onComparePlatform = useCallback((patch: Partial<Platform>) => dispatch({ type: 'comparePlatform', patch }), []);
   const onNoteTarget = useCallback((t: NoteTarget) => {
     dispatch({ type: 'select', target: t });
     setTimeout(() => document.getElementById('note-draft')?.focus(), 0);
@@ -272,7 +273,7 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
       {view.compare?.kind === 'platform' && (
         <section className="scenario-bar compare-bar" aria-label="Compare platform">
           <strong>Other platform:</strong>
-          <PlatformControls platform={view.compare.platform} onChange={(patch) => dispatch({ type: 'comparePlatform', patch })} prefix="cmp-" />
+          <PlatformControls platform={view.compare.platform} onChange={onComparePlatform} prefix="cmp-" />
         </section>
       )}
       {ex.warnings.length > 0 && (

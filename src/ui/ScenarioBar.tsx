@@ -15,16 +15,22 @@ function Field({ label, children, hint }: { label: string; children: ReactNode; 
   );
 }
 
-/** A labelled checkbox; when disabled, `why` says so visibly (and in the accessible name), not only in a tooltip. */
-function Check({ id, label, checked, onChange, disabled, hint, why }: { id: string; label: string; checked: boolean; onChange: (v: boolean) => void; disabled?: boolean; hint?: string; why?: string }) {
+type BoolField = 'fwbDic' | 'nosoftreserve' | 'hugeFault' | 'mte' | 'dirtyLog' | 'deviceReset';
+
+/**
+ * A labelled checkbox for one boolean platform field; when disabled, `why` says so visibly (and in the accessible
+ * name), not only in a tooltip. Memoised on primitives and the (stable) onChange: React rewrites an input's name and
+ * type on every render of it, so a change elsewhere must not render the checkboxes at all.
+ */
+const Check = memo(function Check({ id, field, label, checked, onChange, disabled, hint, why }: { id: string; field: BoolField; label: string; checked: boolean; onChange: (patch: Partial<Platform>) => void; disabled?: boolean; hint?: string; why?: string }) {
   return (
     <label className={`check ${disabled ? 'disabled' : ''}`} title={hint}>
-      <input type="checkbox" data-testid={id} checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />
+      <input type="checkbox" data-testid={id} checked={checked} disabled={disabled} onChange={(e) => onChange({ [field]: e.target.checked })} />
       <span>{label}</span>
       {disabled && why && <span className="check-why">({why})</span>}
     </label>
   );
-}
+});
 
 export interface PlatformControlsProps {
   platform: Platform;
@@ -33,8 +39,8 @@ export interface PlatformControlsProps {
   prefix?: string;
 }
 
-/** The platform controls alone (also used for the second platform in compare mode). */
-export function PlatformControls({ platform: p, onChange, prefix = '' }: PlatformControlsProps) {
+/** The platform controls alone (also used for the second platform in compare mode). Memoised: a design change skips it. */
+export const PlatformControls = memo(function PlatformControls({ platform: p, onChange, prefix = '' }: PlatformControlsProps) {
   const t = (n: string) => `${prefix}ctl-${n}`;
   const x86 = p.arch === 'x86_64';
   return (
@@ -68,16 +74,16 @@ export function PlatformControls({ platform: p, onChange, prefix = '' }: Platfor
         </select>
       </Field>
       <div className="checks">
-        <Check id={t('fwb')} label="FWB + DIC" checked={!x86 && p.fwbDic} disabled={x86} onChange={(v) => onChange({ fwbDic: v })} hint={x86 ? 'arm64 only: ARM64_HAS_STAGE2_FWB and ARM64_HAS_CACHE_DIC' : 'ARM64_HAS_STAGE2_FWB and ARM64_HAS_CACHE_DIC both present'} why="arm64 only" />
-        <Check id={t('nosoftreserve')} label="efi=nosoftreserve" checked={p.nosoftreserve} onChange={(v) => onChange({ nosoftreserve: v })} hint="EFI_MEMORY_SP ranges become ordinary System RAM" />
-        <Check id={t('huge-fault')} label="VFIO .huge_fault" checked={p.hugeFault} onChange={(v) => onChange({ hugeFault: v })} hint="The VFIO-owned driver inserts PMD/PUD leaves (vmf_insert_pfn_pmd/pud), not only 4K PTEs" />
-        <Check id={t('mte')} label="MTE guest" checked={!x86 && p.mte} disabled={x86} onChange={(v) => onChange({ mte: v })} hint={x86 ? 'arm64 only' : 'The VM has MTE enabled'} why="arm64 only" />
-        <Check id={t('dirty-log')} label="dirty logging" checked={p.dirtyLog} onChange={(v) => onChange({ dirtyLog: v })} hint="KVM_MEM_LOG_DIRTY_PAGES on the memslot (live migration)" />
-        <Check id={t('device-reset')} label="device reset" checked={p.deviceReset} onChange={(v) => onChange({ deviceReset: v })} hint="A device reset happened after the guest mapped the memory; the guest touches it again" />
+        <Check id={t('fwb')} label="FWB + DIC" checked={!x86 && p.fwbDic} disabled={x86} field="fwbDic" onChange={onChange} hint={x86 ? 'arm64 only: ARM64_HAS_STAGE2_FWB and ARM64_HAS_CACHE_DIC' : 'ARM64_HAS_STAGE2_FWB and ARM64_HAS_CACHE_DIC both present'} why="arm64 only" />
+        <Check id={t('nosoftreserve')} label="efi=nosoftreserve" checked={p.nosoftreserve} field="nosoftreserve" onChange={onChange} hint="EFI_MEMORY_SP ranges become ordinary System RAM" />
+        <Check id={t('huge-fault')} label="VFIO .huge_fault" checked={p.hugeFault} field="hugeFault" onChange={onChange} hint="The VFIO-owned driver inserts PMD/PUD leaves (vmf_insert_pfn_pmd/pud), not only 4K PTEs" />
+        <Check id={t('mte')} label="MTE guest" checked={!x86 && p.mte} disabled={x86} field="mte" onChange={onChange} hint={x86 ? 'arm64 only' : 'The VM has MTE enabled'} why="arm64 only" />
+        <Check id={t('dirty-log')} label="dirty logging" checked={p.dirtyLog} field="dirtyLog" onChange={onChange} hint="KVM_MEM_LOG_DIRTY_PAGES on the memslot (live migration)" />
+        <Check id={t('device-reset')} label="device reset" checked={p.deviceReset} field="deviceReset" onChange={onChange} hint="A device reset happened after the guest mapped the memory; the guest touches it again" />
       </div>
     </>
   );
-}
+});
 
 export interface ScenarioBarProps {
   scenario: Scenario;

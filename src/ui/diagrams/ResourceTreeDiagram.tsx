@@ -107,7 +107,7 @@ const TreeNodeBox = memo(function TreeNodeBox(p: TreeNodeBoxProps) {
 
 function ResourceTreeDiagramImpl({ ex, highlight, onHighlight, step, notes, onNoteTarget, selected, onSelect, compact }: DiagramProps) {
   const layout = useMemo(
-    () => layoutTree(ex.tree, { width: W, axisWidth: AXIS, focus: { start: ex.layout.hdmStart, end: ex.layout.hdmEnd }, unit: compact ? 5 : 7 }),
+    () => layoutTree(ex.tree, { width: W, axisWidth: AXIS, focus: { start: ex.layout.hdmStart, end: ex.layout.hdmEnd }, unit: compact ? 5 : 7, minColumns: 4 }),
     [ex.tree, ex.layout.hdmStart, ex.layout.hdmEnd, compact],
   );
   const newPaths = useMemo(() => new Set(ex.ops.filter((o) => o.ok && o.resourcePath && !/^(e820|request_standard|add_cxl|construct_region)/.test(o.fn)).map((o) => o.resourcePath!.join('/'))), [ex.ops]);

@@ -47,6 +47,27 @@ describe('resource tree layout', () => {
   });
 });
 
+describe('resource tree columns', () => {
+  it('keep one width across designs when the floor covers their depth, and grow past it only for deeper trees', () => {
+    fc.assert(
+      fc.property(platformArb, (p) => {
+        const widths = DESIGNS.map((d) => {
+          const ex = explain({ design: d, platform: p });
+          const deep = layoutTree(ex.tree, { width: 540, axisWidth: 78 });
+          const floored = layoutTree(ex.tree, { width: 540, axisWidth: 78, minColumns: 4 });
+          expect(floored.columns).toBe(Math.max(4, deep.columns));
+          expect(floored.colW).toBeCloseTo((540 - 78) / floored.columns);
+          return { cols: deep.columns, w: layoutTree(ex.tree, { width: 540, axisWidth: 78, minColumns: 6 }).colW };
+        });
+        // Every built-in design nests at most 6 deep, so with a floor of 6 all of them share one column width.
+        expect(Math.max(...widths.map((x) => x.cols))).toBeLessThanOrEqual(6);
+        expect(new Set(widths.map((x) => x.w)).size).toBe(1);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
 describe('fault path layout', () => {
   it('keeps one map per architecture: every node in the same place whatever the scenario, the taken path top to bottom', () => {
     const where = new Map<string, string>();

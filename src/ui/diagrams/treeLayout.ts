@@ -52,6 +52,12 @@ export interface TreeLayoutOptions {
   unit?: number;
   /** Height of a collapsed gap between top-level resources. */
   gap?: number;
+  /**
+   * At least this many depth columns. Designs nest the HDM range 2 to 5 deep; with a floor the columns keep their
+   * width from one design to the next, so the boxes compare by position and a design change does not resize (and
+   * relay out the labels of) every box.
+   */
+  minColumns?: number;
 }
 
 interface Piece {
@@ -91,7 +97,7 @@ export function layoutTree(root: Resource, opts: TreeLayoutOptions): TreeLayout 
     for (const c of r.children) depthOf(c, d + 1);
   };
   for (const c of root.children) depthOf(c, 1);
-  maxDepth = Math.max(1, maxDepth);
+  maxDepth = Math.max(1, opts.minColumns ?? 1, maxDepth);
   const colW = (opts.width - opts.axisWidth) / maxDepth;
   const focus = opts.focus;
   const weight = (r: Resource) => {
