@@ -61,7 +61,10 @@ interface FaultNodeBoxProps {
   onSelect: ((t: NoteTarget) => void) | undefined;
   onHighlight: (h: Highlight) => void;
   onNoteTarget: ((t: NoteTarget) => void) | undefined;
-  /** False in a kept-alive graph of another architecture: drawn the same, but without test ids, roles or focus. */
+  /**
+   * False in a kept-alive graph of another architecture: drawn the same, without the test ids and data attributes
+   * that page queries use (content-visibility: hidden already keeps it out of focus and the accessibility tree).
+   */
   live: boolean;
 }
 
@@ -89,10 +92,10 @@ const FaultNodeBox = memo(function FaultNodeBox(p: FaultNodeBoxProps) {
       data-step-index={live && isTaken ? p.step : undefined}
       data-current={live && p.current ? 'true' : undefined}
       data-seen={live && p.seen ? 'true' : undefined}
-      role={live ? 'listitem' : undefined}
-      aria-current={live && p.current ? 'step' : undefined}
-      aria-label={live ? `${isTaken ? `step ${p.step + 1}: ` : 'not taken: '}${p.label}${decision ? `; ${p.decisionTest} = ${p.decisionValue}` : ''}${p.verified ? '' : ' (unverified)'}` : undefined}
-      tabIndex={live ? (isTaken ? 0 : -1) : undefined}
+      role="listitem"
+      aria-current={p.current ? 'step' : undefined}
+      aria-label={`${isTaken ? `step ${p.step + 1}: ` : 'not taken: '}${p.label}${decision ? `; ${p.decisionTest} = ${p.decisionValue}` : ''}${p.verified ? '' : ' (unverified)'}`}
+      tabIndex={isTaken ? 0 : -1}
       onClick={activate}
       onKeyDown={(e) => activateKeys(e, activate, p.onNoteTarget ? () => p.onNoteTarget!(target) : undefined)}
       onMouseEnter={() => p.onHighlight(p.pfn !== undefined ? { kind: 'range', start: p.pfn << 12n, end: (p.pfn << 12n) + 0xfffn } : { kind: 'step', nodeId: p.id })}
@@ -169,8 +172,8 @@ const FaultGraphSvg = memo(function FaultGraphSvg(props: FaultGraphSvgProps) {
       width="100%"
       style={{ minWidth: Math.round(layout.width * 0.8) }}
       className={live ? 'fault-svg' : 'fault-svg stale'}
-      role={live ? 'list' : undefined}
-      aria-label={live ? 'Fault graph' : undefined}
+      role="list"
+      aria-label="Fault graph"
     >
       <defs>
         <marker id={`${mid}-a`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">

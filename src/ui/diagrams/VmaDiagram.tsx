@@ -117,10 +117,12 @@ function VmaDiagramImpl(props: DiagramProps) {
               data-flag={ch.name}
               data-mnemonic={ch.label}
               data-state={ch.state}
+              transform={`translate(${ch.x},${ch.y})`}
             >
               <title>{`${ch.label} = ${ch.name}${ch.verified ? '' : ' (unverified: no mnemonic in the smaps table, derived)'}${ch.state === 'model' ? ' — expected by the model, not in your smaps' : ch.state === 'observed' ? ' — in your smaps, not expected by the model' : ''}`}</title>
-              <rect x={ch.x} y={ch.y} width={ch.w} height={19} rx={9} />
-              <text x={ch.x + 7} y={ch.y + 13.5} className="chip-text">
+              {/* In the chip's own coordinates: a chip that moves because a flag before it changed keeps its text. */}
+              <rect width={ch.w} height={19} rx={9} />
+              <text x={7} y={13.5} className="chip-text">
                 <tspan className="mnemonic">{ch.label}</tspan> {ch.name}
                 {ch.verified ? '' : ' ?'}
               </text>
