@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
-const $ = (id) => `[data-testid="${id}"]`;
+// The fault path keeps the other architecture's graph alive but hidden; its boxes are looked up in the live one.
+const FAULT = '[data-testid="fault-graph"] ';
+const $ = (id) => `${/^fault-(step|node)/.test(id) ? FAULT : ''}[data-testid="${id}"]`;
 
 async function open(page, baseUrl, hash = '') {
   await page.goto(baseUrl + hash);
@@ -65,7 +67,7 @@ export async function everyDesignOnX86({ page, baseUrl }) {
     await set(page, 'ctl-design', design);
     assert.match(await result(page), re, design);
     // The fault path on x86 passes make_spte(); page-backed designs resolve through GUP, PFNMAP ones through hva_to_pfn_remapped().
-    const fns = await page.locator('[data-step-index] .fnode-label').allTextContents();
+    const fns = await page.locator(FAULT + '[data-step-index] .fnode-label').allTextContents();
     assert.ok(fns.some((f) => f.includes('make_spte()')), `${design}: make_spte`);
     assert.equal(fns.some((f) => f.includes('hva_to_pfn_remapped()')), !['hotplug', 'private-node'].includes(design), `${design}: remapped`);
   }
@@ -139,7 +141,7 @@ export async function hotplugPolicyHugeFaultDirtyLogAndReset({ page, baseUrl }) 
   await set(page, 'ctl-dirty-log', false);
   await set(page, 'ctl-device-reset', true);
   assert.match(await result(page), /^-EFAULT .*KVM_RUN/);
-  assert.ok((await page.locator('[data-step-index]').count()) > 0);
+  assert.ok((await page.locator(FAULT + '[data-step-index]').count()) > 0);
   await set(page, 'ctl-device-reset', false);
   await set(page, 'ctl-design', 'hotplug');
   await set(page, 'ctl-online', 'online_kernel');
@@ -153,24 +155,24 @@ export async function keyboardStepsThePathAndTheOtherDiagramsFollow({ page, base
   await open(page, baseUrl);
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('ArrowRight');
-  assert.equal(await page.getAttribute('[data-current="true"]', 'data-node'), 'x_exit');
+  assert.equal(await page.getAttribute(FAULT + '[data-current="true"]', 'data-node'), 'x_exit');
   await page.keyboard.press('ArrowRight');
-  assert.equal(await page.getAttribute('[data-current="true"]', 'data-node'), 'x_pf');
+  assert.equal(await page.getAttribute(FAULT + '[data-current="true"]', 'data-node'), 'x_pf');
   assert.match(await page.textContent($('step-status')), /step 2\//);
   await page.keyboard.press('End');
-  assert.equal(await page.getAttribute('[data-current="true"]', 'data-node'), 'x_res_uc');
+  assert.equal(await page.getAttribute(FAULT + '[data-current="true"]', 'data-node'), 'x_res_uc');
   // Step to the fault handler: the VMA leaf and the resource holding the pfn light up.
-  const idx = Number(await page.getAttribute('[data-node="d_handler"]', 'data-step-index'));
+  const idx = Number(await page.getAttribute(FAULT + '[data-node="d_handler"]', 'data-step-index'));
   await page.keyboard.press('Home');
   for (let i = 0; i < idx; i++) await page.keyboard.press('ArrowRight');
-  assert.equal(await page.getAttribute('[data-current="true"]', 'data-node'), 'd_handler');
+  assert.equal(await page.getAttribute(FAULT + '[data-current="true"]', 'data-node'), 'd_handler');
   assert.equal(await page.locator(`${$('vma-leaf')}[data-lit="true"]`).count(), 1);
   assert.match(await page.locator(`${$('tree-node')}[data-lit="true"]`).first().getAttribute('data-path'), /vfio-cxl$/);
   assert.match(await page.textContent($('step-inspector')), /inserted a special 2M PMD leaf/);
   // Space plays to the end.
   await page.keyboard.press('Home');
   await page.keyboard.press(' ');
-  await page.waitForFunction(() => document.querySelector('[data-current="true"]')?.getAttribute('data-node') === 'x_res_uc', null, { timeout: 30000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="fault-graph"] [data-current="true"]')?.getAttribute('data-node') === 'x_res_uc', null, { timeout: 30000 });
 }
 
 export async function compareTwoDesignsAndTwoPlatforms({ page, baseUrl, screenshot }) {
@@ -206,7 +208,7 @@ export async function inspectorShowsSourcesAndUnverifiedMarks({ page, baseUrl })
   assert.ok(links.some((h) => h === 'https://elixir.bootlin.com/linux/v6.19/source/arch/x86/kvm/vmx/vmx.c'), links.join('\n'));
   assert.ok(links.some((h) => h.startsWith('https://lore.kernel.org/r/20260404185330.GD2551565@ziepe.ca')));
   // A step whose details the domain notes could not verify carries the mark.
-  await page.click('[data-node="x_do_pf"]');
+  await page.click(FAULT + '[data-node="x_do_pf"]');
   assert.match(await page.textContent($('inspector')), /kvm_mmu_do_page_fault\(\)/);
   assert.ok((await page.locator(`${$('inspector')} .unverified-mark`).count()) > 0);
   await page.keyboard.press('Escape');

@@ -3,7 +3,7 @@
  * against the branches not taken, each decision with the value that decided it, ending at the EPT / stage-2 entry or
  * the error. Drawn from ex.fault (graph + steps + result).
  */
-import { memo, useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { resultText } from './resultText';
 import { getSource } from '../../model/sources';
 import { sourceLinkNote, sourceUrl } from '../../model/source-links';
@@ -61,11 +61,6 @@ interface FaultNodeBoxProps {
   onSelect: ((t: NoteTarget) => void) | undefined;
   onHighlight: (h: Highlight) => void;
   onNoteTarget: ((t: NoteTarget) => void) | undefined;
-  /**
-   * False in a kept-alive graph of another architecture: drawn the same, without the test ids and data attributes
-   * that page queries use (content-visibility: hidden already keeps it out of focus and the accessibility tree).
-   */
-  live: boolean;
 }
 
 /**
@@ -83,15 +78,14 @@ const FaultNodeBox = memo(function FaultNodeBox(p: FaultNodeBoxProps) {
     p.onSelect?.(target);
   };
   const decision = p.decisionTest ? `${p.decisionTest}: ${p.decisionValue}` : '';
-  const live = p.live;
   return (
     <g
       className={cls}
-      data-testid={live ? (isTaken ? `fault-step-${p.step}` : 'fault-node') : undefined}
-      data-node={live ? p.id : undefined}
-      data-step-index={live && isTaken ? p.step : undefined}
-      data-current={live && p.current ? 'true' : undefined}
-      data-seen={live && p.seen ? 'true' : undefined}
+      data-testid={isTaken ? `fault-step-${p.step}` : 'fault-node'}
+      data-node={p.id}
+      data-step-index={isTaken ? p.step : undefined}
+      data-current={p.current ? 'true' : undefined}
+      data-seen={p.seen ? 'true' : undefined}
       role="listitem"
       aria-current={p.current ? 'step' : undefined}
       aria-label={`${isTaken ? `step ${p.step + 1}: ` : 'not taken: '}${p.label}${decision ? `; ${p.decisionTest} = ${p.decisionValue}` : ''}${p.verified ? '' : ' (unverified)'}`}
@@ -145,13 +139,11 @@ interface FaultGraphSvgProps {
   onSelect: ((t: NoteTarget) => void) | undefined;
   onHighlight: (h: Highlight) => void;
   onNoteTarget: ((t: NoteTarget) => void) | undefined;
-  live: boolean;
-  svgRef?: RefObject<SVGSVGElement | null>;
 }
 
 /** The graph of one architecture with its taken path. Memoised: a kept-alive graph is not rendered again while hidden. */
 const FaultGraphSvg = memo(function FaultGraphSvg(props: FaultGraphSvgProps) {
-  const { graph, steps, compact, mid, step, highlight, selected, notes, seen, onStep, onSelect, onHighlight, onNoteTarget, live, svgRef } = props;
+  const { graph, steps, compact, mid, step, highlight, selected, notes, seen, onStep, onSelect, onHighlight, onNoteTarget } = props;
   const taken = useMemo(() => steps.map((s) => s.nodeId), [steps]);
   const opts = compact ? COMPACT_FAULT_LAYOUT : DEFAULT_FAULT_LAYOUT;
   const layout = useMemo(() => layoutFault(graph, taken, opts), [graph, taken, opts]);
@@ -167,11 +159,10 @@ const FaultGraphSvg = memo(function FaultGraphSvg(props: FaultGraphSvgProps) {
   const fnNamesOf = useMemo(() => fnNames(graph), [graph]);
   return (
     <svg
-      ref={svgRef}
       viewBox={`0 0 ${layout.width} ${layout.height}`}
       width="100%"
       style={{ minWidth: Math.round(layout.width * 0.8) }}
-      className={live ? 'fault-svg' : 'fault-svg stale'}
+      className="fault-svg"
       role="list"
       aria-label="Fault graph"
     >
@@ -229,7 +220,6 @@ const FaultGraphSvg = memo(function FaultGraphSvg(props: FaultGraphSvgProps) {
             onSelect={onSelect}
             onHighlight={onHighlight}
             onNoteTarget={onNoteTarget}
-            live={live}
           />
         );
       })}
@@ -254,16 +244,18 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
   const seen = useMemo(() => new Set((observed?.traceFunctions ?? []).map((f) => f.replace(/\(\)$/, ''))), [observed?.traceFunctions]);
   const known = useMemo(() => new Set([...fnNames(ex.fault.graph).values()].flat()), [ex.fault.graph]);
   const unknownSeen = [...seen].filter((f) => !known.has(f));
-  const svgRef = useRef<SVGSVGElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const current = step >= 0 ? ex.fault.steps[step] : undefined;
   const isCompact = compact === true;
 
   // Keep-alive of the other architecture's graph. Switching architecture would otherwise throw ~340 SVG elements
   // away and build and lay out as many again. The graph last shown for each architecture stays in the page with
   // `content-visibility: hidden`, which keeps its style and layout but skips it in rendering, find-in-page and the
-  // accessibility tree. It keeps the props it last had, so React skips it while it is hidden. Switching back then
-  // costs only what differs from that state. Once the page is idle, the other architecture's graph is built
-  // (untaken) in advance, so the first switch is cheap too.
+  // accessibility tree, and out of focus order. It keeps the props it last had, so React skips it both when it is
+  // hidden and while it stays hidden; switching back costs only what differs from that state. Once the page is idle,
+  // the other architecture's graph is built (untaken) in advance, so the first switch is cheap too. A kept graph keeps
+  // its test ids and data attributes (stripping them cost a re-render of every box); page queries look inside the
+  // live wrapper, `[data-testid="fault-graph"]`.
   const liveProps: FaultGraphSvgProps = {
     graph: ex.fault.graph,
     steps: ex.fault.steps,
@@ -278,12 +270,11 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
     onSelect,
     onHighlight,
     onNoteTarget,
-    live: true,
   };
   const [keeper] = useState(() => new GraphKeeper<FaultGraphSvgProps>());
   const [prebuild, setPrebuild] = useState(false);
   const graphs = keeper.render(arch, liveProps, (a) =>
-    prebuild ? { ...liveProps, graph: faultGraph(a), steps: NO_STEPS, mid: `${mid}-${a}`, step: -1, highlight: null, seen: NO_SEEN, live: false } : undefined,
+    prebuild ? { ...liveProps, graph: faultGraph(a), steps: NO_STEPS, mid: `${mid}-${a}`, step: -1, highlight: null, seen: NO_SEEN } : undefined,
   );
   useEffect(() => keeper.commit(arch, liveProps));
   useEffect(() => {
@@ -296,8 +287,8 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
   // the input's own task does not force one), and at once rather than smoothly — a smooth scroll repaints the page
   // for a third of a second after every step, which is where stepping dropped frames.
   useEffect(() => {
-    if (!current || !svgRef.current) return;
-    const el = svgRef.current.querySelector(`[data-step-index="${step}"]`);
+    if (!current || !scrollRef.current) return;
+    const el = scrollRef.current.querySelector(`.fault-graph:not(.kept) [data-step-index="${step}"]`);
     if (!el || !('scrollIntoView' in el)) return;
     if (typeof requestAnimationFrame !== 'function') {
       el.scrollIntoView({ block: 'nearest' });
@@ -353,10 +344,10 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
         </div>
       )}
       {ex.fault.steps.length === 0 && <p className="fault-none">KVM is never reached: {r.kind === 'error' ? r.seenBy : ''}</p>}
-      <div className="fault-scroll">
+      <div className="fault-scroll" ref={scrollRef}>
         {graphs.map(([a, p]) => (
-          <div key={a} className={a === arch ? 'fault-graph' : 'fault-graph kept'}>
-            <FaultGraphSvg {...p} svgRef={a === arch ? svgRef : undefined} />
+          <div key={a} className={a === arch ? 'fault-graph' : 'fault-graph kept'} data-testid={a === arch ? 'fault-graph' : undefined}>
+            <FaultGraphSvg {...p} />
           </div>
         ))}
       </div>

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { GraphKeeper, type KeptProps } from './graphKeeper';
+import { GraphKeeper } from './graphKeeper';
 
-interface P extends KeptProps {
+interface P {
   design: string;
+  step: number;
 }
-const props = (design: string, step = 2): P => ({ design, live: true, step, highlight: { kind: 'step', nodeId: 'n' } });
+const props = (design: string, step = 2): P => ({ design, step });
 
 describe('GraphKeeper', () => {
   it('draws only the live graph until another architecture has been shown or prebuilt', () => {
@@ -13,7 +14,7 @@ describe('GraphKeeper', () => {
     expect(k.render('x86_64', live, () => undefined)).toEqual([['x86_64', live]]);
   });
 
-  it('keeps the graph last shown for an architecture, not live, with no step or highlight, as one object', () => {
+  it('keeps the very props last committed for an architecture, so its memoised graph is skipped', () => {
     const k = new GraphKeeper<P>();
     const x = props('memremap');
     k.render('x86_64', x, () => undefined);
@@ -21,9 +22,10 @@ describe('GraphKeeper', () => {
     const a = props('memremap', 0);
     const first = k.render('arm64', a, () => undefined);
     expect(first).toEqual([
-      ['x86_64', { design: 'memremap', live: false, step: -1, highlight: null }],
+      ['x86_64', x],
       ['arm64', a],
     ]);
+    expect(first[0]![1]).toBe(x);
     k.commit('arm64', a);
     // Later renders for arm64 hand back the very same kept object (so a memoised graph is skipped).
     const second = k.render('arm64', props('vfio-owned'), () => undefined);
@@ -33,8 +35,9 @@ describe('GraphKeeper', () => {
     const back = k.render('x86_64', x2, () => undefined);
     expect(back).toEqual([
       ['x86_64', x2],
-      ['arm64', { design: 'memremap', live: false, step: -1, highlight: null }],
+      ['arm64', a],
     ]);
+    expect(back[1]![1]).toBe(a);
   });
 
   it('uses a prebuilt graph for an architecture not yet shown, once', () => {
@@ -42,7 +45,7 @@ describe('GraphKeeper', () => {
     let built = 0;
     const pre = (): P => {
       built++;
-      return { design: 'none', live: false, step: -1, highlight: null };
+      return { design: 'none', step: -1 };
     };
     const x = props('hotplug');
     const r1 = k.render('x86_64', x, pre);

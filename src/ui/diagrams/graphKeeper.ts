@@ -1,26 +1,19 @@
 /**
  * Keep-alive bookkeeping for the fault diagram: which graph each architecture shows. The current architecture shows
- * its live props; every other architecture shows the props it last had on screen (made not live, no step, no
- * highlight) or, until it has been shown, a prebuilt graph when one is offered. A kept entry is the same object from
- * render to render, so a memoised graph drawn from it is skipped while it is hidden. Pure: no React, no DOM.
+ * its live props; every other architecture shows the props it last had on screen, unchanged, or, until it has been
+ * shown, a prebuilt graph when one is offered. A kept entry is the very object last committed, so a memoised graph
+ * drawn from it is not rendered again when it is hidden, nor while it stays hidden. Pure: no React, no DOM.
  */
 import { ARCHES, type Arch } from '../../model/scenario';
-import type { Highlight } from './types';
 
-export interface KeptProps {
-  live: boolean;
-  step: number;
-  highlight: Highlight;
-}
-
-export class GraphKeeper<P extends KeptProps> {
+export class GraphKeeper<P> {
   private readonly kept = new Map<Arch, P>();
   private shown: { arch: Arch; props: P } | null = null;
 
   /** The graphs to draw, in architecture order: the live one for `arch` and the kept or prebuilt others. */
   render(arch: Arch, live: P, prebuilt: (a: Arch) => P | undefined): [Arch, P][] {
     const last = this.shown;
-    if (last && last.arch !== arch && !this.kept.has(last.arch)) this.kept.set(last.arch, { ...last.props, live: false, step: -1, highlight: null });
+    if (last && last.arch !== arch && !this.kept.has(last.arch)) this.kept.set(last.arch, last.props);
     this.kept.delete(arch);
     return ARCHES.flatMap((a): [Arch, P][] => {
       if (a === arch) return [[a, live]];
