@@ -125,6 +125,9 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
   // derivations do not hold it up.
   const matrixPlatform = useAfterPaint(view.scenario.platform);
   const matrixOptions = useAfterPaint(explainOptions);
+  // The matrix's current-design row follows in the same later frame (re-rendering its ~150 cells for a row highlight
+  // is not work the input's own frame should do).
+  const matrixDesign = useAfterPaint(view.scenario.design);
   const all = explainAllCached(matrixPlatform, matrixOptions?.opts ?? {}, matrixOptions?.key ?? '');
   const c = view.compare;
   const other = c
@@ -340,7 +343,7 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
         />}
       </main>
       <section className="panel matrix-panel" aria-label="Verdict matrix">
-        <VerdictMatrix all={all} current={view.scenario.design} onDesign={onDesign} selected={state.selected} onSelect={onSelect} notes={view.notes} {...(diffSet ? { diff: diffSet } : {})} />
+        <VerdictMatrix all={all} current={matrixDesign} onDesign={onDesign} selected={state.selected} onSelect={onSelect} notes={view.notes} {...(diffSet ? { diff: diffSet } : {})} />
       </section>
       <footer className="app-footer">
         <p>

@@ -148,13 +148,15 @@ const FaultGraphSvg = memo(function FaultGraphSvg(props: FaultGraphSvgProps) {
   const opts = compact ? COMPACT_FAULT_LAYOUT : DEFAULT_FAULT_LAYOUT;
   const layout = useMemo(() => layoutFault(graph, taken, opts), [graph, taken, opts]);
   // Edge labels: clipped to a width, then placed where they hit no box and no other label (the rest stay tooltips).
-  // Positions depend on the graph only, so these are the same strings and numbers for every scenario of an arch.
+  // Positions depend on the graph only, so geometry and labels are computed once per graph (from its untaken layout,
+  // whose edges come in the same order), not on every scenario change.
   const { geometry, labelText, labels } = useMemo(() => {
-    const geometry = layout.edges.map(edgeGeometry);
-    const labelText = layout.edges.map((e, i) => (compact ? '' : edgeLabelText(e, geometry[i]!)));
-    const labels = placeEdgeLabels(layout, geometry, labelText.map((t) => t.length * LABEL_CHAR_PX));
+    const base = layoutFault(graph, [], opts);
+    const geometry = base.edges.map(edgeGeometry);
+    const labelText = base.edges.map((e, i) => (compact ? '' : edgeLabelText(e, geometry[i]!)));
+    const labels = placeEdgeLabels(base, geometry, labelText.map((t) => t.length * LABEL_CHAR_PX));
     return { geometry, labelText, labels };
-  }, [layout, compact]);
+  }, [graph, opts, compact]);
   // The function names in each node's label, once per graph (for marking what a pasted trace saw).
   const fnNamesOf = useMemo(() => fnNames(graph), [graph]);
   return (

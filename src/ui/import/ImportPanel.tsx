@@ -3,7 +3,7 @@
  * understood and where the input is bad; pick the accelerator range the designs then run against.
  * Parsing runs in a worker; the scenario on screen is only touched when the user picks a range that the model accepts.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { explainAll, type ExplainOptions } from '../../model/explain';
 import type { Explanation } from '../../model/explain-types';
@@ -167,7 +167,7 @@ function focusedRange(tree: Resource, start: bigint, end: bigint): Focused {
 }
 
 /** The import panel. Keyboard operable: every control is a native input, button, select or radio. */
-export function ImportPanel({ platform, design = 'vfio-owned', all, onChange, storage, designLabel = (d) => d }: ImportPanelProps) {
+function ImportPanelImpl({ platform, design = 'vfio-owned', all, onChange, storage, designLabel = (d) => d }: ImportPanelProps) {
   const store = useMemo(() => (storage === undefined ? defaultStorage() : storage), [storage]);
   const [stored] = useState(() => loadImports(store));
   const [slots, setSlots] = useState<Slots>({});
@@ -819,3 +819,6 @@ function VmaCompare({ vma, all, designLabel }: { vma: ParsedVma; all: Record<Des
     </div>
   );
 }
+
+/** Memoised: a step, a hover or a note elsewhere in the app does not render the panel again. */
+export const ImportPanel = memo(ImportPanelImpl);

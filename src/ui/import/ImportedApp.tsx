@@ -5,6 +5,7 @@
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { App, type AppContext, type AppProps } from '../App';
 import { DESIGN_LABEL } from '../labels';
+import type { DesignId } from '../../model/scenario';
 import type { ImportSelection } from './ImportPanel';
 
 // Loaded after first paint: the parsers, the worker client and zod storage are not needed to draw the diagrams.
@@ -21,6 +22,8 @@ function sameSelection(a: ImportSelection, b: ImportSelection): boolean {
   );
 }
 
+const designLabel = (d: DesignId): string => DESIGN_LABEL[d];
+
 /** App plus "Your machine". Props given explicitly (explainOptions, observed, importPanel) win over the import's. */
 export function ImportedApp(props: AppProps) {
   const [sel, setSel] = useState<ImportSelection>(NONE);
@@ -34,7 +37,7 @@ export function ImportedApp(props: AppProps) {
   const panel = useCallback(
     (ctx: AppContext) => (
       <Suspense fallback={<section className="import-panel" aria-busy="true" data-testid="import-loading" />}>
-        <ImportPanel platform={ctx.state.view.scenario.platform} design={ctx.state.view.scenario.design} all={ctx.all} onChange={onChange} designLabel={(d) => DESIGN_LABEL[d]} />
+        <ImportPanel platform={ctx.state.view.scenario.platform} design={ctx.state.view.scenario.design} all={ctx.all} onChange={onChange} designLabel={designLabel} />
       </Suspense>
     ),
     [onChange],
