@@ -28,6 +28,30 @@ describe('App', () => {
     expect(screen.getByTestId('fault-result')).toHaveTextContent('-EBUSY');
   });
 
+  it('keeps the other architecture\'s fault graph and tree alive and hidden, and shows the same DOM again on switching back', () => {
+    const { container } = render(<App />);
+    const live = (id: string) => container.querySelector(`[data-testid="${id}"]`)!;
+    const x86Graph = live('fault-graph');
+    const x86Tree = live('tree-graph');
+    expect(x86Graph.querySelector('[data-node="x_exit"]')).not.toBeNull();
+    fireEvent.change(screen.getByTestId('ctl-arch'), { target: { value: 'arm64' } });
+    // arm64 is live; the x86 drawings stay in the page, kept (hidden by CSS) and without the live test id.
+    expect(live('fault-graph').querySelector('[data-node="a_memslot"]')).not.toBeNull();
+    expect(live('fault-graph').querySelector('[data-node="x_exit"]')).toBeNull();
+    expect(x86Graph.isConnected && x86Graph.classList.contains('kept') && !x86Graph.hasAttribute('data-testid')).toBe(true);
+    expect(x86Tree.isConnected && x86Tree.classList.contains('kept')).toBe(true);
+    expect(container.querySelectorAll('[data-testid="fault-graph"], [data-testid="tree-graph"]')).toHaveLength(2);
+    // A change made on arm64 does not reach the hidden x86 graph...
+    fireEvent.change(screen.getByTestId('ctl-design'), { target: { value: 'hotplug' } });
+    expect(x86Graph.querySelector('[data-node="resolve_pfnmap"]')!.classList.contains('taken')).toBe(true);
+    // ...and switching back shows the very same elements, brought up to date.
+    fireEvent.change(screen.getByTestId('ctl-arch'), { target: { value: 'x86_64' } });
+    expect(live('fault-graph')).toBe(x86Graph);
+    expect(live('tree-graph')).toBe(x86Tree);
+    expect(x86Graph.querySelector('[data-node="resolve_pfnmap"]')!.classList.contains('taken')).toBe(false);
+    expect(x86Graph.querySelector('[data-node="resolve_page"]')!.classList.contains('taken')).toBe(true);
+  });
+
   it('steps the fault path with the keyboard and the other diagrams follow', () => {
     const { container } = render(<App />);
     fireEvent.keyDown(window, { key: 'ArrowRight' });

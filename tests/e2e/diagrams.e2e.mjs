@@ -4,9 +4,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
-// The fault path keeps the other architecture's graph alive but hidden; its boxes are looked up in the live one.
+// The fault path and the resource tree keep the other architecture's drawing alive but hidden; their boxes are
+// looked up in the live one.
 const FAULT = '[data-testid="fault-graph"] ';
-const $ = (id) => `${/^fault-(step|node)/.test(id) ? FAULT : ''}[data-testid="${id}"]`;
+const TREE = '[data-testid="tree-graph"] ';
+const $ = (id) => `${/^fault-(step|node)/.test(id) ? FAULT : id === 'tree-node' ? TREE : ''}[data-testid="${id}"]`;
 
 async function open(page, baseUrl, hash = '') {
   await page.goto(baseUrl + hash);
@@ -104,6 +106,40 @@ export async function everyDesignOnArm64({ page, baseUrl }) {
   await set(page, 'ctl-dirty-log', true);
   assert.match(await result(page), /^-EINVAL/);
   await verdictAttr(page, 'verdict-vfio-owned-live-migration', 'data-status', 'bad');
+}
+
+// Switching architecture keeps the other architecture's fault graph and tree in the page: not drawn, taking no room,
+// out of the tab order and the accessibility tree, and shown again as the same elements on switching back.
+export async function architectureSwitchKeepsTheOtherDrawingHidden({ page, baseUrl }) {
+  await open(page, baseUrl);
+  await set(page, 'ctl-arch', 'arm64');
+  assert.match(await result(page), /^stage-2/);
+  const kept = await page.evaluate(() =>
+    [...document.querySelectorAll('.fault-graph.kept, .tree-graph.kept')].map((el) => ({
+      cv: getComputedStyle(el).contentVisibility,
+      h: el.getBoundingClientRect().height,
+      x86: el.querySelector('[data-node="x_exit"], [data-path="System RAM/Kernel bss"]') !== null,
+    })),
+  );
+  assert.deepEqual(kept, [
+    { cv: 'hidden', h: 0, x86: true },
+    { cv: 'hidden', h: 0, x86: true },
+  ]);
+  // Not in the accessibility tree: only the live (arm64) graph's steps are list items there.
+  const snapshot = await page.locator('[data-testid="diagram-fault"]').ariaSnapshot();
+  assert.ok(!snapshot.includes('handle_ept_violation'), 'hidden x86 graph exposed to assistive technology');
+  assert.ok(snapshot.includes('kvm_handle_guest_abort'));
+  // Not focusable: tabbing through the whole page never lands in a kept drawing.
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('.kept') !== null), false, `tab ${i} focused a hidden box`);
+  }
+  await page.evaluate(() => {
+    window.__x86Graph = document.querySelector('.fault-graph.kept');
+  });
+  await set(page, 'ctl-arch', 'x86_64');
+  assert.match(await result(page), /^EPT/);
+  assert.equal(await page.evaluate(() => document.querySelector('[data-testid="fault-graph"]') === window.__x86Graph), true);
 }
 
 export async function firmwareControlsDriveTheResourceTree({ page, baseUrl }) {

@@ -3,9 +3,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
-// The fault path keeps the other architecture's graph alive but hidden; its boxes are looked up in the live one.
+// The fault path and the resource tree keep the other architecture's drawing alive but hidden; their boxes are
+// looked up in the live one.
 const FAULT = '[data-testid="fault-graph"] ';
-const $ = (id) => `${/^fault-(step|node)/.test(id) ? FAULT : ''}[data-testid="${id}"]`;
+const TREE = '[data-testid="tree-graph"] ';
+const $ = (id) => `${/^fault-(step|node)/.test(id) ? FAULT : id === 'tree-node' ? TREE : ''}[data-testid="${id}"]`;
 
 async function open(page, baseUrl, hash = '') {
   await page.goto(baseUrl + hash);

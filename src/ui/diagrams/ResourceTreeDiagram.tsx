@@ -2,7 +2,8 @@
  * The resource tree (/proc/iomem) after the design ran, on an address-scaled icicle: who claims the range, what is
  * busy, what conflicts. Everything drawn comes from ex.tree, ex.ops and ex.conflict.
  */
-import { memo, useId, useMemo } from 'react';
+import { memo, useEffect, useId, useMemo, useState } from 'react';
+import { GraphKeeper } from './graphKeeper';
 import { formatSize, hex } from '../../model/addr';
 import { IORESOURCE } from '../../model/resource/types';
 import { activateKeys, clip, highlightRange, notesFor, samePath, sameTarget } from './common';
@@ -105,11 +106,21 @@ const TreeNodeBox = memo(function TreeNodeBox(p: TreeNodeBoxProps) {
   );
 });
 
-function ResourceTreeDiagramImpl({ ex, highlight, onHighlight, step, notes, onNoteTarget, selected, onSelect, compact }: DiagramProps) {
-  const layout = useMemo(
-    () => layoutTree(ex.tree, { width: W, axisWidth: AXIS, focus: { start: ex.layout.hdmStart, end: ex.layout.hdmEnd }, unit: compact ? 5 : 7, minColumns: 4 }),
-    [ex.tree, ex.layout.hdmStart, ex.layout.hdmEnd, compact],
-  );
+interface TreeSvgProps {
+  ex: DiagramProps['ex'];
+  highlight: Highlight;
+  step: number;
+  notes: DiagramProps['notes'];
+  selected: DiagramProps['selected'];
+  compact: boolean;
+  onHighlight: (h: Highlight) => void;
+  onSelect: ((t: NoteTarget) => void) | undefined;
+  onNoteTarget: ((t: NoteTarget) => void) | undefined;
+}
+
+/** The tree's SVG for one explanation. Memoised: a kept-alive tree of the other architecture is not rendered again. */
+const TreeSvg = memo(function TreeSvg({ ex, highlight, step, notes, selected, compact, onHighlight, onSelect, onNoteTarget }: TreeSvgProps) {
+  const layout = useTreeLayout(ex, compact);
   const newPaths = useMemo(() => new Set(ex.ops.filter((o) => o.ok && o.resourcePath && !/^(e820|request_standard|add_cxl|construct_region)/.test(o.fn)).map((o) => o.resourcePath!.join('/'))), [ex.ops]);
   const conflictPath = ex.conflict?.conflictWith.path ?? null;
   const hdm = layout.yOf(ex.layout.hdmStart, ex.layout.hdmEnd);
@@ -117,8 +128,102 @@ function ResourceTreeDiagramImpl({ ex, highlight, onHighlight, step, notes, onNo
   const hr = highlightRange(highlight, curStep);
   const hrY = hr ? layout.yOf(hr.start, hr.end) : null;
   const stepPath = curStep?.links?.resourcePath;
-  const captionId = useId();
   const litDepth = hr ? Math.max(-1, ...layout.boxes.filter((x) => x.res.start <= hr.end && x.res.end >= hr.start).map((x) => x.depth)) : -1;
+  return (
+    <svg
+      viewBox={`0 0 ${W} ${layout.height}`}
+      width="100%"
+      role="tree"
+      aria-label="Resource tree, address-scaled"
+      className="tree-svg"
+    >
+      {hdm && (
+        <g className="hdm-band" aria-hidden="true">
+          <rect x={AXIS - 6} y={hdm.y0} width={W - AXIS + 6} height={hdm.y1 - hdm.y0} />
+          <text x={4} y={hdm.y0 + 12} className="hdm-label">HDM</text>
+          <text x={4} y={hdm.y0 + 24} className="axis-label">{formatSize(ex.layout.hdmEnd - ex.layout.hdmStart + 1n)}</text>
+        </g>
+      )}
+      {layout.ticks.map((t, i) => (
+        <g key={`t${i}`} className="axis" aria-hidden="true">
+          <line x1={AXIS - 6} x2={AXIS - 2} y1={t.y} y2={t.y} />
+          <text x={AXIS - 8} y={t.y + 3} textAnchor="end" className="axis-label">{t.label}</text>
+        </g>
+      ))}
+      {layout.gaps.map((g, i) =>
+        g.depth < 0 ? (
+          <g key={`g${i}`} className="gap" aria-hidden="true">
+            <path d={`M${AXIS - 6},${(g.y0 + g.y1) / 2 - 2} l5,-3 l5,6 l5,-6 l5,6`} />
+            <text x={AXIS + 26} y={(g.y0 + g.y1) / 2 + 3} className="gap-label">≈ {formatSize(g.size)} not in iomem</text>
+          </g>
+        ) : (
+          <g key={`g${i}`} className="gap inner" aria-hidden="true">
+            <rect x={AXIS + g.depth * layout.colW} y={g.y0 + 1} width={layout.colW - 4} height={Math.max(0, g.y1 - g.y0 - 2)} className="gap-fill" />
+            {g.y1 - g.y0 >= 12 && (
+              <text x={AXIS + g.depth * layout.colW + 5} y={(g.y0 + g.y1) / 2 + 3} className="gap-label">≈ {clip(`${formatSize(g.size)} free`, layout.colW - 10, 5.4)}</text>
+            )}
+          </g>
+        ),
+      )}
+      {hrY && <rect className="range-highlight" x={AXIS - 6} y={hrY.y0} width={W - AXIS + 6} height={hrY.y1 - hrY.y0} aria-hidden="true" />}
+      {layout.boxes.map((b) => {
+        const r = b.res;
+        const key = b.path.join('/');
+        const target = { kind: 'resource' as const, path: b.path };
+        const lit =
+          (highlight?.kind === 'resource' && samePath(highlight.path, b.path)) ||
+          (stepPath !== undefined && samePath(stepPath, b.path)) ||
+          (hr !== null && r.start <= hr.end && r.end >= hr.start && b.depth === litDepth);
+        return (
+          <TreeNodeBox
+            key={b.key}
+            pathKey={key}
+            path={b.path}
+            name={r.name ?? '<BAD>'}
+            start={r.start}
+            end={r.end}
+            busy={(r.flags & IORESOURCE.BUSY) !== 0}
+            owner={r.owner ?? ''}
+            depth={b.depth}
+            x={b.x}
+            y={b.y}
+            w={b.w}
+            h={b.h}
+            conflict={conflictPath !== null && samePath(conflictPath, b.path) ? (ex.conflict?.errno ?? '') : ''}
+            isNew={newPaths.has(key)}
+            lit={lit}
+            selected={sameTarget(selected, target)}
+            notes={notesFor(notes, target).length}
+            onHighlight={onHighlight}
+            onSelect={onSelect}
+            onNoteTarget={onNoteTarget}
+          />
+        );
+      })}
+    </svg>
+  );
+});
+
+function useTreeLayout(ex: DiagramProps['ex'], compact: boolean) {
+  return useMemo(
+    () => layoutTree(ex.tree, { width: W, axisWidth: AXIS, focus: { start: ex.layout.hdmStart, end: ex.layout.hdmEnd }, unit: compact ? 5 : 7, minColumns: 4 }),
+    [ex.tree, ex.layout.hdmStart, ex.layout.hdmEnd, compact],
+  );
+}
+
+function ResourceTreeDiagramImpl({ ex, highlight, onHighlight, step, notes, onNoteTarget, selected, onSelect, compact }: DiagramProps) {
+  const isCompact = compact === true;
+  const layout = useTreeLayout(ex, isCompact);
+  const captionId = useId();
+  const arch = ex.platform.arch;
+  // Keep-alive per architecture, as in the fault diagram: the x86 and arm64 memory maps share few resources, so an
+  // architecture switch would otherwise replace most boxes. The tree last shown for each architecture stays in the
+  // page under content-visibility: hidden with the props it last had; page queries look inside the live wrapper,
+  // [data-testid="tree-graph"].
+  const liveProps: TreeSvgProps = { ex, highlight, step, notes, selected, compact: isCompact, onHighlight, onSelect, onNoteTarget };
+  const [keeper] = useState(() => new GraphKeeper<TreeSvgProps>());
+  const trees = keeper.render(arch, liveProps, () => undefined);
+  useEffect(() => keeper.commit(arch, liveProps));
 
   const summary =
     `Resource tree after ${ex.design}: ${layout.boxes.length} resources. ` +
@@ -131,78 +236,11 @@ function ResourceTreeDiagramImpl({ ex, highlight, onHighlight, step, notes, onNo
       {/* The summary names the figure (aria-labelledby reads hidden text). Hidden rather than visually clipped: a
           clipped caption is still laid out, and re-shaping this long line cost ~0.2 ms on every change. */}
       <figcaption id={captionId} hidden>{summary}</figcaption>
-      <svg
-        viewBox={`0 0 ${W} ${layout.height}`}
-        width="100%"
-        role="tree"
-        aria-label="Resource tree, address-scaled"
-        className="tree-svg"
-       
-      >
-        {hdm && (
-          <g className="hdm-band" aria-hidden="true">
-            <rect x={AXIS - 6} y={hdm.y0} width={W - AXIS + 6} height={hdm.y1 - hdm.y0} />
-            <text x={4} y={hdm.y0 + 12} className="hdm-label">HDM</text>
-            <text x={4} y={hdm.y0 + 24} className="axis-label">{formatSize(ex.layout.hdmEnd - ex.layout.hdmStart + 1n)}</text>
-          </g>
-        )}
-        {layout.ticks.map((t, i) => (
-          <g key={`t${i}`} className="axis" aria-hidden="true">
-            <line x1={AXIS - 6} x2={AXIS - 2} y1={t.y} y2={t.y} />
-            <text x={AXIS - 8} y={t.y + 3} textAnchor="end" className="axis-label">{t.label}</text>
-          </g>
-        ))}
-        {layout.gaps.map((g, i) =>
-          g.depth < 0 ? (
-            <g key={`g${i}`} className="gap" aria-hidden="true">
-              <path d={`M${AXIS - 6},${(g.y0 + g.y1) / 2 - 2} l5,-3 l5,6 l5,-6 l5,6`} />
-              <text x={AXIS + 26} y={(g.y0 + g.y1) / 2 + 3} className="gap-label">≈ {formatSize(g.size)} not in iomem</text>
-            </g>
-          ) : (
-            <g key={`g${i}`} className="gap inner" aria-hidden="true">
-              <rect x={AXIS + g.depth * layout.colW} y={g.y0 + 1} width={layout.colW - 4} height={Math.max(0, g.y1 - g.y0 - 2)} className="gap-fill" />
-              {g.y1 - g.y0 >= 12 && (
-                <text x={AXIS + g.depth * layout.colW + 5} y={(g.y0 + g.y1) / 2 + 3} className="gap-label">≈ {clip(`${formatSize(g.size)} free`, layout.colW - 10, 5.4)}</text>
-              )}
-            </g>
-          ),
-        )}
-        {hrY && <rect className="range-highlight" x={AXIS - 6} y={hrY.y0} width={W - AXIS + 6} height={hrY.y1 - hrY.y0} aria-hidden="true" />}
-        {layout.boxes.map((b) => {
-          const r = b.res;
-          const key = b.path.join('/');
-          const target = { kind: 'resource' as const, path: b.path };
-          const lit =
-            (highlight?.kind === 'resource' && samePath(highlight.path, b.path)) ||
-            (stepPath !== undefined && samePath(stepPath, b.path)) ||
-            (hr !== null && r.start <= hr.end && r.end >= hr.start && b.depth === litDepth);
-          return (
-            <TreeNodeBox
-              key={b.key}
-              pathKey={key}
-              path={b.path}
-              name={r.name ?? '<BAD>'}
-              start={r.start}
-              end={r.end}
-              busy={(r.flags & IORESOURCE.BUSY) !== 0}
-              owner={r.owner ?? ''}
-              depth={b.depth}
-              x={b.x}
-              y={b.y}
-              w={b.w}
-              h={b.h}
-              conflict={conflictPath !== null && samePath(conflictPath, b.path) ? (ex.conflict?.errno ?? '') : ''}
-              isNew={newPaths.has(key)}
-              lit={lit}
-              selected={sameTarget(selected, target)}
-              notes={notesFor(notes, target).length}
-              onHighlight={onHighlight}
-              onSelect={onSelect}
-              onNoteTarget={onNoteTarget}
-            />
-          );
-        })}
-      </svg>
+      {trees.map(([a, p]) => (
+        <div key={a} className={a === arch ? 'tree-graph' : 'tree-graph kept'} data-testid={a === arch ? 'tree-graph' : undefined}>
+          <TreeSvg {...p} />
+        </div>
+      ))}
       {!compact && (
         <div className="legend" aria-hidden="true">
           <span className="key busy">busy</span>

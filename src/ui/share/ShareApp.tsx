@@ -27,7 +27,7 @@ const PANELS = [
 ] as const;
 
 function svgOf(panelId: string): SVGSVGElement | null {
-  return document.querySelector<SVGSVGElement>(`[data-testid="${panelId}"] svg.tree-svg, [data-testid="${panelId}"] svg.vma-svg, [data-testid="${panelId}"] [data-testid="fault-graph"] svg.fault-svg`);
+  return document.querySelector<SVGSVGElement>(`[data-testid="${panelId}"] [data-testid="tree-graph"] svg.tree-svg, [data-testid="${panelId}"] svg.vma-svg, [data-testid="${panelId}"] [data-testid="fault-graph"] svg.fault-svg`);
 }
 
 function ShareToolbar({ ctx }: { ctx: AppContext }) {
