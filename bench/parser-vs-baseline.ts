@@ -16,10 +16,12 @@ export interface ParserRun {
 const collect = (): void => (globalThis as { gc?: () => void }).gc?.();
 
 /**
- * `reps` timed runs of each. The heap is collected before every timed run (where gc() is exposed) so neither side
- * pays for the other's garbage, and the order alternates.
+ * `reps` timed runs of each, after `warmup` untimed runs of each so the parser is measured as optimised code (the
+ * first runs of a 100,000-line parse are interpreted or baseline-compiled and take 2–4× as long; the split+regex
+ * baseline is mostly builtins and needs no warm-up). The heap is collected before every timed run (where gc() is
+ * exposed) so neither side pays for the other's garbage, and the order alternates.
  */
-export function parserVsBaseline(text: string, reps: number): ParserRun {
+export function parserVsBaseline(text: string, reps: number, warmup = 3): ParserRun {
   const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
   const parseMs: number[] = [];
   const baselineMs: number[] = [];
@@ -39,6 +41,12 @@ export function parserVsBaseline(text: string, reps: number): ParserRun {
     baselineMs.push(performance.now() - t);
     if (ok < lines) throw new Error('baseline regex mismatch');
   };
+  for (let i = 0; i < warmup; i++) {
+    runParse();
+    runBase();
+  }
+  parseMs.length = 0;
+  baselineMs.length = 0;
   for (let i = 0; i < reps; i++) {
     if (i % 2) {
       runBase();
