@@ -60,6 +60,51 @@ function chips(vma: VmaModel, observed: string[] | undefined) {
   return { chips: out, height: y + 24 };
 }
 
+/** One vm_flags chip, in its own coordinates. Memoised on primitives: a chip that stays is not rendered again. */
+const Chip = memo(function Chip({ x, y, w, label, name, verified, state }: { x: number; y: number; w: number; label: string; name: string; verified: boolean; state: 'both' | 'model' | 'observed' }) {
+  return (
+    <g className={`chip ${verified ? '' : 'unverified'} chip-${state}`} data-testid="vma-flag" data-flag={name} data-mnemonic={label} data-state={state} transform={`translate(${x},${y})`}>
+      <title>{`${label} = ${name}${verified ? '' : ' (unverified: no mnemonic in the smaps table, derived)'}${state === 'model' ? ' — expected by the model, not in your smaps' : state === 'observed' ? ' — in your smaps, not expected by the model' : ''}`}</title>
+      {/* In the chip's own coordinates: a chip that moves because a flag before it changed keeps its text. */}
+      <rect width={w} height={19} rx={9} />
+      <text x={7} y={13.5} className="chip-text">
+        <tspan className="mnemonic">{label}</tspan> {name}
+        {verified ? '' : ' ?'}
+      </text>
+    </g>
+  );
+});
+
+/** One level of the host page-table walk. `entry` is '' when the walk does not reach the level. */
+const WalkLevel = memo(function WalkLevel({ lvl, x, w, kind, lit, entry, leafLabel }: { lvl: string; x: number; w: number; kind: 'leaf' | 'table' | 'unused'; lit: boolean; entry: string; leafLabel: string }) {
+  return (
+    <g className={`walk-level ${kind} ${lit ? 'lit' : ''}`} data-testid={`walk-${lvl}`}>
+      <title>{kind !== 'unused' ? `${lvl}: ${entry}` : `${lvl}: not reached (the leaf is higher)`}</title>
+      <rect x={x} y={22} width={w} height={30} rx={3} />
+      <text x={x + 6} y={35} className="walk-level-name">{lvl}</text>
+      <text x={x + 6} y={48} className="walk-entry">{clip(kind === 'leaf' ? leafLabel : kind === 'table' ? entry : '—', w - 10, 5.6)}</text>
+    </g>
+  );
+});
+
+/** One leaf around the faulting address; hovering it highlights the host physical range it maps. */
+const LeafRow = memo(function LeafRow({ i, special, lit, pfn, size, text, onHighlight }: { i: number; special: boolean; lit: boolean; pfn: bigint; size: string; text: string; onHighlight: DiagramProps['onHighlight'] }) {
+  return (
+    <g
+      className={`leaf ${special ? 'special' : 'page'} ${lit ? 'lit' : ''}`}
+      data-testid="vma-leaf"
+      data-lit={lit ? 'true' : undefined}
+      onMouseEnter={() => onHighlight({ kind: 'range', start: pfn << 12n, end: (pfn << 12n) + (size === '4K' ? 0xfffn : size === '2M' ? 0x1fffffn : 0x3fffffffn) })}
+      onMouseLeave={() => onHighlight(null)}
+    >
+      <rect x={10} y={22 + i * 22} width={W - 30} height={18} rx={3} />
+      <text x={16} y={35 + i * 22} className="mono">
+        {clip(text, W - 44, 6.7)}
+      </text>
+    </g>
+  );
+});
+
 function VmaDiagramImpl(props: DiagramProps) {
   const { ex, step, highlight, onHighlight, observed, compact } = props;
   const vma = ex.vma;
@@ -110,23 +155,7 @@ function VmaDiagramImpl(props: DiagramProps) {
         </Section>
         <Section part="flags" y={flagsY} h={flagsH} title={`vm_flags — smaps "VmFlags: ${vma.smaps}"${observed?.vmFlags ? ` vs ${observed.vmFlags.label}` : ''}`} props={props}>
           {c.chips.map((ch) => (
-            <g
-              key={`${ch.label}-${ch.name}`}
-              className={`chip ${ch.verified ? '' : 'unverified'} chip-${ch.state}`}
-              data-testid="vma-flag"
-              data-flag={ch.name}
-              data-mnemonic={ch.label}
-              data-state={ch.state}
-              transform={`translate(${ch.x},${ch.y})`}
-            >
-              <title>{`${ch.label} = ${ch.name}${ch.verified ? '' : ' (unverified: no mnemonic in the smaps table, derived)'}${ch.state === 'model' ? ' — expected by the model, not in your smaps' : ch.state === 'observed' ? ' — in your smaps, not expected by the model' : ''}`}</title>
-              {/* In the chip's own coordinates: a chip that moves because a flag before it changed keeps its text. */}
-              <rect width={ch.w} height={19} rx={9} />
-              <text x={7} y={13.5} className="chip-text">
-                <tspan className="mnemonic">{ch.label}</tspan> {ch.name}
-                {ch.verified ? '' : ' ?'}
-              </text>
-            </g>
+            <Chip key={`${ch.label}-${ch.name}`} x={ch.x} y={ch.y} w={ch.w} label={ch.label} name={ch.name} verified={ch.verified} state={ch.state} />
           ))}
         </Section>
         <Section part="pgprot" y={protY} h={40} title="pgprot (host PTE cache mode)" props={props}>
@@ -145,14 +174,7 @@ function VmaDiagramImpl(props: DiagramProps) {
           {(['PGD', 'P4D', 'PUD', 'PMD', 'PTE'] as const).map((lvl, i) => {
             const w = vma.walk.find((x) => x.level === lvl);
             const x = 10 + i * (levelW + 5);
-            return (
-              <g key={lvl} className={`walk-level ${w ? (w.leaf ? 'leaf' : 'table') : 'unused'} ${w?.leaf && leafLit ? 'lit' : ''}`} data-testid={`walk-${lvl}`}>
-                <title>{w ? `${lvl}: ${w.entry}` : `${lvl}: not reached (the leaf is higher)`}</title>
-                <rect x={x} y={22} width={levelW} height={30} rx={3} />
-                <text x={x + 6} y={35} className="walk-level-name">{lvl}</text>
-                <text x={x + 6} y={48} className="walk-entry">{clip(w ? (w.leaf ? `leaf ${vma.maxLeaf}` : w.entry) : '—', levelW - 10, 5.6)}</text>
-              </g>
-            );
+            return <WalkLevel key={lvl} lvl={lvl} x={x} w={levelW} kind={w ? (w.leaf ? 'leaf' : 'table') : 'unused'} lit={!!w?.leaf && leafLit} entry={w ? w.entry : ''} leafLabel={`leaf ${vma.maxLeaf}`} />;
           })}
         </Section>
         <Section part="leaves" y={leavesY} h={leavesH} title={`leaves around the faulting address (max ${vma.maxLeaf})`} props={props}>
@@ -160,23 +182,16 @@ function VmaDiagramImpl(props: DiagramProps) {
             const isFault = cur?.links?.pfn !== undefined ? l.pfn <= cur.links.pfn && cur.links.pfn < l.pfn + (l.size === '4K' ? 1n : l.size === '2M' ? 512n : 262144n) : false;
             const lit = (leafLit && isFault) || (highlight?.kind === 'vma-leaf' && highlight.hva === l.hva);
             return (
-              <g
+              <LeafRow
                 key={l.hva.toString()}
-                className={`leaf ${l.special ? 'special' : 'page'} ${lit ? 'lit' : ''}`}
-                data-testid="vma-leaf"
-                data-lit={lit ? 'true' : undefined}
-                onMouseEnter={() => onHighlight({ kind: 'range', start: l.pfn << 12n, end: (l.pfn << 12n) + (l.size === '4K' ? 0xfffn : l.size === '2M' ? 0x1fffffn : 0x3fffffffn) })}
-                onMouseLeave={() => onHighlight(null)}
-              >
-                <rect x={10} y={22 + i * 22} width={W - 30} height={18} rx={3} />
-                <text x={16} y={35 + i * 22} className="mono">
-                  {clip(
-                    `${l.size} hva 0x${hex(l.hva)} → pfn 0x${hex(l.pfn)} · ${l.special ? 'special: no struct page' : `struct page, node ${l.page?.node ?? '?'}, ${l.page?.zone ?? ''}`}`,
-                    W - 44,
-                    6.7,
-                  )}
-                </text>
-              </g>
+                i={i}
+                special={l.special}
+                lit={lit}
+                pfn={l.pfn}
+                size={l.size}
+                text={`${l.size} hva 0x${hex(l.hva)} → pfn 0x${hex(l.pfn)} · ${l.special ? 'special: no struct page' : `struct page, node ${l.page?.node ?? '?'}, ${l.page?.zone ?? ''}`}`}
+                onHighlight={onHighlight}
+              />
             );
           })}
         </Section>
