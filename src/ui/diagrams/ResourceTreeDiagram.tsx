@@ -106,6 +106,33 @@ const TreeNodeBox = memo(function TreeNodeBox(p: TreeNodeBoxProps) {
   );
 });
 
+/** An address tick of the axis. Memoised: ticks that stay where they were are not rendered again. */
+const AxisTick = memo(function AxisTick({ y, label }: { y: number; label: string }) {
+  return (
+    <g className="axis" aria-hidden="true">
+      <line x1={AXIS - 6} x2={AXIS - 2} y1={y} y2={y} />
+      <text x={AXIS - 8} y={y + 3} textAnchor="end" className="axis-label">{label}</text>
+    </g>
+  );
+});
+
+/** A gap: address space between top-level resources (depth < 0), or free space inside a parent. */
+const Gap = memo(function Gap({ depth, y0, y1, size, colW }: { depth: number; y0: number; y1: number; size: bigint; colW: number }) {
+  return depth < 0 ? (
+    <g className="gap" aria-hidden="true">
+      <path d={`M${AXIS - 6},${(y0 + y1) / 2 - 2} l5,-3 l5,6 l5,-6 l5,6`} />
+      <text x={AXIS + 26} y={(y0 + y1) / 2 + 3} className="gap-label">≈ {formatSize(size)} not in iomem</text>
+    </g>
+  ) : (
+    <g className="gap inner" aria-hidden="true">
+      <rect x={AXIS + depth * colW} y={y0 + 1} width={colW - 4} height={Math.max(0, y1 - y0 - 2)} className="gap-fill" />
+      {y1 - y0 >= 12 && (
+        <text x={AXIS + depth * colW + 5} y={(y0 + y1) / 2 + 3} className="gap-label">≈ {clip(`${formatSize(size)} free`, colW - 10, 5.4)}</text>
+      )}
+    </g>
+  );
+});
+
 interface TreeSvgProps {
   ex: DiagramProps['ex'];
   highlight: Highlight;
@@ -145,26 +172,11 @@ const TreeSvg = memo(function TreeSvg({ ex, highlight, step, notes, selected, co
         </g>
       )}
       {layout.ticks.map((t, i) => (
-        <g key={`t${i}`} className="axis" aria-hidden="true">
-          <line x1={AXIS - 6} x2={AXIS - 2} y1={t.y} y2={t.y} />
-          <text x={AXIS - 8} y={t.y + 3} textAnchor="end" className="axis-label">{t.label}</text>
-        </g>
+        <AxisTick key={`t${i}`} y={t.y} label={t.label} />
       ))}
-      {layout.gaps.map((g, i) =>
-        g.depth < 0 ? (
-          <g key={`g${i}`} className="gap" aria-hidden="true">
-            <path d={`M${AXIS - 6},${(g.y0 + g.y1) / 2 - 2} l5,-3 l5,6 l5,-6 l5,6`} />
-            <text x={AXIS + 26} y={(g.y0 + g.y1) / 2 + 3} className="gap-label">≈ {formatSize(g.size)} not in iomem</text>
-          </g>
-        ) : (
-          <g key={`g${i}`} className="gap inner" aria-hidden="true">
-            <rect x={AXIS + g.depth * layout.colW} y={g.y0 + 1} width={layout.colW - 4} height={Math.max(0, g.y1 - g.y0 - 2)} className="gap-fill" />
-            {g.y1 - g.y0 >= 12 && (
-              <text x={AXIS + g.depth * layout.colW + 5} y={(g.y0 + g.y1) / 2 + 3} className="gap-label">≈ {clip(`${formatSize(g.size)} free`, layout.colW - 10, 5.4)}</text>
-            )}
-          </g>
-        ),
-      )}
+      {layout.gaps.map((g, i) => (
+        <Gap key={`g${i}`} depth={g.depth} y0={g.y0} y1={g.y1} size={g.size} colW={layout.colW} />
+      ))}
       {hrY && <rect className="range-highlight" x={AXIS - 6} y={hrY.y0} width={W - AXIS + 6} height={hrY.y1 - hrY.y0} aria-hidden="true" />}
       {layout.boxes.map((b) => {
         const r = b.res;
