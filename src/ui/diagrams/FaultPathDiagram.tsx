@@ -12,7 +12,8 @@ import { DEFAULT_FAULT_LAYOUT, edgeGeometry, edgeLabelText, LABEL_CHAR_PX, layou
 import type { DiagramProps, Highlight } from './types';
 import type { FaultGraph, FaultNode, FaultStep } from '../../model/explain-types';
 import { faultGraph } from '../../model/kvm/graph';
-import { GraphKeeper } from './graphKeeper';
+import { KeptAlive } from './KeptAlive';
+import { useKeptAlive } from '../hooks/useKeptAlive';
 import type { NoteTarget, ReviewNote } from '../../model/view-state';
 
 /** One edge. Memoised on primitive props: a scenario change redraws only the edges whose state changed. */
@@ -273,12 +274,10 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
     onHighlight,
     onNoteTarget,
   };
-  const [keeper] = useState(() => new GraphKeeper<FaultGraphSvgProps>());
   const [prebuild, setPrebuild] = useState(false);
-  const graphs = keeper.render(arch, liveProps, (a) =>
+  const graphs = useKeptAlive(arch, liveProps, (a) =>
     prebuild ? { ...liveProps, graph: faultGraph(a), steps: NO_STEPS, mid: `${mid}-${a}`, step: -1, highlight: null, seen: NO_SEEN } : undefined,
   );
-  useEffect(() => keeper.commit(arch, liveProps));
   useEffect(() => {
     if (typeof requestIdleCallback !== 'function') return;
     const id = requestIdleCallback(() => setPrebuild(true), { timeout: 2000 });
@@ -347,11 +346,7 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
       )}
       {ex.fault.steps.length === 0 && <p className="fault-none">KVM is never reached: {r.kind === 'error' ? r.seenBy : ''}</p>}
       <div className="fault-scroll" ref={scrollRef}>
-        {graphs.map(([a, p]) => (
-          <div key={a} className={a === arch ? 'fault-graph' : 'fault-graph kept'} data-testid={a === arch ? 'fault-graph' : undefined}>
-            <FaultGraphSvg {...p} />
-          </div>
-        ))}
+        <KeptAlive name="fault-graph" arch={arch} drawings={graphs} draw={(p) => <FaultGraphSvg {...p} />} />
       </div>
       {!compact && seen.size > 0 && (
         <div className="trace-overlay" data-testid="trace-overlay">

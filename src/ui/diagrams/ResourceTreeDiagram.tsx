@@ -2,8 +2,9 @@
  * The resource tree (/proc/iomem) after the design ran, on an address-scaled icicle: who claims the range, what is
  * busy, what conflicts. Everything drawn comes from ex.tree, ex.ops and ex.conflict.
  */
-import { memo, useEffect, useId, useMemo, useState } from 'react';
-import { GraphKeeper } from './graphKeeper';
+import { memo, useId, useMemo } from 'react';
+import { KeptAlive } from './KeptAlive';
+import { useKeptAlive } from '../hooks/useKeptAlive';
 import { formatSize, hex } from '../../model/addr';
 import { IORESOURCE } from '../../model/resource/types';
 import { activateKeys, clip, highlightRange, notesFor, samePath, sameTarget } from './common';
@@ -233,9 +234,7 @@ function ResourceTreeDiagramImpl({ ex, highlight, onHighlight, step, notes, onNo
   // page under content-visibility: hidden with the props it last had; page queries look inside the live wrapper,
   // [data-testid="tree-graph"].
   const liveProps: TreeSvgProps = { ex, highlight, step, notes, selected, compact: isCompact, onHighlight, onSelect, onNoteTarget };
-  const [keeper] = useState(() => new GraphKeeper<TreeSvgProps>());
-  const trees = keeper.render(arch, liveProps, () => undefined);
-  useEffect(() => keeper.commit(arch, liveProps));
+  const trees = useKeptAlive(arch, liveProps);
 
   const summary =
     `Resource tree after ${ex.design}: ${layout.boxes.length} resources. ` +
@@ -248,11 +247,7 @@ function ResourceTreeDiagramImpl({ ex, highlight, onHighlight, step, notes, onNo
       {/* The summary names the figure (aria-labelledby reads hidden text). Hidden rather than visually clipped: a
           clipped caption is still laid out, and re-shaping this long line cost ~0.2 ms on every change. */}
       <figcaption id={captionId} hidden>{summary}</figcaption>
-      {trees.map(([a, p]) => (
-        <div key={a} className={a === arch ? 'tree-graph' : 'tree-graph kept'} data-testid={a === arch ? 'tree-graph' : undefined}>
-          <TreeSvg {...p} />
-        </div>
-      ))}
+      <KeptAlive name="tree-graph" arch={arch} drawings={trees} draw={(p) => <TreeSvg {...p} />} />
       {!compact && (
         <div className="legend" aria-hidden="true">
           <span className="key busy">busy</span>

@@ -161,8 +161,8 @@ export interface LabelBox {
 export const LABEL_H = 10;
 
 /**
- * Place edge labels so they overlap neither a node nor each other: taken edges first (they are read), then the
- * others. Each label tries its preferred spot, a few spots lower and higher, then the row gap under its source box
+ * Place edge labels so they overlap neither a node nor each other, in edge order (placement does not depend on the
+ * taken path, so labels stay put from one scenario to the next; every label of the built-in graphs fits). Each label tries its preferred spot, a few spots lower and higher, then the row gap under its source box
  * and the one above its target box; a label that fits nowhere is not drawn (the edge keeps it as its tooltip).
  * `widths[i]` is the label's width in px, 0 for no label. Deterministic: the same layout always gives the same labels.
  */
