@@ -106,8 +106,10 @@ const FaultNodeBox = memo(function FaultNodeBox(p: FaultNodeBoxProps) {
           {`${p.step + 1}.`}
         </text>
       )}
-      <text x={p.x + (isTaken ? STEP_GUTTER : 8)} y={p.y + 15} className="fnode-label" aria-hidden="true">
-        {clip(p.label, p.w - (isTaken ? STEP_GUTTER + 8 : 16), LABEL_MONO_PX)}
+      {/* Every box keeps the gutter, taken or not, so the label has one x and one clipped text: a box entering or
+          leaving the path changes only its colours and its number, and its label is not laid out again. */}
+      <text x={p.x + STEP_GUTTER} y={p.y + 15} className="fnode-label" aria-hidden="true">
+        {clip(p.label, p.w - STEP_GUTTER - 8, LABEL_MONO_PX)}
       </text>
       <text x={p.x + 8} y={p.y + p.h - 8} className="fnode-sub" aria-hidden="true">
         {clip(p.sub, p.w - 16, 5.5)}
