@@ -211,6 +211,34 @@ export async function keyboardStepsThePathAndTheOtherDiagramsFollow({ page, base
   await page.waitForFunction(() => document.querySelector('[data-testid="fault-graph"] [data-current="true"]')?.getAttribute('data-node') === 'x_res_uc', null, { timeout: 30000 });
 }
 
+export async function steppingKeepsTheInspectorAndTheCurrentStepInView({ page, baseUrl, screenshot }) {
+  await open(page, baseUrl);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  // After every key, in the next frame: the current step is inside the window and not under the sticky result and
+  // step inspector, and the inspector itself is inside the window.
+  const check = async (what) => {
+    await page.waitForTimeout(50);
+    const r = await page.evaluate(() => {
+      const box = (sel) => document.querySelector(sel).getBoundingClientRect();
+      return { head: box('.fault-head'), insp: box('[data-testid="step-inspector"]'), cur: box('[data-testid="fault-graph"] [data-current="true"]'), vh: innerHeight };
+    });
+    assert.ok(r.insp.top >= 0 && r.insp.bottom <= r.vh, `${what}: inspector out of view (${r.insp.top}–${r.insp.bottom})`);
+    assert.ok(r.cur.top >= r.head.bottom && r.cur.bottom <= r.vh + 1, `${what}: current step at ${r.cur.top}–${r.cur.bottom}, head ends at ${r.head.bottom}, window ${r.vh}`);
+  };
+  await page.keyboard.press('ArrowRight');
+  await check('step 1');
+  await page.keyboard.press('End');
+  await check('last step');
+  assert.ok(await page.evaluate(() => scrollY > 0), 'the last step is below the fold, so the window scrolled');
+  await screenshot('stepping-last-step-1280');
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('ArrowLeft');
+    await check(`back ${i + 1}`);
+  }
+  await page.keyboard.press('Home');
+  await check('first step');
+}
+
 export async function compareTwoDesignsAndTwoPlatforms({ page, baseUrl, screenshot }) {
   await open(page, baseUrl);
   await set(page, 'ctl-compare', 'design:hotplug');

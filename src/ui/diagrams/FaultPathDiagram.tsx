@@ -250,6 +250,7 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
   const known = useMemo(() => new Set([...fnNames(ex.fault.graph).values()].flat()), [ex.fault.graph]);
   const unknownSeen = [...seen].filter((f) => !known.has(f));
   const scrollRef = useRef<HTMLDivElement>(null);
+  const headRef = useRef<HTMLDivElement>(null);
   const current = step >= 0 ? ex.fault.steps[step] : undefined;
   const isCompact = compact === true;
 
@@ -297,7 +298,14 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
       el.scrollIntoView({ block: 'nearest' });
       return;
     }
-    const raf = requestAnimationFrame(() => el.scrollIntoView({ block: 'nearest', behavior: 'auto' }));
+    const raf = requestAnimationFrame(() => {
+      el.scrollIntoView({ block: 'nearest', behavior: 'auto' });
+      // 'nearest' may leave the step under the sticky head (stepping back up): scroll the window down to it. Layout is
+      // already clean after scrollIntoView, so these reads cost no extra layout.
+      const head = headRef.current?.getBoundingClientRect();
+      const box = el.getBoundingClientRect();
+      if (head && box.top < head.bottom + 4) window.scrollBy(0, box.top - head.bottom - 8);
+    });
     return () => cancelAnimationFrame(raf);
   }, [step, current]);
 
@@ -309,43 +317,47 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
       {/* The summary names the figure (aria-labelledby reads hidden text). Hidden rather than visually clipped: a
           clipped caption is still laid out, and re-shaping this long line cost ~0.2 ms on every change. */}
       <figcaption id={captionId} hidden>{summary}</figcaption>
-      <div className={`fault-result ${r.kind === 'mapped' ? (r.cacheable ? 'good' : 'bad') : 'error'}`} data-testid="fault-result" role="status">
-        <strong>{r.kind === 'mapped' ? `${r.table} ${r.level} ${r.memtype}` : r.error}</strong>{' '}
-        <span>{r.kind === 'mapped' ? resultText(r).replace(/^[^:]+: /, '') : `${r.seenBy} (in ${r.at})`}</span>
-      </div>
-      {!compact && current && (
-        <div className="step-inspector" data-testid="step-inspector" aria-live="polite">
-          <div>
-            <span className="step-count">Step {step + 1} of {ex.fault.steps.length}</span> <code>{current.function}</code>{' '}
-            {!current.verified && <span className="unverified-mark" title="name or details not verified against source">unverified</span>}
-          </div>
-          <div className="step-file">{current.file}</div>
-          {current.decision && (
-            <div className="step-decision">
-              <span className="test">{current.decision.test}</span> → <strong>{current.decision.value}</strong>
-              {current.decision.taken ? <> ⇒ {current.decision.taken}</> : null}
-            </div>
-          )}
-          {current.detail && <div className="step-detail">{current.detail}</div>}
-          <div className="step-sources">
-            {current.sources.map((id) => {
-              const s = getSource(id);
-              const label = `${s.kind === 'upstream' ? `${s.file} ${s.fn} ${s.version}` : s.kind === 'inference' ? 'inference' : s.kind === 'patch' ? s.series : s.author}${s.verified ? '' : ' (unverified)'}`;
-              const url = sourceUrl(s);
-              const note = sourceLinkNote(s);
-              return url ? (
-                <a key={id} className={`src ${s.verified ? '' : 'unverified'}`} href={url} target="_blank" rel="noreferrer noopener" title={note ?? url}>
-                  {label}
-                </a>
-              ) : (
-                <span key={id} className={`src ${s.verified ? '' : 'unverified'}`} title={s.kind === 'inference' ? s.statement : undefined}>
-                  {label}
-                </span>
-              );
-            })}
-          </div>
+      {/* The result and the step being inspected stay at the top of the window while the page scrolls under them
+          (stepping to a late step scrolls the window, which used to take the inspector out of view). */}
+      <div className="fault-head" ref={headRef}>
+        <div className={`fault-result ${r.kind === 'mapped' ? (r.cacheable ? 'good' : 'bad') : 'error'}`} data-testid="fault-result" role="status">
+          <strong>{r.kind === 'mapped' ? `${r.table} ${r.level} ${r.memtype}` : r.error}</strong>{' '}
+          <span>{r.kind === 'mapped' ? resultText(r).replace(/^[^:]+: /, '') : `${r.seenBy} (in ${r.at})`}</span>
         </div>
-      )}
+        {!compact && current && (
+          <div className="step-inspector" data-testid="step-inspector" aria-live="polite">
+            <div>
+              <span className="step-count">Step {step + 1} of {ex.fault.steps.length}</span> <code>{current.function}</code>{' '}
+              {!current.verified && <span className="unverified-mark" title="name or details not verified against source">unverified</span>}
+            </div>
+            <div className="step-file">{current.file}</div>
+            {current.decision && (
+              <div className="step-decision">
+                <span className="test">{current.decision.test}</span> → <strong>{current.decision.value}</strong>
+                {current.decision.taken ? <> ⇒ {current.decision.taken}</> : null}
+              </div>
+            )}
+            {current.detail && <div className="step-detail">{current.detail}</div>}
+            <div className="step-sources">
+              {current.sources.map((id) => {
+                const s = getSource(id);
+                const label = `${s.kind === 'upstream' ? `${s.file} ${s.fn} ${s.version}` : s.kind === 'inference' ? 'inference' : s.kind === 'patch' ? s.series : s.author}${s.verified ? '' : ' (unverified)'}`;
+                const url = sourceUrl(s);
+                const note = sourceLinkNote(s);
+                return url ? (
+                  <a key={id} className={`src ${s.verified ? '' : 'unverified'}`} href={url} target="_blank" rel="noreferrer noopener" title={note ?? url}>
+                    {label}
+                  </a>
+                ) : (
+                  <span key={id} className={`src ${s.verified ? '' : 'unverified'}`} title={s.kind === 'inference' ? s.statement : undefined}>
+                    {label}
+                  </span>
+                );
+              })}
+            </div>
+          </div>
+        )}
+      </div>
       {ex.fault.steps.length === 0 && <p className="fault-none">KVM is never reached: {r.kind === 'error' ? r.seenBy : ''}</p>}
       <div className="fault-scroll" ref={scrollRef}>
         <KeptAlive name="fault-graph" arch={arch} drawings={graphs} draw={(p) => <FaultGraphSvg {...p} />} />
