@@ -7,24 +7,8 @@ import { clearCoreCache } from '../src/model/derive';
 import { explain } from '../src/model/explain';
 import { syntheticIomem } from './iomem-gen';
 import { median, parserVsBaseline } from './parser-vs-baseline';
-import type { Platform } from '../src/model/scenario';
-import { ARCHES, DESIGNS, FIRMWARE_TYPES, KERNEL_VERSIONS, ONLINE_POLICIES } from '../src/model/scenario';
-
-function platforms(): Platform[] {
-  const out: Platform[] = [];
-  for (const arch of ARCHES)
-    for (const fwbDic of [true, false])
-      for (const firmware of FIRMWARE_TYPES)
-        for (const nosoftreserve of [false, true])
-          for (const kernel of KERNEL_VERSIONS)
-            for (const onlinePolicy of ONLINE_POLICIES)
-              for (const hugeFault of [true, false])
-                for (const mte of [false, true])
-                  for (const dirtyLog of [false, true])
-                    for (const deviceReset of [false, true])
-                      out.push({ arch, fwbDic, firmware, nosoftreserve, kernel, onlinePolicy, hugeFault, mte, dirtyLog, deviceReset });
-  return out;
-}
+import { DESIGNS } from '../src/model/scenario';
+import { allPlatforms } from '../src/model/testing/arbitraries';
 
 export { syntheticIomem };
 
@@ -33,7 +17,7 @@ if (process.env.BENCH_GEN_ONLY) {
 } else main();
 
 function main(): void {
-const ps = platforms();
+const ps = allPlatforms();
 const runs = 5;
 const cold: number[] = [];
 const warm: number[] = [];

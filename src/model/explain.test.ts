@@ -7,7 +7,8 @@ import { checkInvariants } from './resource/tree';
 import type { Platform } from './scenario';
 import { DEFAULT_PLATFORM, DESIGNS } from './scenario';
 import { SOURCES, getSource } from './sources';
-import { platformArb } from './testing/arbitraries';
+import { allPlatforms, platformArb } from './testing/arbitraries';
+import { renderText } from './text/render';
 
 const P = (over: Partial<Platform>): Platform => ({ ...DEFAULT_PLATFORM, ...over });
 const fns = (ex: Explanation) => ex.fault.steps.map((s) => s.function);
@@ -189,6 +190,30 @@ describe('explain() over every platform (fast-check)', () => {
       { numRuns: 100 },
     );
   });
+
+  /** Every string in a value, following objects and arrays once each (the resource tree links back to parents). */
+  const strings = (v: unknown, seen = new Set<object>(), out: string[] = []): string[] => {
+    if (typeof v === 'string') out.push(v);
+    else if (typeof v === 'number' && Number.isNaN(v)) out.push('NaN');
+    else if (v && typeof v === 'object' && !seen.has(v)) {
+      seen.add(v);
+      for (const x of v instanceof Map || v instanceof Set ? [...v.values()] : Object.values(v)) strings(x, seen, out);
+    }
+    return out;
+  };
+
+  it('no text of any design on any platform reads "undefined", "NaN" or "[object" (all 28,800 scenarios)', () => {
+    // Every string the model builds ends up in a box, a note or the mail text; a hole in a template shows up here.
+    const bad = /\bundefined\b|\bNaN\b|\[object /;
+    const found: string[] = [];
+    for (const p of allPlatforms())
+      for (const d of DESIGNS) {
+        const ex = explain({ design: d, platform: p });
+        const m = bad.exec(strings(ex).join('\n')) ?? bad.exec(renderText(ex));
+        if (m && found.length < 5) found.push(`${d} ${JSON.stringify(p)}: …${(m.input ?? '').slice(Math.max(0, m.index - 80), m.index + 20)}`);
+      }
+    expect(found).toEqual([]);
+  }, 120_000);
 
   it('explainAll covers every design', () => {
     expect(Object.keys(explainAll(DEFAULT_PLATFORM)).sort()).toEqual([...DESIGNS].sort());

@@ -203,7 +203,7 @@ export function buildVma(input: VmaInput): VmaModel {
   if (design === 'memremap') {
     notes.push('v2 as drawn: a demand-fault PFNMAP VMA; the notes also describe v1/v2 as remap_pfn_range() at mmap time (they disagree).');
   }
-  else if (leafSize !== allowed[0]) {
+  else if (allowed.length > 0 && leafSize !== allowed[0]) {
     notes.push(`The HPA 0x${hex(layout.hdmStart)} is not ${allowed[0]}-aligned: is_aligned_for_order() falls back to ${leafSize} leaves.`);
   }
   if (m.structPages) notes.push('The pfns are System RAM with struct pages owned by the buddy allocator: the special PTEs alias buddy memory.');
