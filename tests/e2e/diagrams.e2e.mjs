@@ -271,9 +271,9 @@ export async function inspectorShowsSourcesAndUnverifiedMarks({ page, baseUrl })
   const links = await page.locator(`${$('inspector')} a`).evaluateAll((as) => as.map((a) => a.href));
   assert.ok(links.some((h) => h === 'https://elixir.bootlin.com/linux/v6.19/source/arch/x86/kvm/vmx/vmx.c'), links.join('\n'));
   assert.ok(links.some((h) => h.startsWith('https://lore.kernel.org/r/20260404185330.GD2551565@ziepe.ca')));
-  // A step whose details the domain notes could not verify carries the mark.
-  await page.click(FAULT + '[data-node="x_do_pf"]');
-  assert.match(await page.textContent($('inspector')), /kvm_mmu_do_page_fault\(\)/);
+  // A step resting on an unverified source carries the mark (x86/uc-guest-view: the SDM wording is not checked).
+  await page.click(FAULT + '[data-node="x_res_uc"]');
+  assert.match(await page.textContent($('inspector')), /EPT entry: memory type UC/);
   assert.ok((await page.locator(`${$('inspector')} .unverified-mark`).count()) > 0);
   await page.keyboard.press('Escape');
   assert.equal(await page.locator($('inspector')).count(), 0);

@@ -54,7 +54,7 @@ function x86Graph(): FaultGraph {
   const nodes: N[] = [
     node('x_exit', 'function', 'handle_ept_violation()', 'arch/x86/kvm/vmx/vmx.c', ['x86/handle_ept_violation']),
     node('x_pf', 'function', 'kvm_mmu_page_fault()', MMU, ['x86/kvm_mmu_page_fault']),
-    node('x_do_pf', 'function', 'kvm_mmu_do_page_fault()', 'arch/x86/kvm/mmu/mmu_internal.h', ['x86/kvm_mmu_do_page_fault'], false),
+    node('x_do_pf', 'function', 'kvm_mmu_do_page_fault()', 'arch/x86/kvm/mmu/mmu_internal.h', ['x86/kvm_mmu_do_page_fault']),
     node('x_tdp_pf', 'function', 'kvm_tdp_page_fault()', MMU, ['x86/kvm_tdp_page_fault']),
     node('x_tdp', 'decision', 'TDP MMU enabled (tdp_mmu_enabled)?', MMU, ['x86/kvm_tdp_page_fault']),
     node('x_tdp_mmu_pf', 'function', 'kvm_tdp_mmu_page_fault()', MMU, ['x86/kvm_tdp_mmu_page_fault']),

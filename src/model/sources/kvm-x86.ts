@@ -8,7 +8,14 @@ const X = (file: string, fn: string, note: string, verified = true, version = 'v
 export const SOURCES_KVM_X86: Record<string, Source> = {
   'x86/handle_ept_violation': X('arch/x86/kvm/vmx/vmx.c', 'handle_ept_violation()', 'EPT violation exit; __vmx_handle_ept_violation() builds the PFERR error code and calls kvm_mmu_page_fault().'),
   'x86/kvm_mmu_page_fault': X('arch/x86/kvm/mmu/mmu.c', 'kvm_mmu_page_fault()', 'Entry of the MMU fault handling; calls kvm_mmu_do_page_fault().', true, 'v6.19', '6422060a'),
-  'x86/kvm_mmu_do_page_fault': X('arch/x86/kvm/mmu/mmu_internal.h', 'kvm_mmu_do_page_fault()', 'Builds struct kvm_page_fault and calls kvm_tdp_page_fault(); field details not verified.', false),
+  'x86/kvm_mmu_do_page_fault': X(
+    'arch/x86/kvm/mmu/mmu_internal.h',
+    'kvm_mmu_do_page_fault()',
+    'Fills struct kvm_page_fault from the exit (address, error-code bits, is_tdp, max_level KVM_MAX_HUGEPAGE_LEVEL, req/goal level 4K; gfn and memslot for a direct MMU), then calls kvm_tdp_page_fault(): directly when is_tdp under retpoline, otherwise through mmu->page_fault, which the TDP MMU setup points at the same function. Read in a v6.8-era copy (89ea60c2), not re-read at v6.19.',
+    true,
+    'v6.8',
+    '89ea60c2',
+  ),
   'x86/kvm_tdp_page_fault': X('arch/x86/kvm/mmu/mmu.c', 'kvm_tdp_page_fault()', 'kvm_tdp_mmu_page_fault() with the TDP MMU, else direct_page_fault().', true, 'v6.19', '6422060a'),
   'x86/kvm_tdp_mmu_page_fault': X('arch/x86/kvm/mmu/mmu.c', 'kvm_tdp_mmu_page_fault()', 'With the TDP MMU: page_fault_handle_page_track(), fast_page_fault(), mmu_topup_memory_caches(), kvm_mmu_faultin_pfn(), then kvm_tdp_mmu_map() under mmu_lock (read).', true, 'v6.19', '6422060a'),
   'x86/direct_page_fault': X('arch/x86/kvm/mmu/mmu.c', 'direct_page_fault() / direct_map()', 'Without the TDP MMU (the legacy shadow-paging MMU for TDP): the same steps, mapped by direct_map().', true, 'v6.19', '6422060a'),
@@ -28,7 +35,11 @@ export const SOURCES_KVM_X86: Record<string, Source> = {
   'x86/kvm_is_mmio_pfn': X('arch/x86/kvm/mmu/spte.c', '__kvm_is_mmio_pfn()', 'With a struct page: MMIO iff PageReserved and UC-ish PAT memtype. Without: MMIO iff not E820_TYPE_RAM in e820_table_firmware.', true, 'v6.18+'),
   'x86/e820_mapped_raw_any': X('arch/x86/kernel/e820.c', 'e820__mapped_raw_any()', 'Checks e820_table_firmware, the raw firmware map.', true, 'v6.x'),
   'x86/vmx_get_mt_mask': X('arch/x86/kvm/vmx/vmx.c', 'vmx_get_mt_mask()', 'is_mmio → UC; with the ignore-guest-PAT quirk and no noncoherent DMA → WB|IPAT; else WB (guest PAT decides).'),
-  'x86/ignore-guest-pat-version': { kind: 'inference', statement: 'The KVM_X86_QUIRK_IGNORE_GUEST_PAT change landed around v6.15; exact version unverified.', verified: false },
+  'x86/ignore-guest-pat-version': {
+    kind: 'inference',
+    statement: 'KVM_X86_QUIRK_IGNORE_GUEST_PAT (Yan Zhao, posted Feb 2025) is listed in the KVM pull for the v6.16 merge window (<20250528172432.8396-1-pbonzini@redhat.com>); not checked against a v6.16 tag. Either way the result here is the same: before it, vmx_get_mt_mask() gave WB|IPAT whenever the VM had no noncoherent DMA (read in a v6.7-era vmx.c, 8ecb10bc); with it, the quirk is on by default and gives the same.',
+    verified: false,
+  },
   'x86/kvm_mmu_hugepage_adjust': X('arch/x86/kvm/mmu/mmu.c', 'kvm_mmu_hugepage_adjust()', 'Stays at 4K when max_level is 4K, the pfn is an error/noslot pfn or the memslot is dirty-tracked; otherwise req_level = kvm_mmu_max_mapping_level(), and exec faults under the NX huge-page workaround are not promoted. Read at kvm-x86-mmu-6.19 @ 6422060a.', true, 'v6.19', '6422060a'),
   'x86/kvm_mmu_max_mapping_level': X('arch/x86/kvm/mmu/mmu.c', 'kvm_mmu_max_mapping_level()', 'min(max_level, max_huge_page_level), lowered while lpage_info disallow_lpage is set (memslot GPA/HVA alignment, mixed memory attributes), capped by host_pfn_mapping_level() (or the guest_memfd order). It does not look at dirty logging. Read @ 6422060a.', true, 'v6.19', '6422060a'),
   'x86/host_pfn_mapping_level': X('arch/x86/kvm/mmu/mmu.c', 'host_pfn_mapping_level()', 'Walks the host page table: pud_leaf → 1G, pmd_leaf → 2M, else 4K. Huge EPT only if the host already has a huge leaf.', true, 'v6.19', '6422060a'),

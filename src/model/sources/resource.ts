@@ -82,8 +82,9 @@ export const SOURCES_RESOURCE: Record<string, Source> = {
     verified: false,
   },
   'cxl/type2-no-dax': {
-    kind: 'upstream', file: 'drivers/cxl/core/region.c', fn: 'cxl_region_probe()', version: 'Type-2 series', verified: false,
-    note: 'An accelerator (Type-2) region skips dax, so it is not auto-onlined; which mechanism landed is unverified.',
+    kind: 'patch', series: 'CXL Type-2 support v20, 19/22 "cxl: Avoid dax creation for accelerators" (Alejandro Lucero)',
+    messageId: '20251110153657.2706192-20-alejandro.lucero-palau@amd.com', verified: true,
+    note: 'cxl_region_probe() returns before its dax/pmem switch for a CXL_DECODER_DEVMEM (HDM-D/DB) region, so an accelerator region gets no device-dax and nothing onlines it. Read in the posted patch; whether and in which release it was merged is not checked (the stored region.c has no such test).',
   },
   'cxl/layout-illustrative': {
     kind: 'inference',

@@ -50,4 +50,28 @@ describe('source registry: commits of the copies the fault-path facts were check
     expect(s.kind === 'patch' && s.note).toMatch(/v6\.9/);
     expect(JSON.stringify(s)).not.toMatch(/v6\.8/);
   });
+
+  it('kvm_mmu_do_page_fault() is checked at the copy read (v6.8-era mmu_internal.h @ 89ea60c2) and the graph no longer marks it', () => {
+    at(['x86/kvm_mmu_do_page_fault'], 'arch/x86/kvm/mmu/mmu_internal.h', '89ea60c2');
+    expect(getSource('x86/kvm_mmu_do_page_fault')).toMatchObject({ version: 'v6.8', note: expect.stringMatching(/retpoline/) });
+  });
+
+  it('arm64 PMD-only huge pfnmap rests on mm/Kconfig (no THP PUD on arm64), not on a "selects only PMD_PFNMAP" that arm64 does not do', () => {
+    const s = getSource('vma/arm64-pmd-pfnmap-only');
+    expect(s).toMatchObject({ kind: 'upstream', file: 'mm/Kconfig', verified: true });
+    expect(s.kind === 'upstream' && s.note).toMatch(/HAVE_ARCH_TRANSPARENT_HUGEPAGE_PUD/);
+  });
+
+  it('the Type-2 no-dax rule cites the posted patch by Message-ID and does not claim it is merged', () => {
+    const s = getSource('cxl/type2-no-dax');
+    expect(s).toMatchObject({ kind: 'patch', messageId: '20251110153657.2706192-20-alejandro.lucero-palau@amd.com', verified: true });
+    expect(s.kind === 'patch' && s.note).toMatch(/not checked/);
+  });
+
+  it('the ignore-guest-PAT quirk is dated to the v6.16 merge window, still marked unverified (no tag read)', () => {
+    const s = getSource('x86/ignore-guest-pat-version');
+    expect(s.verified).toBe(false);
+    expect(JSON.stringify(s)).toMatch(/v6\.16/);
+    expect(JSON.stringify(s)).not.toMatch(/v6\.15/);
+  });
 });

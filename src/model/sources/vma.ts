@@ -27,8 +27,8 @@ export const SOURCES_VMA: Record<string, Source> = {
     note: 'Requires VM_SHARED; device-specific regions go to region->ops->mmap; VM_DONTCOPY is not set.',
   },
   'vma/special-pte': {
-    kind: 'upstream', file: 'mm/memory.c', fn: 'insert_pfn()', version: 'v6.x', verified: false,
-    note: 'pte_mkspecial(): vm_normal_page() returns NULL, so no struct page, rmap or refcount (described from function names).',
+    kind: 'upstream', file: 'mm/memory.c', fn: 'insert_pfn()', version: 'v6.x', verified: true,
+    note: 'Builds the PTE with pte_mkspecial() and takes no page reference; for a special PTE in a VM_PFNMAP/VM_MIXEDMAP VMA vm_normal_page() returns NULL, so there is no struct page, rmap or refcount. Read in an older stored memory.c (74511020); a January 2025 mm patch mail shows the same construction in current code.',
   },
   'vma/huge-insert': {
     kind: 'upstream', file: 'mm/huge_memory.c', fn: 'vmf_insert_pfn_pmd() / vmf_insert_pfn_pud()', version: 'v6.x', verified: true,
@@ -48,7 +48,7 @@ export const SOURCES_VMA: Record<string, Source> = {
   },
   'vma/pat-wb-from-memremap': {
     kind: 'inference',
-    statement: 'The WB memtype reservation made by memremap()/ioremap_cache() is the one later vmf_insert_pfn() host PTEs pick up.',
+    statement: 'lookup_memtype() gives a non-RAM pfn the memtype reserved over it, so the WB reservation memremap()/ioremap_cache() made is what later vmf_insert_pfn() host PTEs get. memtype_reserve() stores WB there only when the MTRR over the range is WB (or MTRRs are off), else UC-; the model assumes WB MTRRs over HDM (memtype.c read in a track_pfn_insert()-era copy, 6144ca13).',
     verified: false,
   },
   'vma/smaps': {
@@ -56,9 +56,8 @@ export const SOURCES_VMA: Record<string, Source> = {
     note: 'Mnemonics table indexed by bit; unknown bits print "??".',
   },
   'vma/smaps-allow-any-uncached': {
-    kind: 'inference',
-    statement: 'VM_ALLOW_ANY_UNCACHED (bit 39) has no mnemonic, so smaps should print "??" for it; derived from the table, not observed.',
-    verified: false,
+    kind: 'upstream', file: 'fs/proc/task_mmu.c', fn: 'show_smap_vma_flags()', version: 'v6.x', verified: true,
+    note: 'The mnemonics table starts with "??" for every bit and names the known ones (bits with an empty name are skipped); VM_ALLOW_ANY_UNCACHED (bit 39, include/linux/mm.h, 64-bit only) has no entry, so a VFIO device mapping prints "??". Read in a recent task_mmu.c copy; not observed on a running system.',
   },
   'vma/anon-qemu': {
     kind: 'upstream', file: 'fs/proc/task_mmu.c', fn: 'show_smap_vma_flags()', version: '~v6.12', verified: true,
@@ -74,9 +73,8 @@ export const SOURCES_VMA: Record<string, Source> = {
     verified: false,
   },
   'vma/arm64-pmd-pfnmap-only': {
-    kind: 'inference',
-    statement: 'arm64 selects only CONFIG_ARCH_SUPPORTS_PMD_PFNMAP (Peter Xu\'s huge pfnmap series), so a VFIO huge_fault there inserts at most 2 MiB PMD leaves; x86-64 also supports PUD (1 GiB).',
-    verified: false,
+    kind: 'upstream', file: 'mm/Kconfig', fn: 'ARCH_SUPPORTS_PMD_PFNMAP / ARCH_SUPPORTS_PUD_PFNMAP', version: 'v6.12+', verified: true,
+    note: 'arm64 and x86-64 select ARCH_SUPPORTS_HUGE_PFNMAP with THP; PMD pfnmap then needs HAVE_ARCH_TRANSPARENT_HUGEPAGE and PUD pfnmap HAVE_ARCH_TRANSPARENT_HUGEPAGE_PUD, which arm64 does not have. So a VFIO huge_fault inserts at most 2 MiB PMD leaves on arm64 and also 1 GiB PUD leaves on x86-64 (Peter Xu, huge pfnmap series <20240826204353.2228736-2-peterx@redhat.com>; Kconfig lines read as quoted in 2025 patch mails, not in a tagged tree).',
   },
   'vma/huge-pfnmap-6.12': {
     kind: 'inference',

@@ -17,13 +17,13 @@ function vma(design: DesignId, over: Partial<Platform> = {}, memory: MemoryState
 const names = (v: VmaModel) => v.flags.map((f) => f.name);
 
 describe('VFIO region VMAs (vma/vfio_cxl_region_mmap, vma/smaps)', () => {
-  it('VFIO-owned: VM_IO|VM_PFNMAP|VM_DONTEXPAND|VM_DONTDUMP|VM_ALLOW_ANY_UNCACHED; smaps prints "??" for the last, unverified', () => {
+  it('VFIO-owned: VM_IO|VM_PFNMAP|VM_DONTEXPAND|VM_DONTDUMP|VM_ALLOW_ANY_UNCACHED; smaps prints "??" for the last (no entry in show_smap_vma_flags())', () => {
     const v = vma('vfio-owned');
     expect(v.kind).toBe('vfio-region');
     expect(names(v)).toEqual(expect.arrayContaining(['VM_IO', 'VM_PFNMAP', 'VM_DONTEXPAND', 'VM_DONTDUMP', 'VM_ALLOW_ANY_UNCACHED', 'VM_SHARED']));
     expect(names(v)).not.toContain('VM_DONTCOPY');
     expect(v.smaps).toBe('rd wr sh mr mw me ms pf io de dd ??');
-    expect(v.flags.find((f) => f.name === 'VM_ALLOW_ANY_UNCACHED')).toMatchObject({ mnemonic: '??', verified: false });
+    expect(v.flags.find((f) => f.name === 'VM_ALLOW_ANY_UNCACHED')).toMatchObject({ mnemonic: '??', verified: true });
     expect(v.sources).toEqual(expect.arrayContaining(['vma/vfio_cxl_region_mmap', 'vma/smaps-allow-any-uncached']));
   });
 

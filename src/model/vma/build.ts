@@ -40,7 +40,8 @@ const BIT_ORDER = [
 ];
 
 function flag(name: string): VmFlag {
-  if (name === 'VM_ALLOW_ANY_UNCACHED') return { name, mnemonic: '??', verified: false };
+  // No mnemonic in show_smap_vma_flags(): the bit prints as the table's default "??" (vma/smaps-allow-any-uncached).
+  if (name === 'VM_ALLOW_ANY_UNCACHED') return { name, mnemonic: '??', verified: true };
   const m = MNEMONIC[name];
   if (!m) throw new Error(`no smaps mnemonic for ${name}`);
   return { name, mnemonic: m, verified: true };
@@ -198,7 +199,7 @@ export function buildVma(input: VmaInput): VmaModel {
   if (design === 'vfio-owned' && p.hugeFault && !hasHuge) {
     notes.push(`Kernel ${p.kernel} predates huge pfnmap (v6.12): only .fault exists, every leaf is a 4 KiB PTE.`);
   } else if (!hasHuge) notes.push('Only .fault is implemented: every leaf is a 4 KiB PTE.');
-  if (hasHuge && p.arch === 'arm64') notes.push('arm64 supports PMD (2 MiB) special leaves only, no PUD pfnmap (unverified).');
+  if (hasHuge && p.arch === 'arm64') notes.push('arm64 has PMD (2 MiB) special leaves only: no PUD pfnmap without HAVE_ARCH_TRANSPARENT_HUGEPAGE_PUD.');
   if (design === 'nvgrace-gpu') notes.push('nvgrace-gpu\'s .huge_fault comes with the kernel (added in the v6.19 cycle), not with the huge-fault control.');
   if (design === 'memremap') {
     notes.push('v2 as drawn: a demand-fault PFNMAP VMA; the notes also describe v1/v2 as remap_pfn_range() at mmap time (they disagree).');

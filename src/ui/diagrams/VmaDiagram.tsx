@@ -64,7 +64,7 @@ function chips(vma: VmaModel, observed: string[] | undefined) {
 const Chip = memo(function Chip({ x, y, w, label, name, verified, state }: { x: number; y: number; w: number; label: string; name: string; verified: boolean; state: 'both' | 'model' | 'observed' }) {
   return (
     <g className={`chip ${verified ? '' : 'unverified'} chip-${state}`} data-testid="vma-flag" data-flag={name} data-mnemonic={label} data-state={state} transform={`translate(${x},${y})`}>
-      <title>{`${label} = ${name}${verified ? '' : ' (unverified: no mnemonic in the smaps table, derived)'}${state === 'model' ? ' — expected by the model, not in your smaps' : state === 'observed' ? ' — in your smaps, not expected by the model' : ''}`}</title>
+      <title>{`${label} = ${name}${label === '??' ? ' (no mnemonic in show_smap_vma_flags(): smaps prints the table\'s default ??)' : ''}${verified ? '' : ' (unverified)'}${state === 'model' ? ' — expected by the model, not in your smaps' : state === 'observed' ? ' — in your smaps, not expected by the model' : ''}`}</title>
       {/* In the chip's own coordinates: a chip that moves because a flag before it changed keeps its text. */}
       <rect width={w} height={19} rx={9} />
       <text x={7} y={13.5} className="chip-text">
