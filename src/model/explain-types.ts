@@ -93,6 +93,8 @@ export interface VmaModel {
     cacheable: boolean;
   };
   vmOps: { name: string; handlers: { name: string; fn: string }[] } | null;
+  /** PFNMAP leaves installed when the VMM maps the region (remap_pfn_range()), not by a fault handler. */
+  populatedAtMmap?: boolean;
   /** Host page-table walk for the faulting address, PGD → ... → leaf. */
   walk: { level: PageTableLevel; entry: string; leaf: boolean }[];
   /** The leaves that cover the faulting address and its neighbourhood (a handful is enough for the diagram). */

@@ -289,6 +289,13 @@ describe('verdicts judge one question at a time', () => {
     const ok = explain({ design: 'vfio-owned', platform: P({ arch: 'arm64', dirtyLog: false }) });
     expect(v(ok, 'device-reset')).toMatchObject({ status: 'good', short: 'zap; re-fault -EFAULT' });
   });
+  it('nvgrace-gpu before 7.0 (remap_pfn_range() at mmap): the reset verdict says it is not modelled, unverified, not "zap and re-fault"', () => {
+    const ex = explain({ design: 'nvgrace-gpu', platform: P({ arch: 'arm64', fwbDic: true, kernel: '6.17' }) });
+    const r = ex.verdicts.find((v) => v.id === 'device-reset')!;
+    expect(r).toMatchObject({ status: 'partial', short: 'not modelled', verified: false });
+    expect(r.sources).toEqual(['nv/remap-pre-6.19', 'nv/reset-pre-6.19-unverified']);
+  });
+
   it('nvgrace-gpu: the reset verdict is zap and re-fault (the handler waits for readiness), not -EFAULT (nv/reset-ready @ e5f19b61)', () => {
     const ex = explain({ design: 'nvgrace-gpu', platform: P({ arch: 'arm64', fwbDic: true, kernel: '7.1' }) });
     const r = v(ex, 'device-reset');

@@ -9,7 +9,7 @@ export const DESIGN_BLURB: Record<DesignId, string> = {
   'private-node': 'N_MEMORY_PRIVATE node (RFC v4): struct pages, excluded from normal allocation.',
   memremap: 'v2 as posted: memremap(WB) KVA, demand-fault PFNMAP mmap, no resource claim.',
   'vfio-owned': 'Jason’s model (v3+): request_mem_region on the HPA, no struct pages, cacheable special PTEs.',
-  'nvgrace-gpu': 'Upstream precedent: vfio/nvgrace-gpu usemem, a cacheable PFNMAP with huge faults.',
+  'nvgrace-gpu': 'Upstream precedent: vfio/nvgrace-gpu usemem, a cacheable PFNMAP (remap_pfn_range() at mmap before the v6.19 cycle, huge faults since).',
 };
 
 export const FIRMWARE_OPTION: Record<FirmwareType, string> = {

@@ -1,6 +1,7 @@
 /**
  * The upstream precedent, vfio/nvgrace-gpu (vma-and-kvm-fault-path.md §A2): usemem from ACPI exposed as a fake BAR,
- * kernel access through memremap(WB), a cacheable PFNMAP with huge faults. Probe claims no iomem resource for memphys.
+ * kernel access through memremap(WB), a cacheable PFNMAP (remap_pfn_range() at mmap before the v6.19 cycle, huge
+ * faults since; vma/build.ts). Probe claims no iomem resource for memphys.
  */
 import type { Ctx, DesignRun } from './common';
 import { bootRamMemory, bootRamSources, memremapWb, noPagesMemory } from './common';

@@ -107,10 +107,34 @@ describe('nvgrace-gpu after a device reset (drivers/vfio/pci/nvgrace-gpu/main.c 
     }
   });
 
-  it('before v7.0 the same outcome is marked unverified (nv/reset-ready-pre-7.0)', () => {
-    const t = trace('nvgrace-gpu', P({ arch: 'arm64', kernel: '6.12', deviceReset: true }), devicePfnMemory());
-    expect(step(t, 'd_handler')?.sources).toContain('nv/reset-ready-pre-7.0');
-    expect(getSource('nv/reset-ready-pre-7.0').verified).toBe(false);
+});
+
+describe('nvgrace-gpu before its fault handler (v6.19 cycle; nv/remap-pre-6.19)', () => {
+  it('the PTE is present on the first touch: follow_pfnmap_start() finds it, no fixup_user_fault() and no handler', () => {
+    for (const arch of ARCHES)
+      for (const kernel of ['6.11', '6.12', '6.17'] as const) {
+        const t = trace('nvgrace-gpu', P({ arch, fwbDic: true, kernel }), devicePfnMemory());
+        const ids = t.steps.map((s) => s.nodeId);
+        expect(step(t, 'd_pte')?.decision).toMatchObject({ taken: 'present', value: expect.stringMatching(/remap_pfn_range\(\)/) });
+        expect(ids.indexOf('resolve_pfnmap')).toBe(ids.indexOf('d_pte') + 1);
+        expect(ids).not.toContain('fixup');
+        expect(ids).not.toContain('d_handler');
+        expect(step(t, 'd_pte')?.sources).toContain('nv/remap-pre-6.19');
+      }
+  });
+
+  it('a device reset is not modelled there: the mapping is kept and the step cites the unverified inference', () => {
+    const t = trace('nvgrace-gpu', P({ arch: 'arm64', fwbDic: true, kernel: '6.17', deviceReset: true }), devicePfnMemory());
+    expect(step(t, 'd_pte')?.sources).toContain('nv/reset-pre-6.19-unverified');
+    expect(step(t, 'd_pte')?.detail).toMatch(/not modelled/);
+    expect(getSource('nv/reset-pre-6.19-unverified').verified).toBe(false);
+    expect(t.result.kind).toBe('mapped');
+  });
+
+  it('from 7.0 the first touch still goes through the fault handler', () => {
+    const t = trace('nvgrace-gpu', P({ arch: 'arm64', fwbDic: true, kernel: '7.0' }), devicePfnMemory());
+    expect(step(t, 'd_pte')?.decision?.taken).toBe('fixup_user_fault()');
+    expect(t.steps.map((s) => s.nodeId)).toContain('d_handler');
   });
 });
 

@@ -94,6 +94,27 @@ function lookupPfn(w: Walker, input: FaultInput, pfn: bigint): { ok: boolean; er
   w.visit('d_vma', { decision: { test: 'vma->vm_flags & (VM_IO | VM_PFNMAP)', value: 'set', taken: 'hva_to_pfn_remapped()' } });
   w.visit('remapped');
   const oldLookup = !kernelAtLeast(p, '6.12');
+  if (vma.populatedAtMmap) {
+    // remap_pfn_range() at mmap time (nvgrace-gpu before its fault handler): the leaf is there on the first touch.
+    w.visit(
+      'd_pte',
+      {
+        decision: { test: 'follow_pfnmap_start(vma, hva)', value: `present: remap_pfn_range() filled every PTE at mmap time (${leafText} leaf, pfn 0x${hex(pfn)})`, taken: 'present' },
+        links: { vmaLeaf: true, pfn },
+        ...(p.deviceReset || oldLookup
+          ? {
+              detail: [
+                p.deviceReset ? 'what the reset does to this mapping is not modelled: there is no fault handler to re-insert a zapped pfn, and the mapping is kept' : '',
+                oldLookup ? `kernel ${p.kernel}: before v6.12 KVM looked the pfn up with follow_pte() (inferred)` : '',
+              ].filter(Boolean).join('; '),
+            }
+          : {}),
+      },
+      ['nv/remap-pre-6.19', ...(p.deviceReset ? ['nv/reset-pre-6.19-unverified'] : []), ...(oldLookup ? ['vma/huge-pfnmap-6.12'] : [])],
+    );
+    w.visit('resolve_pfnmap', { detail: 'uses only pfn and writable from follow_pfnmap_args; ignores pgprot and addr_mask', links: { pfn } });
+    return { ok: true };
+  }
   w.visit(
     'd_pte',
     {
@@ -141,7 +162,7 @@ function lookupPfn(w: Walker, input: FaultInput, pfn: bigint): { ok: boolean; er
       links: { vmaLeaf: true, pfn },
       ...(nvWaits ? { detail: 'VM_FAULT_SIGBUS (KVM_RUN -EFAULT) only if memory decode is disabled or the GPU is not ready within 30 s' } : {}),
     },
-    nvWaits ? ['nv/reset-ready', ...(kernelAtLeast(p, '7.0') ? [] : ['nv/reset-ready-pre-7.0'])] : [],
+    nvWaits ? ['nv/reset-ready'] : [],
   );
   w.visit('resolve_pfnmap', { detail: 'uses only pfn and writable from follow_pfnmap_args; ignores pgprot and addr_mask', links: { pfn } });
   return { ok: true };

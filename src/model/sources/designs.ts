@@ -106,9 +106,14 @@ export const SOURCES_DESIGNS: Record<string, Source> = {
     kind: 'upstream', file: 'drivers/vfio/pci/nvgrace-gpu/main.c', fn: 'nvgrace_gpu_check_device_ready()', version: 'v7.0', commit: 'e5f19b61', elixirTag: 'v7.0', verified: true,
     note: 'Called by nvgrace_gpu_vfio_pci_huge_fault() under memory_lock. After a reset (reset_done) it returns -EIO if memory decode is disabled, else nvgrace_gpu_wait_device_ready() polls the BAR0 C2C-link and HBM-training status every 1 s for up to 30 s (POLL_TIMEOUT_MS): ready → the fault inserts the pfn; timeout → SIGBUS.',
   },
-  'nv/reset-ready-pre-7.0': {
+  'nv/remap-pre-6.19': {
+    kind: 'patch', series: 'vfio/nvgrace-gpu huge pfnmap v5, 1/7 "Use faults to map device memory" (Ankit Agrawal)',
+    messageId: '20251124115926.119027-2-ankita@nvidia.com', verified: true,
+    note: 'Until this patch nvgrace_gpu_mmap() mapped all of usemem with remap_pfn_range() when QEMU mmaps it (at VM boot), as 4 KiB special PTEs, set vm_pgoff to the start pfn and installed no vm_ops; the patch replaces that with a .fault handler using vmf_insert_pfn(). The series landed in the v6.19 cycle (vma-and-kvm-fault-path.md §A2); an older stored main.c (407aa630) has the remap_pfn_range() form and waits for GPU readiness only at probe.',
+  },
+  'nv/reset-pre-6.19-unverified': {
     kind: 'inference',
-    statement: 'Whether nvgrace-gpu kernels before the v7.0 copy read here (e5f19b61) wait for GPU readiness in the fault handler is unverified; the model lets the re-fault insert the pfn as in v7.0.',
+    statement: 'What a device reset does to nvgrace-gpu\'s remap_pfn_range() usemem mapping before the v6.19-cycle fault handler (whether vfio-pci zaps it, and what a later access then gets) is unverified; the model keeps the mapping.',
     verified: false,
   },
   'cmp/zone-device': {

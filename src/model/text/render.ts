@@ -180,7 +180,7 @@ function vmaLines(ex: Explanation, fn: Footnotes, notes: Notes, out: string[]): 
   notes.quote({ kind: 'vma', part: 'pgprot' }, out);
   if (v.vmOps) {
     for (const l of wrap(`vm_ops: ${v.vmOps.name} { ${v.vmOps.handlers.map((h) => `.${h.name} = ${h.fn}`).join(', ')} }`, WIDTH, '  ', '')) out.push(l);
-  } else out.push('vm_ops: none (anonymous memory)');
+  } else out.push(v.populatedAtMmap ? 'vm_ops: none (remap_pfn_range() filled the PTEs at mmap time)' : 'vm_ops: none (anonymous memory)');
   notes.quote({ kind: 'vma', part: 'vm_ops' }, out);
   out.push(fit(`walk: ${v.walk.map((w) => `${w.level}${w.leaf ? '*' : ''}`).join(' -> ')}`));
   const leaf = v.walk.find((w) => w.leaf);

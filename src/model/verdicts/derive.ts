@@ -151,6 +151,13 @@ function deviceReset(s: Scenario, c: Core, opts: DeriveOptions): Verdict {
   }
   const probe = s.platform.deviceReset ? c : deriveCore({ ...s, platform: { ...s.platform, deviceReset: true } }, opts);
   const r = probe.fault.result;
+  if (c.vma.populatedAtMmap) {
+    return {
+      ...base, status: 'partial', short: 'not modelled', verified: false,
+      detail: 'Before its fault handler (v6.19 cycle) nvgrace-gpu maps usemem with remap_pfn_range() at mmap time and has no vm_ops, so nothing could re-insert a pfn a reset zapped; the driver relied on the GPU answering accesses safely while it resets. Whether the reset zaps this mapping is not modelled: the model keeps it.',
+      sources: ['nv/remap-pre-6.19', 'nv/reset-pre-6.19-unverified'],
+    };
+  }
   if (c.vma.kind === 'vfio-region') {
     const nv = s.design === 'nvgrace-gpu';
     return {

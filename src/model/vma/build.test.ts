@@ -35,6 +35,22 @@ describe('VFIO region VMAs (vma/vfio_cxl_region_mmap, vma/smaps)', () => {
     expect(v.sources).toContain('nv/mmap');
   });
 
+  it('nvgrace-gpu before 7.0: remap_pfn_range() at mmap, no vm_ops, 4K special leaves, vm_pgoff the start pfn (nv/remap-pre-6.19)', () => {
+    const v = vma('nvgrace-gpu', { arch: 'arm64', kernel: '6.17' });
+    expect(v.vmOps).toBeNull();
+    expect(v.populatedAtMmap).toBe(true);
+    expect(v.vmPgoff).toBe(DEFAULT_LAYOUT.hdmStart >> 12n);
+    expect(v.maxLeaf).toBe('4K');
+    expect(v.leaves.every((l) => l.special && l.size === '4K')).toBe(true);
+    expect(v.sources).toContain('nv/remap-pre-6.19');
+    expect(v.notes.join(' ')).toMatch(/remap_pfn_range\(\)/);
+    expect(v.notes.join(' ')).not.toMatch(/Nothing is mapped at mmap time/);
+    expect(v.smaps).toBe('rd wr sh mr mw me ms pf io de dd');
+    const now = vma('nvgrace-gpu', { arch: 'arm64', kernel: '7.1' });
+    expect(now.populatedAtMmap).toBeUndefined();
+    expect(now.vmPgoff).toBe((4n << 40n) >> 12n);
+  });
+
   it('nvgrace-gpu vm_ops: .fault is nvgrace_gpu_vfio_pci_fault(), which calls the huge handler with order 0 (main.c @ e5f19b61)', () => {
     const v = vma('nvgrace-gpu', { arch: 'arm64', kernel: '7.1' });
     expect(v.vmOps?.name).toBe('nvgrace_gpu_vfio_pci_mmap_ops');

@@ -162,7 +162,10 @@ export function buildVma(input: VmaInput): VmaModel {
 
   // PFNMAP designs: memremap (v2), vfio-owned (v3+), nvgrace-gpu.
   const regionIndex = design === 'nvgrace-gpu' ? 4n : VFIO_PCI_NUM_REGIONS;
-  const vmPgoff = (regionIndex << VFIO_OFFSET_SHIFT) >> 12n;
+  // nvgrace-gpu before its fault handler (v6.19 cycle): nvgrace_gpu_mmap() remap_pfn_range()s all of usemem when QEMU
+  // maps it, as 4 KiB special PTEs, and sets vm_pgoff to the start pfn; there are no vm_ops (nv/remap-pre-6.19).
+  const remapAtMmap = design === 'nvgrace-gpu' && !kernelAtLeast(p, '7.0');
+  const vmPgoff = remapAtMmap ? layout.hdmStart >> 12n : (regionIndex << VFIO_OFFSET_SHIFT) >> 12n;
   const names = ['VM_READ', 'VM_WRITE', 'VM_SHARED', 'VM_MAYREAD', 'VM_MAYWRITE', 'VM_MAYEXEC', 'VM_MAYSHARE', 'VM_IO', 'VM_PFNMAP', 'VM_DONTEXPAND', 'VM_DONTDUMP'];
   if (design !== 'nvgrace-gpu') names.push('VM_ALLOW_ANY_UNCACHED');
   const flags = flagsOf(names);
@@ -187,20 +190,26 @@ export function buildVma(input: VmaInput): VmaModel {
           ...(hasHuge ? [{ name: 'huge_fault', fn: 'PMD/PUD insert when aligned (v4 docs; handler name unverified)' }] : []),
         ];
   const sources =
-    design === 'nvgrace-gpu'
+    remapAtMmap
+      ? ['nv/remap-pre-6.19', 'nv/mmap', 'vma/smaps']
+      : design === 'nvgrace-gpu'
       ? ['nv/mmap', 'nv/huge_fault', 'vma/vfio_pci_vmf_insert_pfn', 'vma/smaps', 'vma/special-pte']
       : ['vma/vfio_cxl_region_mmap', 'vma/vfio_cxl_region_vm_fault', 'vma/vfio_pci_core_mmap', 'vma/smaps', 'vma/smaps-allow-any-uncached', 'vma/special-pte', ...(hasHuge ? ['thread/v4-pmd', 'vma/huge-insert'] : [])];
   if (hasHuge && p.arch === 'arm64') sources.push('vma/arm64-pmd-pfnmap-only');
   if (design === 'vfio-owned' && p.hugeFault && !hasHuge) sources.push('vma/huge-pfnmap-6.12');
   if (design === 'memremap') sources.push('vma/v2-mmap-discrepancy');
   const notes: string[] = [
-    'Nothing is mapped at mmap time: the first access faults and the handler inserts special entries (no struct page, no refcount, no GUP).',
+    remapAtMmap
+      ? `Kernel ${p.kernel} predates nvgrace-gpu's fault handler (v6.19 cycle): nvgrace_gpu_mmap() remap_pfn_range()s all of usemem when QEMU maps it, so every 4 KiB special PTE is present before the guest runs; vm_pgoff is the start pfn and there are no vm_ops.`
+      : 'Nothing is mapped at mmap time: the first access faults and the handler inserts special entries (no struct page, no refcount, no GUP).',
   ];
-  if (design === 'vfio-owned' && p.hugeFault && !hasHuge) {
+  if (remapAtMmap) {
+    // remap_pfn_range() has no huge leaves; the note above says why every leaf is 4K.
+  } else if (design === 'vfio-owned' && p.hugeFault && !hasHuge) {
     notes.push(`Kernel ${p.kernel} predates huge pfnmap (v6.12): only .fault exists, every leaf is a 4 KiB PTE.`);
   } else if (!hasHuge) notes.push('Only .fault is implemented: every leaf is a 4 KiB PTE.');
   if (hasHuge && p.arch === 'arm64') notes.push('arm64 has PMD (2 MiB) special leaves only: no PUD pfnmap without HAVE_ARCH_TRANSPARENT_HUGEPAGE_PUD.');
-  if (design === 'nvgrace-gpu') notes.push('nvgrace-gpu\'s .huge_fault comes with the kernel (added in the v6.19 cycle), not with the huge-fault control.');
+  if (design === 'nvgrace-gpu' && !remapAtMmap) notes.push('nvgrace-gpu\'s .fault and .huge_fault come with the kernel (added in the v6.19 cycle), not with the huge-fault control.');
   if (design === 'memremap') {
     notes.push('v2 as drawn: a demand-fault PFNMAP VMA; the notes also describe v1/v2 as remap_pfn_range() at mmap time (they disagree).');
   }
@@ -213,8 +222,16 @@ export function buildVma(input: VmaInput): VmaModel {
     vmStart, vmEnd, vmPgoff,
     flags,
     smaps: flags.map((f) => f.mnemonic).join(' '),
-    pgprot: { cacheMode: cm.mode, origin: p.arch === 'x86_64' ? 'default vm_page_prot, cache bits set by pfnmap_setup_cachemode()' : 'default vm_page_prot (pgprot_decrypted only)', cacheable: cm.cacheable },
-    vmOps: { name: design === 'nvgrace-gpu' ? 'nvgrace_gpu_vfio_pci_mmap_ops' : 'vfio_cxl_region_vm_ops', handlers },
+    pgprot: {
+      cacheMode: cm.mode,
+      origin:
+        p.arch === 'x86_64'
+          ? `default vm_page_prot, cache bits set by x86 PAT ${remapAtMmap ? 'when remap_pfn_range() tracks the range' : 'in pfnmap_setup_cachemode()'}`
+          : 'default vm_page_prot (pgprot_decrypted only)',
+      cacheable: cm.cacheable,
+    },
+    vmOps: remapAtMmap ? null : { name: design === 'nvgrace-gpu' ? 'nvgrace_gpu_vfio_pci_mmap_ops' : 'vfio_cxl_region_vm_ops', handlers },
+    ...(remapAtMmap ? { populatedAtMmap: true } : {}),
     walk: walkTo(p.arch, leaves.find((l) => l.hva <= hva && hva < l.hva + LEAF_BYTES[leafSize]), leafSize),
     leaves,
     maxLeaf: leafSize,

@@ -163,7 +163,7 @@ function VmaDiagramImpl(props: DiagramProps) {
             {clip(`${vma.pgprot.cacheMode} — ${vma.pgprot.origin}`, W - 20, 6.7)}
           </text>
         </Section>
-        <Section part="vm_ops" y={opsY} h={opsH} title={vma.vmOps ? `vm_ops: ${vma.vmOps.name}` : 'vm_ops: none (anonymous memory, mm faults pages in)'} props={props}>
+        <Section part="vm_ops" y={opsY} h={opsH} title={vma.vmOps ? `vm_ops: ${vma.vmOps.name}` : vma.populatedAtMmap ? 'vm_ops: none (remap_pfn_range() filled the PTEs at mmap time)' : 'vm_ops: none (anonymous memory, mm faults pages in)'} props={props}>
           {vma.vmOps?.handlers.map((h, i) => (
             <text key={h.name} x={18} y={32 + i * 16} className="mono" data-testid="vma-handler">
               {clip(`.${h.name} = ${h.fn}`, W - 30, 6.7)}
