@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useReducer, type ReactNode } from 'react';
 import { compareExplanations } from '../model/compare';
 import type { Explanation } from '../model/explain-types';
-import type { DesignId, Platform } from '../model/scenario';
+import type { Arch, DesignId, Platform } from '../model/scenario';
 import { DESIGNS } from '../model/scenario';
 import type { CompareSpec, NoteTarget, ReviewNote, ViewState } from '../model/view-state';
 import { explainAllCached, explainCached, scenarioKey } from './derive-cache';
@@ -104,6 +104,9 @@ function TreeDiff({ onlyA, onlyB }: { onlyA: string[]; onlyB: string[] }) {
   );
 }
 
+/** No explain options (the built-in scenario): one object, so callbacks that depend on the options stay stable. */
+const NO_OPTS: ExplainOptions = {};
+
 function Panel({ id, title, children, wide }: { id: string; title: string; children: ReactNode; wide?: boolean }) {
   return (
     <section className={`panel ${wide ? 'wide' : ''}`} data-testid={id} aria-labelledby={`${id}-h`}>
@@ -116,7 +119,7 @@ function Panel({ id, title, children, wide }: { id: string; title: string; child
 export function App({ initialView, toolbar, importPanel, explainOptions, observed, onStateChange, banner }: AppProps) {
   const [state, dispatch] = useReducer(reducer, initialView, initialState);
   const { view } = state;
-  const opts = explainOptions?.opts ?? {};
+  const opts = explainOptions?.opts ?? NO_OPTS;
   const ikey = explainOptions?.key ?? '';
   // explainCached() memoises by scenario key, so calling it on every render costs a map lookup.
   const ex = explainCached(view.scenario, opts, ikey);
@@ -203,6 +206,10 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
   const onAddNote = useCallback((n: ReviewNote) => dispatch({ type: 'addNote', note: n }), []);
   const onRemoveNote = useCallback((id: string) => dispatch({ type: 'removeNote', id }), []);
 
+  const otherArch = useCallback(
+    (a: Arch) => explainCached({ design: view.scenario.design, platform: { ...view.scenario.platform, arch: a } }, opts, ikey),
+    [view.scenario, opts, ikey],
+  );
   const common = (e: Explanation, compact = false): DiagramProps => ({
     ex: e,
     highlight: state.highlight,
@@ -215,6 +222,7 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
     onSelect,
     compact,
     ...(observed ? { observed } : {}),
+    ...(e === ex && !compact ? { otherArch } : {}),
   });
   const resetKey = scenarioKey(view.scenario, ikey);
   const ctx: AppContext = { state, dispatch, ex, all, other };

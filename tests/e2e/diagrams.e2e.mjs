@@ -95,8 +95,10 @@ export async function everyDesignOnArm64({ page, baseUrl }) {
   // Before v6.17 the same VMA is forced non-cacheable: Normal-NC because VFIO sets VM_ALLOW_ANY_UNCACHED.
   await set(page, 'ctl-kernel', '6.12');
   assert.match(await result(page), /^stage-2 1G Normal-NC/);
+  // nvgrace-gpu on 6.12 remap_pfn_range()s usemem with vm_pgoff = the start pfn, so the VMA geometry is the real
+  // HPA's: 2M-aligned, not 1G-aligned.
   await set(page, 'ctl-design', 'nvgrace-gpu');
-  assert.match(await result(page), /^stage-2 1G Device-nGnRE/);
+  assert.match(await result(page), /^stage-2 2M Device-nGnRE/);
   await set(page, 'ctl-kernel', '7.1');
   await set(page, 'ctl-fwb', true);
   await set(page, 'ctl-design', 'vfio-owned');
@@ -140,6 +142,26 @@ export async function architectureSwitchKeepsTheOtherDrawingHidden({ page, baseU
   await set(page, 'ctl-arch', 'x86_64');
   assert.match(await result(page), /^EPT/);
   assert.equal(await page.evaluate(() => document.querySelector('[data-testid="fault-graph"]') === window.__x86Graph), true);
+}
+
+export async function theOtherArchitectureIsBuiltHiddenOnceThePageIsIdle({ page, baseUrl }) {
+  await open(page, baseUrl);
+  // Before any switch: once the page has been idle, the arm64 fault graph and resource tree are already in the page.
+  await page.waitForFunction(() => document.querySelectorAll('.fault-graph.kept, .tree-graph.kept').length === 2, null, { timeout: 5000 });
+  const arm = await page.evaluate(() => {
+    const f = document.querySelector('.fault-graph.kept');
+    const t = document.querySelector('.tree-graph.kept');
+    window.__armTree = t;
+    window.__armGraph = f;
+    return { fault: f.querySelector('[data-node="a_abort"]') !== null, tree: t.querySelectorAll('[data-testid="tree-node"]').length };
+  });
+  assert.equal(arm.fault, true);
+  assert.ok(arm.tree > 0);
+  // The first switch shows those very drawings, brought up to date, rather than building new ones.
+  await set(page, 'ctl-arch', 'arm64');
+  assert.match(await result(page), /^stage-2/);
+  assert.equal(await page.evaluate(() => document.querySelector('[data-testid="tree-graph"]') === window.__armTree), true);
+  assert.equal(await page.evaluate(() => document.querySelector('[data-testid="fault-graph"]') === window.__armGraph), true);
 }
 
 export async function firmwareControlsDriveTheResourceTree({ page, baseUrl }) {

@@ -3,7 +3,7 @@
  * against the branches not taken, each decision with the value that decided it, ending at the EPT / stage-2 entry or
  * the error. Drawn from ex.fault (graph + steps + result).
  */
-import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useRef } from 'react';
 import { resultText } from './resultText';
 import { getSource } from '../../model/sources';
 import { sourceLinkNote, sourceUrl } from '../../model/source-links';
@@ -14,6 +14,7 @@ import type { FaultGraph, FaultNode, FaultStep } from '../../model/explain-types
 import { faultGraph } from '../../model/kvm/graph';
 import { KeptAlive } from './KeptAlive';
 import { useKeptAlive } from '../hooks/useKeptAlive';
+import { usePageIdle } from '../hooks/usePageIdle';
 import type { NoteTarget, ReviewNote } from '../../model/view-state';
 
 /** One edge. Memoised on primitive props: a scenario change redraws only the edges whose state changed. */
@@ -277,15 +278,10 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
     onHighlight,
     onNoteTarget,
   };
-  const [prebuild, setPrebuild] = useState(false);
+  const prebuild = usePageIdle();
   const graphs = useKeptAlive(arch, liveProps, (a) =>
     prebuild ? { ...liveProps, graph: faultGraph(a), steps: NO_STEPS, mid: `${mid}-${a}`, step: -1, highlight: null, seen: NO_SEEN } : undefined,
   );
-  useEffect(() => {
-    if (typeof requestIdleCallback !== 'function') return;
-    const id = requestIdleCallback(() => setPrebuild(true), { timeout: 2000 });
-    return () => cancelIdleCallback(id);
-  }, []);
 
   // Keep the current step in view while stepping: in the next frame (its layout is needed for that frame anyway, so
   // the input's own task does not force one), and at once rather than smoothly — a smooth scroll repaints the page

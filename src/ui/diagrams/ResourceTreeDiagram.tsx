@@ -5,6 +5,7 @@
 import { memo, useId, useMemo } from 'react';
 import { KeptAlive } from './KeptAlive';
 import { useKeptAlive } from '../hooks/useKeptAlive';
+import { usePageIdle } from '../hooks/usePageIdle';
 import { formatSize, hex } from '../../model/addr';
 import { IORESOURCE } from '../../model/resource/types';
 import { activateKeys, clip, highlightRange, notesFor, samePath, sameTarget } from './common';
@@ -224,7 +225,7 @@ function useTreeLayout(ex: DiagramProps['ex'], compact: boolean) {
   );
 }
 
-function ResourceTreeDiagramImpl({ ex, highlight, onHighlight, step, notes, onNoteTarget, selected, onSelect, compact }: DiagramProps) {
+function ResourceTreeDiagramImpl({ ex, highlight, onHighlight, step, notes, onNoteTarget, selected, onSelect, compact, otherArch }: DiagramProps) {
   const isCompact = compact === true;
   const layout = useTreeLayout(ex, isCompact);
   const captionId = useId();
@@ -234,7 +235,10 @@ function ResourceTreeDiagramImpl({ ex, highlight, onHighlight, step, notes, onNo
   // page under content-visibility: hidden with the props it last had; page queries look inside the live wrapper,
   // [data-testid="tree-graph"].
   const liveProps: TreeSvgProps = { ex, highlight, step, notes, selected, compact: isCompact, onHighlight, onSelect, onNoteTarget };
-  const trees = useKeptAlive(arch, liveProps);
+  // Once the page is idle, the other architecture's tree for the same scenario is built hidden in advance, as the
+  // fault graph is, so the first switch only brings it up to date instead of building every box.
+  const prebuild = usePageIdle();
+  const trees = useKeptAlive(arch, liveProps, (a) => (prebuild && otherArch ? { ...liveProps, ex: otherArch(a), step: -1, highlight: null } : undefined));
 
   const summary =
     `Resource tree after ${ex.design}: ${layout.boxes.length} resources. ` +

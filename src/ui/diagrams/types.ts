@@ -3,6 +3,7 @@
  * and talk to each other only through the shared Highlight.
  */
 import type { Explanation } from '../../model/explain-types';
+import type { Arch } from '../../model/scenario';
 import type { NoteTarget, ReviewNote } from '../../model/view-state';
 
 /** What is highlighted across all three diagrams (hover or selection). */
@@ -37,4 +38,6 @@ export interface DiagramProps {
   /** Compact rendering for side-by-side compare. */
   compact?: boolean;
   observed?: Observed;
+  /** The same scenario on another architecture, for drawings built in advance while the page is idle. */
+  otherArch?: (arch: Arch) => Explanation;
 }
