@@ -291,3 +291,48 @@ describe('arm64 names per kernel version', () => {
     expect(step(t71, 'a_vmainfo')?.decision?.test).toMatch(/kvm_vma_is_cacheable/);
   });
 });
+
+describe('function names of older kernels (kvm/pre-6.13-names, vma/huge-pfnmap-6.12)', () => {
+  const labels = (arch: (typeof ARCHES)[number], kernel: Platform['kernel']) => new Map(faultGraph(arch, kernel).nodes.map((n) => [n.id, n.label]));
+
+  it('every kernel draws the same graph shape: same nodes, kinds and edges; only labels, files and sources differ', () => {
+    for (const arch of ARCHES)
+      for (const kernel of ['6.11', '6.12', '6.17', '7.0'] as const) {
+        const g = faultGraph(arch, kernel);
+        const now = faultGraph(arch);
+        expect(g.nodes.map((n) => [n.id, n.kind])).toEqual(now.nodes.map((n) => [n.id, n.kind]));
+        expect(g.edges.map((e) => [e.from, e.to, e.label])).toEqual(now.edges.map((e) => [e.from, e.to, e.label]));
+      }
+  });
+
+  it('before v6.13 no box names a function v6.13 introduced or renamed', () => {
+    for (const arch of ARCHES)
+      for (const kernel of ['6.11', '6.12'] as const) {
+        const all = [...labels(arch, kernel).values()].join(' ');
+        expect(all).not.toMatch(/kvm_resolve_pfn|refcounted_page|kvm_mmu_faultin_pfn|__kvm_mmu_faultin_pfn/);
+        expect(labels(arch, kernel).get('kfaultin')).toBe('__gfn_to_pfn_memslot()');
+      }
+    expect(labels('x86_64', '6.12').get('x_faultin')).toBe('kvm_faultin_pfn()');
+    expect(labels('x86_64', '6.12').get('x___faultin')).toBe('__kvm_faultin_pfn()');
+    expect(labels('x86_64', '6.17').get('x_faultin')).toBe('kvm_mmu_faultin_pfn()');
+    expect(labels('arm64', '7.1').get('kfaultin')).toBe('__kvm_faultin_pfn()');
+  });
+
+  it('v6.11 reads the PTE with follow_pte(), v6.12 with follow_pfnmap_start()', () => {
+    expect(labels('x86_64', '6.11').get('d_pte')).toMatch(/^follow_pte\(\)/);
+    expect(labels('x86_64', '6.12').get('d_pte')).toMatch(/^follow_pfnmap_start\(\)/);
+    const t = trace('vfio-owned', P({ arch: 'x86_64', kernel: '6.11' }), devicePfnMemory());
+    expect(step(t, 'd_pte')?.decision?.test).toBe('follow_pte(vma, hva)');
+    expect(getSource('vma/huge-pfnmap-6.12')).toMatchObject({ kind: 'patch', verified: true });
+  });
+
+  it('before v6.13 a PFNMAP pfn with a struct page gets a page reference from kvm_try_get_pfn(); one without gets none', () => {
+    const withPages = trace('memremap', P({ arch: 'x86_64', kernel: '6.12' }), pageMemory());
+    expect(step(withPages, 'resolve_pfnmap')?.detail).toMatch(/takes a page reference/);
+    const device = trace('vfio-owned', P({ arch: 'x86_64', kernel: '6.12' }), devicePfnMemory());
+    expect(step(device, 'resolve_pfnmap')?.detail).toMatch(/takes no reference/);
+    const now = trace('vfio-owned', P({ arch: 'x86_64', kernel: '7.1' }), devicePfnMemory());
+    expect(step(now, 'resolve_pfnmap')?.detail).toMatch(/uses only pfn and writable/);
+    expect(step(device, 'x_exit')?.sources).toContain('kvm/pre-6.13-names');
+  });
+});

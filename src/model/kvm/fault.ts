@@ -63,6 +63,19 @@ function hasFlag(vma: VmaModel, name: string): boolean {
   return vma.flags.some((f) => f.name === name);
 }
 
+/**
+ * What KVM keeps of a PFNMAP lookup. From v6.13 only the pfn and writable (refcounted_page stays NULL); before it
+ * hva_to_pfn_remapped() took a page reference with kvm_try_get_pfn() whenever the pfn had a refcounted struct page.
+ */
+function resolvePfnmapDetail(input: FaultInput): string {
+  const p = input.platform;
+  const args = kernelAtLeast(p, '6.12') ? 'follow_pfnmap_args' : 'the PTE follow_pte() returned';
+  if (kernelAtLeast(p, '6.17')) return `uses only pfn and writable from ${args}; ignores pgprot and addr_mask`;
+  return input.memory.structPages
+    ? `kernel ${p.kernel}: the pfn has a struct page, so kvm_try_get_pfn() takes a page reference, dropped once the entry is installed (v6.13 stopped doing this for PFNMAP)`
+    : `kernel ${p.kernel}: no struct page behind the pfn, so kvm_try_get_pfn() takes no reference; pfn and writable from ${args}`;
+}
+
 /** Everything up to the pfn, shared by both architectures. Returns false when the lookup ended in an error. */
 function lookupPfn(w: Walker, input: FaultInput, pfn: bigint): { ok: boolean; errorDetail?: string } {
   const { vma, platform: p } = input;
@@ -94,36 +107,37 @@ function lookupPfn(w: Walker, input: FaultInput, pfn: bigint): { ok: boolean; er
   w.visit('d_vma', { decision: { test: 'vma->vm_flags & (VM_IO | VM_PFNMAP)', value: 'set', taken: 'hva_to_pfn_remapped()' } });
   w.visit('remapped');
   const oldLookup = !kernelAtLeast(p, '6.12');
+  const lookupTest = oldLookup ? 'follow_pte(vma, hva)' : 'follow_pfnmap_start(vma, hva)';
   if (vma.populatedAtMmap) {
     // remap_pfn_range() at mmap time (nvgrace-gpu before its fault handler): the leaf is there on the first touch.
     w.visit(
       'd_pte',
       {
-        decision: { test: 'follow_pfnmap_start(vma, hva)', value: `present: remap_pfn_range() filled every PTE at mmap time (${leafText} leaf, pfn 0x${hex(pfn)})`, taken: 'present' },
+        decision: { test: lookupTest, value: `present: remap_pfn_range() filled every PTE at mmap time (${leafText} leaf, pfn 0x${hex(pfn)})`, taken: 'present' },
         links: { vmaLeaf: true, pfn },
         ...(p.deviceReset || oldLookup
           ? {
               detail: [
                 p.deviceReset ? 'what the reset does to this mapping is not modelled: there is no fault handler to re-insert a zapped pfn, and the mapping is kept' : '',
-                oldLookup ? `kernel ${p.kernel}: before v6.12 KVM looked the pfn up with follow_pte() (inferred)` : '',
+                oldLookup ? `kernel ${p.kernel}: before v6.12 KVM read the PTE with follow_pte(); follow_pfnmap_start() came with the huge pfnmap series` : '',
               ].filter(Boolean).join('; '),
             }
           : {}),
       },
       ['nv/remap-pre-6.19', ...(p.deviceReset ? ['nv/reset-pre-6.19-unverified'] : []), ...(oldLookup ? ['vma/huge-pfnmap-6.12'] : [])],
     );
-    w.visit('resolve_pfnmap', { detail: 'uses only pfn and writable from follow_pfnmap_args; ignores pgprot and addr_mask', links: { pfn } });
+    w.visit('resolve_pfnmap', { detail: resolvePfnmapDetail(input), links: { pfn } });
     return { ok: true };
   }
   w.visit(
     'd_pte',
     {
-      decision: { test: 'follow_pfnmap_start(vma, hva)', value: p.deviceReset ? 'none (zapped by the reset)' : 'none (first touch: nothing mapped at mmap time)', taken: 'fixup_user_fault()' },
+      decision: { test: lookupTest, value: p.deviceReset ? 'none (zapped by the reset)' : 'none (first touch: nothing mapped at mmap time)', taken: 'fixup_user_fault()' },
       ...(p.deviceReset || oldLookup
         ? {
             detail: [
               p.deviceReset ? 'unmap_mapping_range() zapped the VMA; the MMU notifier dropped the EPT/stage-2 entries, so the guest re-faults' : '',
-              oldLookup ? `kernel ${p.kernel}: before v6.12 KVM looked the pfn up with follow_pte() (inferred)` : '',
+              oldLookup ? `kernel ${p.kernel}: before v6.12 KVM read the PTE with follow_pte(); follow_pfnmap_start() came with the huge pfnmap series` : '',
             ].filter(Boolean).join('; '),
           }
         : {}),
@@ -164,7 +178,7 @@ function lookupPfn(w: Walker, input: FaultInput, pfn: bigint): { ok: boolean; er
     },
     nvWaits ? ['nv/reset-ready'] : [],
   );
-  w.visit('resolve_pfnmap', { detail: 'uses only pfn and writable from follow_pfnmap_args; ignores pgprot and addr_mask', links: { pfn } });
+  w.visit('resolve_pfnmap', { detail: resolvePfnmapDetail(input), links: { pfn } });
   return { ok: true };
 }
 
@@ -174,14 +188,17 @@ function x86(input: FaultInput, graph: FaultGraph): { steps: FaultStep[]; result
   const hpa = input.layout.hdmStart + input.faultOffset;
   const pfn = hpa >> 12n;
   const older = !kernelAtLeast(p, '7.0');
+  const pre613 = !kernelAtLeast(p, '6.17');
   w.visit(
     'x_exit',
     {
       detail:
         `EPT violation at GPA 0x${hex(GPA_BASE + input.faultOffset)}, ${input.write ? 'write' : 'read'}` +
-        (older ? `; the path is drawn as read at x86 KVM v6.19, kernel ${p.kernel} may differ in names (refcounted_page arrived in v6.13)` : ''),
+        (older
+          ? `; the path is drawn as read at x86 KVM v6.19, so kernel ${p.kernel} may differ in details${pre613 ? '; the functions v6.13 renamed are shown with the names they had' : ''}`
+          : ''),
     },
-    older ? ['kvm/refcounted_page'] : [],
+    pre613 ? ['kvm/pre-6.13-names'] : [],
   );
   w.visit('x_pf');
   w.visit('x_do_pf');
@@ -189,7 +206,11 @@ function x86(input: FaultInput, graph: FaultGraph): { steps: FaultStep[]; result
   w.visit('x_tdp', { decision: { test: 'tdp_mmu_enabled', value: 'true (the x86-64 default)', taken: 'yes (default)' } });
   w.visit('x_tdp_mmu_pf', { detail: 'page-track check, fast_page_fault(), memory caches topped up, then the pfn' });
   w.visit('x_faultin');
-  w.visit('x___faultin', { detail: 'shared fault on a memslot that is not guest_memfd-only' });
+  w.visit('x___faultin', {
+    detail: kernelAtLeast(p, '7.0')
+      ? 'shared fault on a memslot that is not guest_memfd-only'
+      : 'shared fault (not is_private): the pfn comes from the host mapping, not guest_memfd',
+  });
   const r = lookupPfn(w, input, pfn);
   if (!r.ok) {
     w.visit('x_err_pfn', { detail: r.errorDetail });
@@ -389,7 +410,7 @@ function arm64(input: FaultInput, graph: FaultGraph): { steps: FaultStep[]; resu
 /** Walk the fault graph for this scenario: the taken path, each decision's value, and the final entry or error. */
 export function faultPath(input: FaultInput): FaultTrace {
   const arch: Arch = input.platform.arch;
-  const graph = faultGraph(arch);
+  const graph = faultGraph(arch, input.platform.kernel);
   if (!input.deviceBound) {
     return {
       arch,

@@ -1,9 +1,12 @@
 /**
  * The static KVM fault graphs: every function and decision a guest fault can pass on each architecture, taken or not.
- * Function names and their order follow vma-and-kvm-fault-path.md §B1–§B7 (x86 KVM v6.19, arm64 KVM v7.1).
+ * Function names and their order follow vma-and-kvm-fault-path.md §B1–§B7 (x86 KVM v6.19, arm64 KVM v7.1). Kernels
+ * before v6.13 get the same graph with the names they had (see OLDER_NAMES): one shape per architecture, so every
+ * box keeps its place whatever the kernel.
  */
 import type { FaultEdge, FaultGraph, FaultNode } from '../explain-types';
-import type { Arch } from '../scenario';
+import type { Arch, KernelVersion } from '../scenario';
+import { KERNEL_VERSIONS } from '../scenario';
 
 type N = Omit<FaultNode, 'verified'> & { verified?: boolean };
 
@@ -86,7 +89,7 @@ function x86Graph(): FaultGraph {
     { from: 'x_tdp_mmu_pf', to: 'x_faultin', label: '' },
     { from: 'x_direct_pf', to: 'x_faultin', label: '' },
     { from: 'x_faultin', to: 'x___faultin', label: '' },
-    { from: 'x___faultin', to: 'kfaultin', label: 'shared fault, not a gmem-only slot' },
+    { from: 'x___faultin', to: 'kfaultin', label: 'shared fault, not guest_memfd' },
     ...genericEdges('x86'),
     { from: 'x_err_pfn', to: 'x_efault', label: 'KVM_PFN_ERR_FAULT' },
     { from: 'resolve_page', to: 'x_map', label: 'TDP MMU' },
@@ -161,9 +164,41 @@ function finish(arch: Arch, nodes: N[], edges: FaultEdge[]): FaultGraph {
   return { arch, nodes: nodes.map((n) => ({ ...n, verified: n.verified ?? true })), edges };
 }
 
-const GRAPHS: Record<Arch, FaultGraph> = { x86_64: x86Graph(), arm64: arm64Graph() };
+type Rename = Partial<Pick<FaultNode, 'label' | 'file' | 'sources'>>;
 
-/** The static fault graph of one architecture (every node and edge, taken or not). Shared, do not mutate. */
-export function faultGraph(arch: Arch): FaultGraph {
-  return GRAPHS[arch];
+/**
+ * What v6.13 renamed (Sean Christopherson's "stop grabbing references to PFNMAP'd pages" series, KVM pull for 6.13):
+ * before it the generic lookup was __gfn_to_pfn_memslot(), x86's fault-in helpers had no "mmu" prefix, there was no
+ * kvm_resolve_pfn(), and hva_to_pfn_remapped() took a page reference with kvm_try_get_pfn().
+ */
+const PRE_6_13: Record<string, Rename> = {
+  x_faultin: { label: 'kvm_faultin_pfn()', sources: ['x86/pre-6.13-faultin-names'] },
+  x___faultin: { label: '__kvm_faultin_pfn()', sources: ['x86/pre-6.13-faultin-names'] },
+  kfaultin: { label: '__gfn_to_pfn_memslot()', sources: ['kvm/pre-6.13-names'] },
+  resolve_pfnmap: { label: 'kvm_try_get_pfn(): reference only if the pfn has a refcounted page', sources: ['kvm/pre-6.13-names', 'kvm/hva_to_pfn_remapped'] },
+  resolve_page: { label: 'GUP page reference held; kvm_release_pfn_clean() after mapping', sources: ['kvm/pre-6.13-names'] },
+};
+
+/** Before v6.12 KVM read the PTE with follow_pte(); follow_pfnmap_start() came with Peter Xu's huge pfnmap series. */
+const PRE_6_12: Record<string, Rename> = {
+  ...PRE_6_13,
+  d_pte: { label: 'follow_pte(): PTE present?', sources: ['vma/huge-pfnmap-6.12'] },
+};
+
+function renamed(g: FaultGraph, names: Record<string, Rename>): FaultGraph {
+  return { ...g, nodes: g.nodes.map((n) => (names[n.id] ? { ...n, ...names[n.id] } : n)) };
+}
+
+const CURRENT: Record<Arch, FaultGraph> = { x86_64: x86Graph(), arm64: arm64Graph() };
+const OLDER_NAMES: Record<'6.11' | '6.12', Record<Arch, FaultGraph>> = {
+  '6.11': { x86_64: renamed(CURRENT.x86_64, PRE_6_12), arm64: renamed(CURRENT.arm64, PRE_6_12) },
+  '6.12': { x86_64: renamed(CURRENT.x86_64, PRE_6_13), arm64: renamed(CURRENT.arm64, PRE_6_13) },
+};
+
+/**
+ * The static fault graph of one architecture (every node and edge, taken or not) with the function names of
+ * `kernel` (the newest when omitted). Shared, do not mutate.
+ */
+export function faultGraph(arch: Arch, kernel: KernelVersion = KERNEL_VERSIONS[KERNEL_VERSIONS.length - 1]!): FaultGraph {
+  return kernel === '6.11' || kernel === '6.12' ? OLDER_NAMES[kernel][arch] : CURRENT[arch];
 }

@@ -28,6 +28,11 @@ export const SOURCES_KVM_X86: Record<string, Source> = {
   'kvm/hva_to_pfn_slow': X('virt/kvm/kvm_main.c', 'hva_to_pfn_slow()', 'get_user_pages_unlocked(); on a PFNMAP VMA it fails -EFAULT in check_vma_flags().', true, 'v6.19', '50efc234'),
   'kvm/hva_to_pfn_remapped': X('virt/kvm/kvm_main.c', 'hva_to_pfn_remapped()', 'follow_pfnmap_start(); if no PTE, fixup_user_fault() runs the VMA fault handler and retries; uses only pfn and writable; refcounted_page = NULL.', true, 'v6.19', '50efc234'),
   'kvm/fixup_user_fault': X('mm/gup.c', 'fixup_user_fault()', 'Runs the VMA\'s .fault/.huge_fault handler for the address; a VM_FAULT_SIGBUS makes it fail, so hva_to_pfn returns KVM_PFN_ERR_FAULT.', true, 'v6.x'),
+  'kvm/pre-6.13-names': {
+    kind: 'patch', series: 'KVM pull for the 6.13 merge window, first batch (Paolo Bonzini), with Sean Christopherson\'s v13 series ending refcounted PFNMAP lookups',
+    messageId: '20241120135842.79625-1-pbonzini@redhat.com', verified: true,
+    note: 'Before v6.13 both architectures got the pfn from __gfn_to_pfn_memslot() (x86 through mmu.c\'s static __kvm_faultin_pfn(), arm64 from user_mem_abort()), hva_to_pfn_remapped() took a page reference with kvm_try_get_pfn() whenever the pfn had a refcounted struct page, and GUP\'d pages kept their reference until KVM released the pfn. The pull lists "KVM: Provide refcounted page as output field in struct kvm_follow_pfn" (kvm_resolve_pfn(), refcounted_page) and the x86 "mmu" prefix rename.',
+  },
   'kvm/refcounted_page': X('virt/kvm/kvm_main.c', 'kvm_resolve_pfn()', 'GUP path stores the page in refcounted_page (released after the SPTE is installed); PFNMAP leaves it NULL (v6.13 design).', true, 'v6.19', '50efc234'),
   'kvm/unsafe-pin': X('virt/kvm/kvm_main.c', 'hva_to_pfn_remapped()', 'A pin request on remapped memory is refused unless allow_unsafe_mappings; __kvm_vcpu_map() pins, so KVM-internal maps of such guest pages fail.', true, 'v6.19', '50efc234'),
   'x86/kvm_tdp_mmu_map': X('arch/x86/kvm/mmu/tdp_mmu.c', 'kvm_tdp_mmu_map()', 'Starts with kvm_mmu_hugepage_adjust() (read in tdp_mmu.c), walks/creates TDP page tables down to the goal level and installs the leaf SPTE via tdp_mmu_map_handle_target_level() (that call is present in every stored tdp_mmu.c copy and patch mail found; none of them is the v6.19 commit).'),
@@ -35,6 +40,11 @@ export const SOURCES_KVM_X86: Record<string, Source> = {
   'x86/kvm_is_mmio_pfn': X('arch/x86/kvm/mmu/spte.c', '__kvm_is_mmio_pfn()', 'With a struct page: MMIO iff PageReserved and UC-ish PAT memtype. Without: MMIO iff not E820_TYPE_RAM in e820_table_firmware.', true, 'v6.18+'),
   'x86/e820_mapped_raw_any': X('arch/x86/kernel/e820.c', 'e820__mapped_raw_any()', 'Checks e820_table_firmware, the raw firmware map.', true, 'v6.x'),
   'x86/vmx_get_mt_mask': X('arch/x86/kvm/vmx/vmx.c', 'vmx_get_mt_mask()', 'is_mmio → UC; with the ignore-guest-PAT quirk and no noncoherent DMA → WB|IPAT; else WB (guest PAT decides).'),
+  'x86/pre-6.13-faultin-names': {
+    kind: 'patch', series: '[PATCH v13 37/85] KVM: x86/mmu: Add "mmu" prefix fault-in helpers to free up generic names (Sean Christopherson)',
+    messageId: '20241010182427.1434605-38-seanjc@google.com', verified: true,
+    note: 'Renames mmu.c\'s static kvm_faultin_pfn() and __kvm_faultin_pfn() to kvm_mmu_faultin_pfn() and __kvm_mmu_faultin_pfn(), no functional change; before it __kvm_faultin_pfn() called __gfn_to_pfn_memslot() for a shared fault. Listed in the KVM pull for the 6.13 merge window, so kernels up to v6.12 have the old names.',
+  },
   'x86/ignore-guest-pat-version': {
     kind: 'inference',
     statement: 'KVM_X86_QUIRK_IGNORE_GUEST_PAT (Yan Zhao, posted Feb 2025) is listed in the KVM pull for the v6.16 merge window (<20250528172432.8396-1-pbonzini@redhat.com>); not checked against a v6.16 tag. Either way the result here is the same: before it, vmx_get_mt_mask() gave WB|IPAT whenever the VM had no noncoherent DMA (read in a v6.7-era vmx.c, 8ecb10bc); with it, the quirk is on by default and gives the same.',

@@ -146,3 +146,15 @@ describe('walk and bookkeeping', () => {
     }
   });
 });
+
+describe('x86 PAT hook names by kernel (vma/pat-rename-6.16)', () => {
+  it('v6.12 sets the cache bits in track_pfn_insert(), v6.17 in pfnmap_setup_cachemode(); the rename is cited only where it matters', () => {
+    const old = vma('vfio-owned', { arch: 'x86_64', kernel: '6.12' });
+    const now = vma('vfio-owned', { arch: 'x86_64', kernel: '6.17' });
+    expect(old.pgprot.origin).toMatch(/track_pfn_insert\(\)/);
+    expect(now.pgprot.origin).toMatch(/pfnmap_setup_cachemode\(\)/);
+    expect(old.sources).toContain('vma/pat-rename-6.16');
+    expect(now.sources).not.toContain('vma/pat-rename-6.16');
+    expect(vma('vfio-owned', { arch: 'arm64', kernel: '6.12' }).sources).not.toContain('vma/pat-rename-6.16');
+  });
+});

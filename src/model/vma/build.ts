@@ -165,6 +165,11 @@ export function buildVma(input: VmaInput): VmaModel {
   // nvgrace-gpu before its fault handler (v6.19 cycle): nvgrace_gpu_mmap() remap_pfn_range()s all of usemem when QEMU
   // maps it, as 4 KiB special PTEs, and sets vm_pgoff to the start pfn; there are no vm_ops (nv/remap-pre-6.19).
   const remapAtMmap = design === 'nvgrace-gpu' && !kernelAtLeast(p, '7.0');
+  // David Hildenbrand's PAT rework (v6.16) renamed the hooks that set the cache bits (vma/pat-rename-6.16).
+  const patRenamed = kernelAtLeast(p, '6.17');
+  const patFn = remapAtMmap
+    ? `${patRenamed ? 'pfnmap_track()' : 'track_pfn_remap()'}, called by remap_pfn_range()`
+    : patRenamed ? 'pfnmap_setup_cachemode()' : 'track_pfn_insert()';
   const vmPgoff = remapAtMmap ? layout.hdmStart >> 12n : (regionIndex << VFIO_OFFSET_SHIFT) >> 12n;
   const names = ['VM_READ', 'VM_WRITE', 'VM_SHARED', 'VM_MAYREAD', 'VM_MAYWRITE', 'VM_MAYEXEC', 'VM_MAYSHARE', 'VM_IO', 'VM_PFNMAP', 'VM_DONTEXPAND', 'VM_DONTDUMP'];
   if (design !== 'nvgrace-gpu') names.push('VM_ALLOW_ANY_UNCACHED');
@@ -226,7 +231,7 @@ export function buildVma(input: VmaInput): VmaModel {
       cacheMode: cm.mode,
       origin:
         p.arch === 'x86_64'
-          ? `default vm_page_prot, cache bits set by x86 PAT ${remapAtMmap ? 'when remap_pfn_range() tracks the range' : 'in pfnmap_setup_cachemode()'}`
+          ? `default vm_page_prot, cache bits set by x86 PAT in ${patFn}`
           : 'default vm_page_prot (pgprot_decrypted only)',
       cacheable: cm.cacheable,
     },
@@ -235,7 +240,7 @@ export function buildVma(input: VmaInput): VmaModel {
     walk: walkTo(p.arch, leaves.find((l) => l.hva <= hva && hva < l.hva + LEAF_BYTES[leafSize]), leafSize),
     leaves,
     maxLeaf: leafSize,
-    sources: [...sources, ...cm.sources],
+    sources: [...sources, ...cm.sources, ...(p.arch === 'x86_64' && !patRenamed ? ['vma/pat-rename-6.16'] : [])],
     notes,
   };
 }

@@ -145,6 +145,28 @@ interface FaultGraphSvgProps {
   onNoteTarget: ((t: NoteTarget) => void) | undefined;
 }
 
+type EdgeDrawing = { geometry: ReturnType<typeof edgeGeometry>[]; labelText: string[]; labels: ReturnType<typeof placeEdgeLabels> };
+const edgeDrawings = new WeakMap<FaultGraph, { full?: EdgeDrawing; compact?: EdgeDrawing }>();
+
+/**
+ * Edge labels: clipped to a width, then placed where they hit no box and no other label (the rest stay tooltips).
+ * Positions depend on the graph only, so geometry and labels are computed once per graph (from its untaken layout,
+ * whose edges come in the same order) and kept while the graph lives: a kernel change that swaps in the graph with
+ * older names and back costs nothing here.
+ */
+function edgeDrawing(graph: FaultGraph, compact: boolean): EdgeDrawing {
+  let entry = edgeDrawings.get(graph);
+  if (!entry) edgeDrawings.set(graph, (entry = {}));
+  const key = compact ? 'compact' : 'full';
+  const hit = entry[key];
+  if (hit) return hit;
+  const base = layoutFault(graph, [], compact ? COMPACT_FAULT_LAYOUT : DEFAULT_FAULT_LAYOUT);
+  const geometry = base.edges.map(edgeGeometry);
+  const labelText = base.edges.map((e, i) => (compact ? '' : edgeLabelText(e, geometry[i]!)));
+  const labels = placeEdgeLabels(base, geometry, labelText.map((t) => t.length * LABEL_CHAR_PX));
+  return (entry[key] = { geometry, labelText, labels });
+}
+
 /** The graph of one architecture with its taken path. Memoised: a kept-alive graph is not rendered again while hidden. */
 const FaultGraphSvg = memo(function FaultGraphSvg(props: FaultGraphSvgProps) {
   const { graph, steps, compact, mid, step, highlight, selected, notes, seen, onStep, onSelect, onHighlight, onNoteTarget } = props;
@@ -154,13 +176,7 @@ const FaultGraphSvg = memo(function FaultGraphSvg(props: FaultGraphSvgProps) {
   // Edge labels: clipped to a width, then placed where they hit no box and no other label (the rest stay tooltips).
   // Positions depend on the graph only, so geometry and labels are computed once per graph (from its untaken layout,
   // whose edges come in the same order), not on every scenario change.
-  const { geometry, labelText, labels } = useMemo(() => {
-    const base = layoutFault(graph, [], opts);
-    const geometry = base.edges.map(edgeGeometry);
-    const labelText = base.edges.map((e, i) => (compact ? '' : edgeLabelText(e, geometry[i]!)));
-    const labels = placeEdgeLabels(base, geometry, labelText.map((t) => t.length * LABEL_CHAR_PX));
-    return { geometry, labelText, labels };
-  }, [graph, opts, compact]);
+  const { geometry, labelText, labels } = edgeDrawing(graph, compact);
   // The function names in each node's label, once per graph (for marking what a pasted trace saw).
   const fnNamesOf = useMemo(() => fnNames(graph), [graph]);
   return (
@@ -280,7 +296,7 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
   };
   const prebuild = usePageIdle();
   const graphs = useKeptAlive(arch, liveProps, (a) =>
-    prebuild ? { ...liveProps, graph: faultGraph(a), steps: NO_STEPS, mid: `${mid}-${a}`, step: -1, highlight: null, seen: NO_SEEN } : undefined,
+    prebuild ? { ...liveProps, graph: faultGraph(a, ex.platform.kernel), steps: NO_STEPS, mid: `${mid}-${a}`, step: -1, highlight: null, seen: NO_SEEN } : undefined,
   );
 
   // Keep the current step in view while stepping: in the next frame (its layout is needed for that frame anyway, so

@@ -320,7 +320,7 @@ function ImportPanelImpl({ platform, design = 'vfio-owned', all, onChange, stora
   const mapsRes = slots.maps?.result ?? null;
   const vma = mapsRes?.maps.vmas.find((v) => v.line === vmaLine) ?? null;
   const traceRes = slots.trace?.result ?? null;
-  const graph = useMemo(() => faultGraph(platform.arch), [platform.arch]);
+  const graph = useMemo(() => faultGraph(platform.arch, platform.kernel), [platform.arch, platform.kernel]);
   const traceMatch = useMemo(() => (traceRes ? matchTrace(traceRes.trace.functions, graph) : null), [traceRes, graph]);
 
   // The selection is rebuilt only when what it carries changes (importing a dump without picking a range changes
