@@ -219,7 +219,9 @@ export function buildVma(input: VmaInput): VmaModel {
     notes.push('v2 as drawn: a demand-fault PFNMAP VMA; the notes also describe v1/v2 as remap_pfn_range() at mmap time (they disagree).');
   }
   else if (allowed.length > 0 && leafSize !== allowed[0]) {
-    notes.push(`The HPA 0x${hex(layout.hdmStart)} is not ${allowed[0]}-aligned: is_aligned_for_order() falls back to ${leafSize} leaves.`);
+    // is_aligned_for_order() came with the v6.19-cycle vfio refactor; before it the same test was inline in the handler.
+    const check = kernelAtLeast(p, '7.0') ? 'is_aligned_for_order()' : 'the huge_fault alignment check';
+    notes.push(`The HPA 0x${hex(layout.hdmStart)} is not ${allowed[0]}-aligned: ${check} falls back to ${leafSize} leaves.`);
   }
   if (m.structPages) notes.push('The pfns are System RAM with struct pages owned by the buddy allocator: the special PTEs alias buddy memory.');
   return {
