@@ -14,6 +14,7 @@ import type { Platform } from '../scenario';
 import { ARCHES, DEFAULT_PLATFORM, DESIGNS, FIRMWARE_TYPES, KERNEL_VERSIONS, ONLINE_POLICIES } from '../scenario';
 import type { ReviewNote, ViewState } from '../view-state';
 import { DEFAULT_VIEW } from '../view-state';
+import { describeIssue } from '../validation';
 
 export const LINK_VERSION = 1;
 /** Longest fragment we accept (browsers allow more; reviewers paste links in mail). */
@@ -195,7 +196,7 @@ export function decodeLink(hash: string): DecodeResult {
         throw new LinkError('the review notes ("n") are not readable');
       }
       const r = ReviewNotesSchema.safeParse(json);
-      if (!r.success) throw new LinkError(`the review notes ("n") are invalid at ${r.error.issues[0]?.path.join('.') || 'top level'}`);
+      if (!r.success) throw new LinkError(`the review notes ("n") are invalid: ${r.error.issues[0] ? describeIssue(r.error.issues[0]) : 'unknown problem'}`);
       notes = r.data.map((x) => ({ id: x.id, target: x.target, text: x.text, ...(x.author ? { author: x.author } : {}) }));
     }
     return { view: { scenario: { design, platform }, compare, step, presentation, notes }, error: null, version: original, empty: false };

@@ -2,34 +2,44 @@
  * Imports kept in localStorage across reloads until the user removes them. Versioned key, validated with zod on load:
  * corrupt or foreign data is ignored and reported, never trusted.
  */
-import { z } from 'zod';
+// zod/mini, as in share/link.ts: one zod API in the app, so the main bundle carries only the core that API needs.
+import * as z from 'zod/mini';
+import { describeIssue } from '../../model/validation';
 import { whenIdle } from '../hooks/whenIdle';
 
 export const IMPORT_STORAGE_KEY = 'hdm-atlas.imports.v1';
 /** Texts above this are not stored (localStorage holds ~5 MB); what was derived from them is. */
 export const MAX_STORED_TEXT = 2 * 1024 * 1024;
 
-const Slot = z.object({
+const str = (max: number) => z.string().check(z.maxLength(max));
+
+const Slot = {
   /** File name or "pasted". */
-  name: z.string().max(500),
+  name: str(500),
   /** The imported text, or null when it was too large to keep. */
-  text: z.string().nullable(),
-  savedAt: z.string().max(40),
-});
+  text: z.nullable(z.string()),
+  savedAt: str(40),
+};
 
 export const StoredImports = z.object({
   version: z.literal(1),
-  iomem: Slot.extend({ range: z.string().max(80).nullable() }).optional(),
-  maps: Slot.extend({
-    /** Line of the chosen VMA. */
-    vmaLine: z.number().int().positive().nullable(),
-    /** Kept for texts too large to store: the chosen VMA's flags. */
-    vmFlags: z.object({ label: z.string().max(300), mnemonics: z.array(z.string().max(4)).max(64) }).nullable(),
-  }).optional(),
-  trace: Slot.extend({
-    /** Kept for texts too large to store: the functions seen. */
-    functions: z.array(z.string().max(200)).max(5000).nullable(),
-  }).optional(),
+  iomem: z.optional(z.object({ ...Slot, range: z.nullable(str(80)) })),
+  maps: z.optional(
+    z.object({
+      ...Slot,
+      /** Line of the chosen VMA. */
+      vmaLine: z.nullable(z.int().check(z.positive())),
+      /** Kept for texts too large to store: the chosen VMA's flags. */
+      vmFlags: z.nullable(z.object({ label: str(300), mnemonics: z.array(str(4)).check(z.maxLength(64)) })),
+    }),
+  ),
+  trace: z.optional(
+    z.object({
+      ...Slot,
+      /** Kept for texts too large to store: the functions seen. */
+      functions: z.nullable(z.array(str(200)).check(z.maxLength(5000))),
+    }),
+  ),
 });
 export type StoredImports = z.infer<typeof StoredImports>;
 
@@ -54,7 +64,7 @@ export function loadImports(storage: Storage | null): { value: StoredImports; me
   const r = StoredImports.safeParse(json);
   if (!r.success) {
     const first = r.error.issues[0];
-    const where = first ? `${first.path.join('.') || 'top level'}: ${first.message}` : 'unknown problem';
+    const where = first ? describeIssue(first) : 'unknown problem';
     return { value: EMPTY_IMPORTS, message: `Saved imports were ignored: they do not match the expected format (${where}).` };
   }
   return { value: r.data, message: null };
