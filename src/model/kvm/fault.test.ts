@@ -318,6 +318,16 @@ describe('function names of older kernels (kvm/pre-6.13-names, vma/huge-pfnmap-6
     expect(labels('arm64', '7.1').get('kfaultin')).toBe('__kvm_faultin_pfn()');
   });
 
+  it('arm64 before v6.17 tests kvm_is_device_pfn() and has no kvm_vma_is_cacheable() (a64/ankit-series)', () => {
+    for (const kernel of ['6.11', '6.12'] as const) {
+      expect(labels('arm64', kernel).get('a_pfnmap')).toMatch(/^kvm_is_device_pfn\(pfn\)/);
+      expect([...labels('arm64', kernel).values()].join(' ')).not.toMatch(/kvm_vma_is_cacheable/);
+    }
+    expect(labels('arm64', '6.17').get('a_pfnmap')).toBe('VM_PFNMAP && !pfn_is_map_memory(pfn)?');
+    const t = trace('vfio-owned', P({ arch: 'arm64', kernel: '6.12', fwbDic: false }), devicePfnMemory());
+    expect(step(t, 'a_pfnmap')?.decision?.test).toMatch(/^kvm_is_device_pfn/);
+  });
+
   it('v6.11 reads the PTE with follow_pte(), v6.12 with follow_pfnmap_start()', () => {
     expect(labels('x86_64', '6.11').get('d_pte')).toMatch(/^follow_pte\(\)/);
     expect(labels('x86_64', '6.12').get('d_pte')).toMatch(/^follow_pfnmap_start\(\)/);

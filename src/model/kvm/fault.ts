@@ -335,7 +335,7 @@ function arm64(input: FaultInput, graph: FaultGraph): { steps: FaultStep[]; resu
   const devicePfn = pfnmap && !m.pfnIsMapMemory;
   w.visit('a_pfnmap', {
     decision: {
-      test: 'vm_flags & (VM_PFNMAP | VM_MIXEDMAP) && !pfn_is_map_memory(pfn)',
+      test: cacheablePfnmapSupported ? 'vm_flags & (VM_PFNMAP | VM_MIXEDMAP) && !pfn_is_map_memory(pfn)' : 'kvm_is_device_pfn(pfn) = !pfn_is_map_memory(pfn)',
       value: !pfnmap ? 'not PFNMAP' : m.pfnIsMapMemory ? 'PFNMAP, but the pfn is memblock memory' : 'PFNMAP and not map memory',
       taken: devicePfn ? 'yes: device pfn' : 'no: map memory',
     },
@@ -345,7 +345,7 @@ function arm64(input: FaultInput, graph: FaultGraph): { steps: FaultStep[]; resu
     const useCacheable = cacheable && cacheablePfnmapSupported;
     w.visit('a_cacheable', {
       decision: {
-        test: 'is_vma_cacheable',
+        test: cacheablePfnmapSupported ? 'is_vma_cacheable' : 'device pfn',
         value: cacheablePfnmapSupported ? (cacheable ? 'true' : 'false') : `kernel ${p.kernel} < v6.17: cacheable PFNMAP not supported`,
         taken: useCacheable ? 'cacheable (≥ v6.17)' : 'not cacheable, or kernel < v6.17',
       },

@@ -179,6 +179,16 @@ const PRE_6_13: Record<string, Rename> = {
   resolve_page: { label: 'GUP page reference held; kvm_release_pfn_clean() after mapping', sources: ['kvm/pre-6.13-names'] },
 };
 
+/**
+ * arm64 before Ankit Agrawal's cacheable PFNMAP series (v6.17): the device test was kvm_is_device_pfn(), i.e.
+ * !pfn_is_map_memory(), and there was no kvm_vma_is_cacheable(): a device pfn was never mapped cacheable.
+ */
+const PRE_6_17_ARM64: Record<string, Rename> = {
+  a_vmainfo: { label: 'kvm_s2_fault_get_vma_info(): vma_pagesize' },
+  a_pfnmap: { label: 'kvm_is_device_pfn(pfn): !pfn_is_map_memory(pfn)?', sources: ['a64/kvm_s2_fault_pin_pfn', 'a64/pfn_is_map_memory', 'a64/ankit-series'] },
+  a_cacheable: { label: 'device pfn: no cacheable PFNMAP before v6.17', sources: ['a64/pre-6.17', 'a64/ankit-series'] },
+};
+
 /** Before v6.12 KVM read the PTE with follow_pte(); follow_pfnmap_start() came with Peter Xu's huge pfnmap series. */
 const PRE_6_12: Record<string, Rename> = {
   ...PRE_6_13,
@@ -191,8 +201,8 @@ function renamed(g: FaultGraph, names: Record<string, Rename>): FaultGraph {
 
 const CURRENT: Record<Arch, FaultGraph> = { x86_64: x86Graph(), arm64: arm64Graph() };
 const OLDER_NAMES: Record<'6.11' | '6.12', Record<Arch, FaultGraph>> = {
-  '6.11': { x86_64: renamed(CURRENT.x86_64, PRE_6_12), arm64: renamed(CURRENT.arm64, PRE_6_12) },
-  '6.12': { x86_64: renamed(CURRENT.x86_64, PRE_6_13), arm64: renamed(CURRENT.arm64, PRE_6_13) },
+  '6.11': { x86_64: renamed(CURRENT.x86_64, PRE_6_12), arm64: renamed(CURRENT.arm64, { ...PRE_6_12, ...PRE_6_17_ARM64 }) },
+  '6.12': { x86_64: renamed(CURRENT.x86_64, PRE_6_13), arm64: renamed(CURRENT.arm64, { ...PRE_6_13, ...PRE_6_17_ARM64 }) },
 };
 
 /**
