@@ -259,7 +259,7 @@ function fnNames(graph: FaultGraph): Map<string, string[]> {
   return m;
 }
 
-function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes, onNoteTarget, selected, onSelect, observed, compact }: DiagramProps) {
+function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes, onNoteTarget, selected, onSelect, observed, compact, otherArch }: DiagramProps) {
   const captionId = useId();
   const mid = `m${captionId.replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const arch = ex.fault.arch;
@@ -276,7 +276,7 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
   // `content-visibility: hidden`, which keeps its style and layout but skips it in rendering, find-in-page and the
   // accessibility tree, and out of focus order. It keeps the props it last had, so React skips it both when it is
   // hidden and while it stays hidden; switching back costs only what differs from that state. Once the page is idle,
-  // the other architecture's graph is built (untaken) in advance, so the first switch is cheap too. A kept graph keeps
+  // the other architecture's graph for the same scenario is built in advance, so the first switch is cheap too. A kept graph keeps
   // its test ids and data attributes (stripping them cost a re-render of every box); page queries look inside the
   // live wrapper, `[data-testid="fault-graph"]`.
   const liveProps: FaultGraphSvgProps = {
@@ -295,9 +295,13 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
     onNoteTarget,
   };
   const prebuild = usePageIdle();
-  const graphs = useKeptAlive(arch, liveProps, (a) =>
-    prebuild ? { ...liveProps, graph: faultGraph(a, ex.platform.kernel), steps: NO_STEPS, mid: `${mid}-${a}`, step: -1, highlight: null, seen: NO_SEEN } : undefined,
-  );
+  const graphs = useKeptAlive(arch, liveProps, (a) => {
+    if (!prebuild) return undefined;
+    // The same scenario on the other architecture, taken path included, so the first switch relights nothing new;
+    // without it (compare mode), the untaken graph.
+    const other = otherArch?.(a).fault;
+    return { ...liveProps, graph: other?.graph ?? faultGraph(a, ex.platform.kernel), steps: other?.steps ?? NO_STEPS, mid: `${mid}-${a}`, step: -1, highlight: null, seen: NO_SEEN };
+  });
 
   // Keep the current step in view while stepping: in the next frame (its layout is needed for that frame anyway, so
   // the input's own task does not force one), and at once rather than smoothly — a smooth scroll repaints the page
