@@ -108,6 +108,12 @@ function lookupPfn(w: Walker, input: FaultInput, pfn: bigint): { ok: boolean; er
   w.visit('remapped');
   const oldLookup = !kernelAtLeast(p, '6.12');
   const lookupTest = oldLookup ? 'follow_pte(vma, hva)' : 'follow_pfnmap_start(vma, hva)';
+  /** The d_pte step's detail: what the reset did, and the pre-6.12 lookup. */
+  const pteDetail = (reset: string) => {
+    const parts = [p.deviceReset ? reset : '', oldLookup ? `kernel ${p.kernel}: before v6.12 KVM read the PTE with follow_pte(); follow_pfnmap_start() came with the huge pfnmap series` : ''].filter(Boolean);
+    return parts.length ? { detail: parts.join('; ') } : {};
+  };
+  const oldLookupSource = oldLookup ? ['vma/huge-pfnmap-6.12'] : [];
   if (vma.populatedAtMmap) {
     // remap_pfn_range() at mmap time (nvgrace-gpu before its fault handler): the leaf is there on the first touch.
     w.visit(
@@ -115,16 +121,9 @@ function lookupPfn(w: Walker, input: FaultInput, pfn: bigint): { ok: boolean; er
       {
         decision: { test: lookupTest, value: `present: remap_pfn_range() filled every PTE at mmap time (${leafText} leaf, pfn 0x${hex(pfn)})`, taken: 'present' },
         links: { vmaLeaf: true, pfn },
-        ...(p.deviceReset || oldLookup
-          ? {
-              detail: [
-                p.deviceReset ? 'what the reset does to this mapping is not modelled: there is no fault handler to re-insert a zapped pfn, and the mapping is kept' : '',
-                oldLookup ? `kernel ${p.kernel}: before v6.12 KVM read the PTE with follow_pte(); follow_pfnmap_start() came with the huge pfnmap series` : '',
-              ].filter(Boolean).join('; '),
-            }
-          : {}),
+        ...pteDetail('what the reset does to this mapping is not modelled: there is no fault handler to re-insert a zapped pfn, and the mapping is kept'),
       },
-      ['nv/remap-pre-6.19', ...(p.deviceReset ? ['nv/reset-pre-6.19-unverified'] : []), ...(oldLookup ? ['vma/huge-pfnmap-6.12'] : [])],
+      ['nv/remap-pre-6.19', ...(p.deviceReset ? ['nv/reset-pre-6.19-unverified'] : []), ...oldLookupSource],
     );
     w.visit('resolve_pfnmap', { detail: resolvePfnmapDetail(input), links: { pfn } });
     return { ok: true };
@@ -133,16 +132,9 @@ function lookupPfn(w: Walker, input: FaultInput, pfn: bigint): { ok: boolean; er
     'd_pte',
     {
       decision: { test: lookupTest, value: p.deviceReset ? 'none (zapped by the reset)' : 'none (first touch: nothing mapped at mmap time)', taken: 'fixup_user_fault()' },
-      ...(p.deviceReset || oldLookup
-        ? {
-            detail: [
-              p.deviceReset ? 'unmap_mapping_range() zapped the VMA; the MMU notifier dropped the EPT/stage-2 entries, so the guest re-faults' : '',
-              oldLookup ? `kernel ${p.kernel}: before v6.12 KVM read the PTE with follow_pte(); follow_pfnmap_start() came with the huge pfnmap series` : '',
-            ].filter(Boolean).join('; '),
-          }
-        : {}),
+      ...pteDetail('unmap_mapping_range() zapped the VMA; the MMU notifier dropped the EPT/stage-2 entries, so the guest re-faults'),
     },
-    [...(p.deviceReset ? ['kvm/mmu-notifier'] : []), ...(oldLookup ? ['vma/huge-pfnmap-6.12'] : [])],
+    [...(p.deviceReset ? ['kvm/mmu-notifier'] : []), ...oldLookupSource],
   );
   w.visit('fixup', { detail: vma.vmOps ? `runs ${vma.vmOps.name}` : undefined });
   const handler = vma.vmOps?.handlers.find((h) => h.name === 'huge_fault') ?? vma.vmOps?.handlers[0];
