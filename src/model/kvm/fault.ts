@@ -268,7 +268,9 @@ function arm64(input: FaultInput, graph: FaultGraph): { steps: FaultStep[]; resu
   }
   w.visit('a_memslot', {
     decision: {
-      test: 'MTE allowed / PFNMAP without dirty log / cacheable PFNMAP needs FWB+DIC',
+      test: cacheablePfnmapSupported
+        ? 'MTE allowed / PFNMAP without dirty log / cacheable PFNMAP needs FWB+DIC'
+        : 'MTE allowed / PFNMAP without dirty log (the cacheable-PFNMAP check came in v6.17)',
       value: memslotError ?? 'all checks pass',
       taken: memslotError ? '-EINVAL' : 'memslot created',
     },
