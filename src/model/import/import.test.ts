@@ -108,6 +108,18 @@ describe('fault traces', () => {
     expect(m.unknown.map((u) => u.name)).not.toContain('make_spte');
   });
 
+  it('the same trace, from a pre-6.13 host, matches the names of the 6.12 graph: kvm_faultin_pfn, __gfn_to_pfn_memslot, kvm_release_pfn_clean', () => {
+    const r = parseTrace(read('ftrace/kvm-tdp-page-fault-function-graph-L0-host-martins3.txt'));
+    const old = matchTrace(r.functions, faultGraph('x86_64', '6.12'));
+    const now = matchTrace(r.functions, faultGraph('x86_64', '7.1'));
+    const names = (m: typeof old) => m.known.map((k) => k.name);
+    expect(names(old)).toEqual(expect.arrayContaining(['kvm_faultin_pfn', '__gfn_to_pfn_memslot', 'kvm_release_pfn_clean']));
+    expect(old.known.find((k) => k.name === '__gfn_to_pfn_memslot')?.nodeIds).toEqual(['kfaultin']);
+    expect(old.known.find((k) => k.name === 'kvm_faultin_pfn')?.nodeIds).toEqual(['x_faultin']);
+    expect(names(now)).not.toContain('__gfn_to_pfn_memslot');
+    expect(old.unknown.length).toBeLessThan(now.unknown.length);
+  });
+
   it('reads kvm_page_fault tracepoints in the vcpu/rip format', () => {
     const r = parseTrace(read('ftrace/kvm_page_fault-tracepoint-vcpu-rip-format-lkml-seanjc.txt'));
     expect(r.format).toBe('tracepoint');
