@@ -9,7 +9,7 @@ import { suggestCandidates } from './candidates';
 import { compareVmFlags } from './flags';
 import { decodeVfioOffset, MAX_KEPT_VMAS, parseMaps } from './maps';
 import { detectImportKind, MAX_IMPORT_CHARS, parseImport } from './parseImport';
-import { matchTrace, parseTrace } from './trace';
+import { betterKernelFor, matchTrace, parseTrace } from './trace';
 
 const S = join(__dirname, '../../../tests/fixtures/samples');
 const read = (p: string) => readFileSync(join(S, p), 'utf8');
@@ -118,6 +118,10 @@ describe('fault traces', () => {
     expect(old.known.find((k) => k.name === 'kvm_faultin_pfn')?.nodeIds).toEqual(['x_faultin']);
     expect(names(now)).not.toContain('__gfn_to_pfn_memslot');
     expect(old.unknown.length).toBeLessThan(now.unknown.length);
+    // So the import suggests that kernel, and says nothing once it is selected.
+    expect(betterKernelFor(r.functions, 'x86_64', '7.1')).toMatchObject({ kernel: '6.12', known: old.known.length, currentKnown: now.known.length });
+    expect(betterKernelFor(r.functions, 'x86_64', '6.12')).toBeNull();
+    expect(betterKernelFor([{ name: 'make_spte', count: 1, firstLine: 1 }], 'x86_64', '7.1')).toBeNull();
   });
 
   it('reads kvm_page_fault tracepoints in the vcpu/rip format', () => {

@@ -4,6 +4,9 @@
  * Tolerant and linear; never throws.
  */
 import type { FaultGraph } from '../explain-types';
+import { faultGraph } from '../kvm/graph';
+import type { Arch, KernelVersion } from '../scenario';
+import { KERNEL_VERSIONS } from '../scenario';
 import type { ImportError, ProgressOptions } from './maps';
 
 export interface SeenFunction {
@@ -237,4 +240,24 @@ export function matchTrace(functions: readonly SeenFunction[], graph: FaultGraph
     else unknown.push(f);
   }
   return { known, unknown };
+}
+
+/**
+ * The kernel whose fault-path names a trace matches better than `current`'s (function names changed in v6.12 and
+ * v6.13, see kvm/graph.ts), or null when none matches more. Among equals the newest wins, so a trace that says
+ * nothing about the renamed functions never moves the user off their kernel.
+ */
+export function betterKernelFor(
+  functions: readonly SeenFunction[],
+  arch: Arch,
+  current: KernelVersion,
+): { kernel: KernelVersion; known: number; currentKnown: number } | null {
+  const count = (k: KernelVersion) => matchTrace(functions, faultGraph(arch, k)).known.length;
+  const currentKnown = count(current);
+  let best: { kernel: KernelVersion; known: number } | null = null;
+  for (const k of [...KERNEL_VERSIONS].reverse()) {
+    const known = count(k);
+    if (known > currentKnown && (!best || known > best.known)) best = { kernel: k, known };
+  }
+  return best ? { ...best, currentKnown } : null;
 }

@@ -100,6 +100,16 @@ describe('ImportPanel', () => {
     expect(await screen.findByTestId('import-trace-known')).toHaveTextContent('make_spte()');
     expect(screen.getByTestId('import-trace-unknown')).toHaveTextContent('tdp_iter_next() ×7');
     await waitFor(() => expect(last(onChange).observed.traceFunctions).toContain('hva_to_pfn'));
+    // The sample is from a pre-6.13 host (kvm_faultin_pfn, __gfn_to_pfn_memslot): the panel says which kernel fits.
+    expect(screen.getByTestId('import-trace-kernel-hint')).toHaveTextContent(/match the fault path of kernel v6\.12 better/);
+  });
+
+  it('on the kernel the trace matches, the trace lists the old names as known and gives no hint', async () => {
+    render(<ImportPanel platform={{ ...DEFAULT_PLATFORM, kernel: '6.12' }} onChange={vi.fn()} storage={null} />);
+    await importText(read('ftrace/kvm-tdp-page-fault-function-graph-L0-host-martins3.txt'));
+    expect(await screen.findByTestId('import-trace-known')).toHaveTextContent('__gfn_to_pfn_memslot()');
+    expect(screen.getByTestId('import-trace-known')).toHaveTextContent('kvm_release_pfn_clean()');
+    expect(screen.queryByTestId('import-trace-kernel-hint')).toBeNull();
   });
 
   it('rejected input says where and keeps what was imported before', async () => {

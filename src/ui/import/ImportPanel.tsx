@@ -11,7 +11,7 @@ import { compareVmFlags } from '../../model/import/flags';
 import type { ParsedVma } from '../../model/import/maps';
 import { MAX_IMPORT_CHARS, type ImportKind, type ImportResult } from '../../model/import/parseImport';
 import { layoutForRange, parseRange } from '../../model/import/range';
-import { matchTrace } from '../../model/import/trace';
+import { betterKernelFor, matchTrace } from '../../model/import/trace';
 import { focusTree } from '../../model/import/focusTree';
 import { faultGraph } from '../../model/kvm/fault';
 import { formatSize, hex } from '../../model/addr';
@@ -322,6 +322,11 @@ function ImportPanelImpl({ platform, design = 'vfio-owned', all, onChange, stora
   const traceRes = slots.trace?.result ?? null;
   const graph = useMemo(() => faultGraph(platform.arch, platform.kernel), [platform.arch, platform.kernel]);
   const traceMatch = useMemo(() => (traceRes ? matchTrace(traceRes.trace.functions, graph) : null), [traceRes, graph]);
+  // A trace from an older host names the functions v6.12/v6.13 renamed: say which kernel it matches.
+  const kernelHint = useMemo(
+    () => (traceRes ? betterKernelFor(traceRes.trace.functions, platform.arch, platform.kernel) : null),
+    [traceRes, platform.arch, platform.kernel],
+  );
 
   // The selection is rebuilt only when what it carries changes (importing a dump without picking a range changes
   // nothing the app shows), so the app is not re-rendered for nothing.
@@ -550,6 +555,12 @@ function ImportPanelImpl({ platform, design = 'vfio-owned', all, onChange, stora
           </p>
           <ErrorList errors={traceRes.trace.errors} title="lines not understood" testId="import-errors-trace" />
           <ErrorList errors={traceRes.trace.warnings} title="notes" testId="import-warnings-trace" />
+          {kernelHint && (
+            <p className="import-hint" data-testid="import-trace-kernel-hint">
+              These names match the fault path of kernel v{kernelHint.kernel} better: {kernelHint.known} functions known there,{' '}
+              {kernelHint.currentKnown} with v{platform.kernel}. Choose v{kernelHint.kernel} under Kernel to compare like with like.
+            </p>
+          )}
           <h4>In the model&apos;s {platform.arch} fault graph (marked on the diagram)</h4>
           <ul data-testid="import-trace-known">
             {traceMatch.known.map((k) => (
