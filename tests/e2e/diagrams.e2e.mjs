@@ -148,6 +148,10 @@ export async function theOtherArchitectureIsBuiltHiddenOnceThePageIsIdle({ page,
   await open(page, baseUrl);
   // Before any switch: once the page has been idle, the arm64 fault graph and resource tree are already in the page.
   await page.waitForFunction(() => document.querySelectorAll('.fault-graph.kept, .tree-graph.kept').length === 2, null, { timeout: 5000 });
+  // They are laid out once in a zero-height invisible box, then hidden with content-visibility; the page never moves.
+  await page.waitForFunction(() => document.querySelectorAll('.kept.prelayout').length === 0, null, { timeout: 5000 });
+  const hidden = await page.evaluate(() => [...document.querySelectorAll('.kept')].map((el) => [getComputedStyle(el).contentVisibility, el.getBoundingClientRect().height]));
+  assert.deepEqual(hidden, [['hidden', 0], ['hidden', 0]]);
   const arm = await page.evaluate(() => {
     const f = document.querySelector('.fault-graph.kept');
     const t = document.querySelector('.tree-graph.kept');

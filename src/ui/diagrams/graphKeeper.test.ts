@@ -65,3 +65,19 @@ describe('GraphKeeper', () => {
     expect(k.render('x86_64', x, () => undefined).map(([a]) => a)).toEqual(['x86_64']);
   });
 });
+
+describe('GraphKeeper.isPrebuilt', () => {
+  it('is true for a prebuilt drawing until that architecture has been on screen', () => {
+    const k = new GraphKeeper<P>();
+    const x = props('hotplug');
+    k.render('x86_64', x, (a) => (a === 'arm64' ? props('none', -1) : undefined));
+    k.commit('x86_64', x);
+    expect(k.isPrebuilt('arm64')).toBe(true);
+    expect(k.isPrebuilt('x86_64')).toBe(false);
+    const a = props('hotplug', 0);
+    k.render('arm64', a, () => undefined);
+    k.commit('arm64', a);
+    k.render('x86_64', x, () => undefined);
+    expect(k.isPrebuilt('arm64')).toBe(false);
+  });
+});

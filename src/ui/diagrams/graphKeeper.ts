@@ -8,6 +8,7 @@ import { ARCHES, type Arch } from '../../model/scenario';
 
 export class GraphKeeper<P> {
   private readonly kept = new Map<Arch, P>();
+  private readonly everShown = new Set<Arch>();
   private shown: { arch: Arch; props: P } | null = null;
 
   /** The graphs to draw, in architecture order: the live one for `arch` and the kept or prebuilt others. */
@@ -29,5 +30,11 @@ export class GraphKeeper<P> {
   /** Record what React committed for `arch` (call from an effect, so a discarded render records nothing). */
   commit(arch: Arch, live: P): void {
     this.shown = { arch, props: live };
+    this.everShown.add(arch);
+  }
+
+  /** True while `arch` shows a prebuilt drawing that has never been on screen (and so never laid out). */
+  isPrebuilt(arch: Arch): boolean {
+    return this.kept.has(arch) && !this.everShown.has(arch);
   }
 }

@@ -9,9 +9,12 @@ import { GraphKeeper } from '../diagrams/graphKeeper';
 
 const NONE = (): undefined => undefined;
 
-export function useKeptAlive<P>(arch: Arch, live: P, prebuilt: (a: Arch) => P | undefined = NONE): [Arch, P][] {
+/** One drawing: its architecture, its props, and whether it is prebuilt and has never been on screen. */
+export type KeptDrawing<P> = [Arch, P, boolean];
+
+export function useKeptAlive<P>(arch: Arch, live: P, prebuilt: (a: Arch) => P | undefined = NONE): KeptDrawing<P>[] {
   const [keeper] = useState(() => new GraphKeeper<P>());
-  const drawings = keeper.render(arch, live, prebuilt);
+  const drawings = keeper.render(arch, live, prebuilt).map(([a, p]): KeptDrawing<P> => [a, p, a !== arch && keeper.isPrebuilt(a)]);
   useEffect(() => keeper.commit(arch, live));
   return drawings;
 }
