@@ -20,7 +20,7 @@ export const SOURCES_KVM_ARM64: Record<string, Source> = {
   },
   'a64/pre-6.17': {
     kind: 'inference',
-    statement: 'Before v6.17 a VM_PFNMAP pfn that is not map memory is always forced non-cacheable at stage-2 (Device, or Normal-NC with VM_ALLOW_ANY_UNCACHED).',
+    statement: 'Before v6.17 a VM_PFNMAP pfn that is not map memory is always forced non-cacheable at stage-2 (Device, or Normal-NC with VM_ALLOW_ANY_UNCACHED). Read in a v5.15-era mmu.c (1c53a1ae): user_mem_abort() gets the pfn from __gfn_to_pfn_memslot(), sets device when kvm_is_device_pfn(pfn), maps it KVM_PGTABLE_PROT_DEVICE and ends with kvm_release_pfn_clean(); v6.9 added Normal-NC for VM_ALLOW_ANY_UNCACHED and v6.17 the cacheable case. That nothing else changed it in between is not checked.',
     verified: false,
   },
   'a64/normal-nc-version': {
