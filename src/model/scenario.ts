@@ -83,5 +83,9 @@ export const DEFAULT_LAYOUT: HdmLayout = {
 export const DEFAULT_SCENARIO: Scenario = { design: 'vfio-owned', platform: DEFAULT_PLATFORM };
 
 export function kernelAtLeast(p: Platform, v: KernelVersion): boolean {
-  return KERNEL_VERSIONS.indexOf(p.kernel) >= KERNEL_VERSIONS.indexOf(v);
+  return versionAtLeast(p.kernel, v);
+}
+
+export function versionAtLeast(k: KernelVersion, v: KernelVersion): boolean {
+  return KERNEL_VERSIONS.indexOf(k) >= KERNEL_VERSIONS.indexOf(v);
 }

@@ -6,7 +6,7 @@ import { SZ_1G, SZ_2M, hex } from '../addr';
 import type { FaultGraph, FaultResult, FaultStep, FaultTrace, LeafSize, MemoryState, VmaModel } from '../explain-types';
 import type { Arch, DesignId, HdmLayout, Platform } from '../scenario';
 import { kernelAtLeast } from '../scenario';
-import { faultGraph } from './graph';
+import { faultGraph, namesBeforeV613 } from './graph';
 
 export { faultGraph };
 
@@ -70,7 +70,7 @@ function hasFlag(vma: VmaModel, name: string): boolean {
 function resolvePfnmapDetail(input: FaultInput): string {
   const p = input.platform;
   const args = kernelAtLeast(p, '6.12') ? 'follow_pfnmap_args' : 'the PTE follow_pte() returned';
-  if (kernelAtLeast(p, '6.17')) return `uses only pfn and writable from ${args}; ignores pgprot and addr_mask`;
+  if (!namesBeforeV613(p.kernel)) return `uses only pfn and writable from ${args}; ignores pgprot and addr_mask`;
   return input.memory.structPages
     ? `kernel ${p.kernel}: the pfn has a struct page, so kvm_try_get_pfn() takes a page reference, dropped once the entry is installed (v6.13 stopped doing this for PFNMAP)`
     : `kernel ${p.kernel}: no struct page behind the pfn, so kvm_try_get_pfn() takes no reference; pfn and writable from ${args}`;
@@ -180,7 +180,7 @@ function x86(input: FaultInput, graph: FaultGraph): { steps: FaultStep[]; result
   const hpa = input.layout.hdmStart + input.faultOffset;
   const pfn = hpa >> 12n;
   const older = !kernelAtLeast(p, '7.0');
-  const pre613 = !kernelAtLeast(p, '6.17');
+  const pre613 = namesBeforeV613(p.kernel);
   w.visit(
     'x_exit',
     {

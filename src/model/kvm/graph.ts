@@ -6,7 +6,7 @@
  */
 import type { FaultEdge, FaultGraph, FaultNode } from '../explain-types';
 import type { Arch, KernelVersion } from '../scenario';
-import { KERNEL_VERSIONS } from '../scenario';
+import { KERNEL_VERSIONS, versionAtLeast } from '../scenario';
 
 type N = Omit<FaultNode, 'verified'> & { verified?: boolean };
 
@@ -195,12 +195,20 @@ const PRE_6_12: Record<string, Rename> = {
   d_pte: { label: 'follow_pte(): PTE present?', sources: ['vma/huge-pfnmap-6.12'] },
 };
 
+/**
+ * True for the kernel choices that predate v6.13's names (6.11 and 6.12; the next choice is 6.17). The one test the
+ * graph, the fault path and its details share.
+ */
+export function namesBeforeV613(kernel: KernelVersion): boolean {
+  return !versionAtLeast(kernel, '6.17');
+}
+
 function renamed(g: FaultGraph, names: Record<string, Rename>): FaultGraph {
   return { ...g, nodes: g.nodes.map((n) => (names[n.id] ? { ...n, ...names[n.id] } : n)) };
 }
 
 const CURRENT: Record<Arch, FaultGraph> = { x86_64: x86Graph(), arm64: arm64Graph() };
-const OLDER_NAMES: Record<'6.11' | '6.12', Record<Arch, FaultGraph>> = {
+const OLDER_NAMES: Partial<Record<KernelVersion, Record<Arch, FaultGraph>>> = {
   '6.11': { x86_64: renamed(CURRENT.x86_64, PRE_6_12), arm64: renamed(CURRENT.arm64, { ...PRE_6_12, ...PRE_6_17_ARM64 }) },
   '6.12': { x86_64: renamed(CURRENT.x86_64, PRE_6_13), arm64: renamed(CURRENT.arm64, { ...PRE_6_13, ...PRE_6_17_ARM64 }) },
 };
@@ -210,5 +218,6 @@ const OLDER_NAMES: Record<'6.11' | '6.12', Record<Arch, FaultGraph>> = {
  * `kernel` (the newest when omitted). Shared, do not mutate.
  */
 export function faultGraph(arch: Arch, kernel: KernelVersion = KERNEL_VERSIONS[KERNEL_VERSIONS.length - 1]!): FaultGraph {
-  return kernel === '6.11' || kernel === '6.12' ? OLDER_NAMES[kernel][arch] : CURRENT[arch];
+  const older = namesBeforeV613(kernel) ? OLDER_NAMES[kernel] : undefined;
+  return older ? older[arch] : CURRENT[arch];
 }

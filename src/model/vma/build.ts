@@ -242,7 +242,7 @@ export function buildVma(input: VmaInput): VmaModel {
     walk: walkTo(p.arch, leaves.find((l) => l.hva <= hva && hva < l.hva + LEAF_BYTES[leafSize]), leafSize),
     leaves,
     maxLeaf: leafSize,
-    sources: [...sources, ...cm.sources, ...(p.arch === 'x86_64' && !patRenamed ? ['vma/pat-rename-6.16'] : [])],
+    sources: [...sources, ...cm.sources, ...(p.arch === 'x86_64' && (!patRenamed || remapAtMmap) ? ['vma/pat-rename-6.16'] : [])],
     notes,
   };
 }
