@@ -185,7 +185,7 @@ const PRE_6_13: Record<string, Rename> = {
  */
 const PRE_6_17_ARM64: Record<string, Rename> = {
   a_vmainfo: { label: 'kvm_s2_fault_get_vma_info(): vma_pagesize' },
-  a_pfnmap: { label: 'kvm_is_device_pfn(pfn): !pfn_is_map_memory(pfn)?', sources: ['a64/kvm_s2_fault_pin_pfn', 'a64/pfn_is_map_memory', 'a64/ankit-series'] },
+  a_pfnmap: { label: 'kvm_is_device_pfn(pfn): !pfn_is_map_memory(pfn)?', sources: ['a64/pre-6.17', 'a64/pfn_is_map_memory', 'a64/ankit-series'] },
   a_cacheable: { label: 'device pfn: no cacheable PFNMAP before v6.17', sources: ['a64/pre-6.17', 'a64/ankit-series'] },
 };
 
