@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { afterNextPaint, useAfterPaint } from './useAfterPaint';
 
@@ -10,7 +10,10 @@ const frame = () => {
   frameCallbacks = [];
   for (const cb of cbs) cb(performance.now());
 };
-/** Let queued MessageChannel messages and microtasks run. */
+/**
+ * Let queued tasks and microtasks run. Node delivers MessageChannel messages on their own schedule, not before the
+ * next timer, so assertions on what a message runs wait for it (waitFor) rather than for one task.
+ */
 const tasks = () => new Promise((r) => setTimeout(r, 0));
 
 beforeEach(() => {
@@ -41,7 +44,7 @@ describe('useAfterPaint', () => {
       frame();
       await tasks();
     });
-    expect(screen.getByTestId('shown')).toHaveTextContent('b');
+    await waitFor(() => expect(screen.getByTestId('shown')).toHaveTextContent('b'));
   });
 
   it('drops a value that was replaced before its frame came', async () => {
@@ -58,7 +61,7 @@ describe('useAfterPaint', () => {
       frame();
       await tasks();
     });
-    expect(seen.at(-1)).toBe('c');
+    await waitFor(() => expect(seen.at(-1)).toBe('c'));
     expect(seen).not.toContain('b');
   });
 });
@@ -72,7 +75,8 @@ describe('afterNextPaint', () => {
     cancel();
     frame();
     expect(order).toEqual(['frame']); // not inside the frame
+    await vi.waitFor(() => expect(order).toEqual(['frame', 'after']));
     await tasks();
-    expect(order).toEqual(['frame', 'after']);
+    expect(order).toEqual(['frame', 'after']); // and the cancelled one never runs
   });
 });
