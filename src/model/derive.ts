@@ -10,7 +10,7 @@ import { cloneTree, deepestContaining } from './resource/tree';
 import type { Resource } from './resource/types';
 import { IORESOURCE } from './resource/types';
 import type { HdmLayout, Scenario } from './scenario';
-import { DEFAULT_LAYOUT } from './scenario';
+import { DEFAULT_LAYOUT, platformKey } from './scenario';
 import { buildVma } from './vma/build';
 
 export interface DeriveOptions {
@@ -61,10 +61,9 @@ const cacheByTree = new WeakMap<Resource, Map<string, Core>>();
 const defaultCache = new Map<string, Core>();
 
 function coreKey(s: Scenario, o: DeriveOptions): string {
-  const p = s.platform;
   const l = o.layout;
   return [
-    s.design, p.arch, p.fwbDic, p.firmware, p.nosoftreserve, p.kernel, p.onlinePolicy, p.hugeFault, p.mte, p.dirtyLog, p.deviceReset,
+    s.design, platformKey(s.platform),
     l ? `${l.windowStart}-${l.windowEnd}-${l.hdmStart}-${l.hdmEnd}` : '', o.faultOffset ?? '', o.write ?? '',
   ].join('|');
 }

@@ -25,19 +25,19 @@ describe('the domain findings, as the model derives them', () => {
   });
 
   it('arm64 without FWB+DIC refuses a cacheable PFNMAP memslot with -EINVAL (arch/arm64/kvm/mmu.c kvm_arch_prepare_memory_region, v7.1)', () => {
-    const ex = explain({ design: 'vfio-owned', platform: P({ arch: 'arm64', fwbDic: false }) });
+    const ex = explain({ design: 'vfio-owned', platform: P({ arch: 'arm64', fwb: false }) });
     expect(ex.fault.result).toMatchObject({ kind: 'error', error: '-EINVAL', at: 'kvm_arch_prepare_memory_region()' });
     expect(ex.fault.result.kind === 'error' && ex.fault.result.seenBy).toMatch(/KVM_SET_USER_MEMORY_REGION/);
   });
 
   it('arm64 with FWB+DIC maps the cacheable PFNMAP Normal (Ankit Agrawal series, v6.17)', () => {
-    const ex = explain({ design: 'vfio-owned', platform: P({ arch: 'arm64', fwbDic: true }) });
+    const ex = explain({ design: 'vfio-owned', platform: P({ arch: 'arm64', fwb: true }) });
     expect(ex.fault.result).toMatchObject({ kind: 'mapped', table: 'stage-2', memtype: 'Normal', cacheable: true });
     expect(fns(ex)).toContain('kvm_supports_cacheable_pfnmap(): FWB && DIC?');
   });
 
   it('arm64 before v6.17 forces a device PFNMAP non-cacheable: Normal-NC with VM_ALLOW_ANY_UNCACHED (kvm_s2_fault_compute_prot)', () => {
-    const ex = explain({ design: 'vfio-owned', platform: P({ arch: 'arm64', kernel: '6.12', fwbDic: false }) });
+    const ex = explain({ design: 'vfio-owned', platform: P({ arch: 'arm64', kernel: '6.12', fwb: false }) });
     expect(ex.fault.result).toMatchObject({ kind: 'mapped', memtype: 'Normal-NC' });
     const nv = explain({ design: 'nvgrace-gpu', platform: P({ arch: 'arm64', kernel: '6.12' }) });
     expect(nv.fault.result).toMatchObject({ kind: 'mapped', memtype: 'Device-nGnRE' });
@@ -284,20 +284,20 @@ describe('verdicts judge one question at a time', () => {
     expect(v(arm, 'live-migration').sources).toContain('a64/kvm_arch_prepare_memory_region');
   });
   it('device reset is n/a when the guest had no mapping before it (arm64 without FWB+DIC)', () => {
-    const ex = explain({ design: 'vfio-owned', platform: P({ arch: 'arm64', fwbDic: false }) });
+    const ex = explain({ design: 'vfio-owned', platform: P({ arch: 'arm64', fwb: false }) });
     expect(v(ex, 'device-reset').status).toBe('n/a');
     const ok = explain({ design: 'vfio-owned', platform: P({ arch: 'arm64', dirtyLog: false }) });
     expect(v(ok, 'device-reset')).toMatchObject({ status: 'good', short: 'zap; re-fault -EFAULT' });
   });
   it('nvgrace-gpu before 7.0 (remap_pfn_range() at mmap): the reset verdict says it is not modelled, unverified, not "zap and re-fault"', () => {
-    const ex = explain({ design: 'nvgrace-gpu', platform: P({ arch: 'arm64', fwbDic: true, kernel: '6.17' }) });
+    const ex = explain({ design: 'nvgrace-gpu', platform: P({ arch: 'arm64', fwb: true, kernel: '6.17' }) });
     const r = ex.verdicts.find((v) => v.id === 'device-reset')!;
     expect(r).toMatchObject({ status: 'partial', short: 'not modelled', verified: false });
     expect(r.sources).toEqual(['nv/remap-pre-6.19', 'nv/reset-pre-6.19-unverified']);
   });
 
   it('nvgrace-gpu: the reset verdict is zap and re-fault (the handler waits for readiness), not -EFAULT (nv/reset-ready @ e5f19b61)', () => {
-    const ex = explain({ design: 'nvgrace-gpu', platform: P({ arch: 'arm64', fwbDic: true, kernel: '7.1' }) });
+    const ex = explain({ design: 'nvgrace-gpu', platform: P({ arch: 'arm64', fwb: true, kernel: '7.1' }) });
     const r = v(ex, 'device-reset');
     expect(r).toMatchObject({ status: 'good', short: 'zap and re-fault' });
     expect(r.detail).toMatch(/waits in nvgrace_gpu_check_device_ready\(\)/);

@@ -97,7 +97,7 @@ describe('x86-64 EPT fault path', () => {
 describe('nvgrace-gpu after a device reset (drivers/vfio/pci/nvgrace-gpu/main.c @ e5f19b61)', () => {
   it('the re-fault waits in nvgrace_gpu_check_device_ready() and re-inserts the pfn instead of SIGBUS (nv/reset-ready)', () => {
     for (const arch of ARCHES) {
-      const t = trace('nvgrace-gpu', P({ arch, fwbDic: true, kernel: '7.1', deviceReset: true }), devicePfnMemory());
+      const t = trace('nvgrace-gpu', P({ arch, fwb: true, kernel: '7.1', deviceReset: true }), devicePfnMemory());
       const h = step(t, 'd_handler');
       expect(h?.decision?.taken).toBe('inserted; follow again');
       expect(h?.decision?.value).toMatch(/nvgrace_gpu_check_device_ready\(\).*30 s/);
@@ -113,7 +113,7 @@ describe('nvgrace-gpu before its fault handler (v6.19 cycle; nv/remap-pre-6.19)'
   it('the PTE is present on the first touch: follow_pfnmap_start() finds it, no fixup_user_fault() and no handler', () => {
     for (const arch of ARCHES)
       for (const kernel of ['6.11', '6.12', '6.17'] as const) {
-        const t = trace('nvgrace-gpu', P({ arch, fwbDic: true, kernel }), devicePfnMemory());
+        const t = trace('nvgrace-gpu', P({ arch, fwb: true, kernel }), devicePfnMemory());
         const ids = t.steps.map((s) => s.nodeId);
         expect(step(t, 'd_pte')?.decision).toMatchObject({ taken: 'present', value: expect.stringMatching(/remap_pfn_range\(\)/) });
         expect(ids.indexOf('resolve_pfnmap')).toBe(ids.indexOf('d_pte') + 1);
@@ -124,7 +124,7 @@ describe('nvgrace-gpu before its fault handler (v6.19 cycle; nv/remap-pre-6.19)'
   });
 
   it('a device reset is not modelled there: the mapping is kept and the step cites the unverified inference', () => {
-    const t = trace('nvgrace-gpu', P({ arch: 'arm64', fwbDic: true, kernel: '6.17', deviceReset: true }), devicePfnMemory());
+    const t = trace('nvgrace-gpu', P({ arch: 'arm64', fwb: true, kernel: '6.17', deviceReset: true }), devicePfnMemory());
     expect(step(t, 'd_pte')?.sources).toContain('nv/reset-pre-6.19-unverified');
     expect(step(t, 'd_pte')?.detail).toMatch(/not modelled/);
     expect(getSource('nv/reset-pre-6.19-unverified').verified).toBe(false);
@@ -132,7 +132,7 @@ describe('nvgrace-gpu before its fault handler (v6.19 cycle; nv/remap-pre-6.19)'
   });
 
   it('from 7.0 the first touch still goes through the fault handler', () => {
-    const t = trace('nvgrace-gpu', P({ arch: 'arm64', fwbDic: true, kernel: '7.0' }), devicePfnMemory());
+    const t = trace('nvgrace-gpu', P({ arch: 'arm64', fwb: true, kernel: '7.0' }), devicePfnMemory());
     expect(step(t, 'd_pte')?.decision?.taken).toBe('fixup_user_fault()');
     expect(t.steps.map((s) => s.nodeId)).toContain('d_handler');
   });
@@ -140,28 +140,28 @@ describe('nvgrace-gpu before its fault handler (v6.19 cycle; nv/remap-pre-6.19)'
 
 describe('arm64 stage-2 fault path', () => {
   it('without FWB+DIC a cacheable PFNMAP memslot is refused -EINVAL (a64/kvm_arch_prepare_memory_region)', () => {
-    const t = trace('vfio-owned', P({ arch: 'arm64', fwbDic: false, kernel: '7.1' }), devicePfnMemory());
+    const t = trace('vfio-owned', P({ arch: 'arm64', fwb: false, kernel: '7.1' }), devicePfnMemory());
     expect(t.steps.map((s) => s.nodeId)).toEqual(['a_memslot', 'a_einval']);
     expect(step(t, 'a_memslot')?.sources).toContain('a64/kvm_arch_prepare_memory_region');
     expect(t.result).toMatchObject({ kind: 'error', error: '-EINVAL', at: 'kvm_arch_prepare_memory_region()' });
   });
 
   it('with FWB+DIC the cacheable PFNMAP maps Normal (a64/cacheable-pfnmap, a64/stage2_set_prot_attr)', () => {
-    const t = trace('vfio-owned', P({ arch: 'arm64', fwbDic: true, kernel: '7.1' }), devicePfnMemory());
+    const t = trace('vfio-owned', P({ arch: 'arm64', fwb: true, kernel: '7.1' }), devicePfnMemory());
     expect(step(t, 'a_cacheable')?.decision?.taken).toBe('cacheable (≥ v6.17)');
     expect(step(t, 'a_fwb')?.decision?.value).toBe('yes');
     expect(t.result).toMatchObject({ kind: 'mapped', table: 'stage-2', memtype: 'Normal', cacheable: true });
   });
 
   it('6.11 vs 6.17: before Ankit Agrawal\'s series the same VMA is forced non-cacheable (a64/pre-6.17, a64/ankit-series)', () => {
-    const old = trace('vfio-owned', P({ arch: 'arm64', fwbDic: true, kernel: '6.11' }), devicePfnMemory());
-    const neu = trace('vfio-owned', P({ arch: 'arm64', fwbDic: true, kernel: '6.17' }), devicePfnMemory());
+    const old = trace('vfio-owned', P({ arch: 'arm64', fwb: true, kernel: '6.11' }), devicePfnMemory());
+    const neu = trace('vfio-owned', P({ arch: 'arm64', fwb: true, kernel: '6.17' }), devicePfnMemory());
     expect(old.result).toMatchObject({ kind: 'mapped', memtype: 'Normal-NC', cacheable: false });
     expect(neu.result).toMatchObject({ kind: 'mapped', memtype: 'Normal', cacheable: true });
     expect(step(old, 'a_cacheable')?.sources).toContain('a64/pre-6.17');
     expect(fns(old)).not.toContain(step(neu, 'a_fwb')?.function);
     // Without FWB+DIC, 6.11 has no memslot check for cacheable PFNMAP: it still maps (non-cacheable) instead of -EINVAL.
-    const oldNoFwb = trace('vfio-owned', P({ arch: 'arm64', fwbDic: false, kernel: '6.11' }), devicePfnMemory());
+    const oldNoFwb = trace('vfio-owned', P({ arch: 'arm64', fwb: false, kernel: '6.11' }), devicePfnMemory());
     expect(oldNoFwb.result.kind).toBe('mapped');
   });
 
@@ -185,7 +185,7 @@ describe('arm64 stage-2 fault path', () => {
   });
 
   it('hotplugged memory is map memory: it never takes the PFNMAP branch (a64/pfn_is_map_memory)', () => {
-    const t = trace('hotplug', P({ arch: 'arm64', fwbDic: false }), pageMemory());
+    const t = trace('hotplug', P({ arch: 'arm64', fwb: false }), pageMemory());
     expect(step(t, 'a_pfnmap')?.decision?.taken).toBe('no: map memory');
     expect(step(t, 'a_pfnmap')?.sources).toContain('a64/pfn_is_map_memory');
     expect(fns(t)).not.toContain('hva_to_pfn_remapped()');
@@ -273,9 +273,9 @@ describe('graph integrity', () => {
 
 describe('arm64 memslot check reads the VMA, not the pfn', () => {
   it('a cacheable PFNMAP over memblock memory is still refused without FWB+DIC (a64/kvm_arch_prepare_memory_region)', () => {
-    const t = trace('memremap', P({ arch: 'arm64', fwbDic: false, kernel: '7.1' }), devicePfnMemory({ structPages: true, pfnValid: true, pfnIsMapMemory: true }));
+    const t = trace('memremap', P({ arch: 'arm64', fwb: false, kernel: '7.1' }), devicePfnMemory({ structPages: true, pfnValid: true, pfnIsMapMemory: true }));
     expect(t.result).toMatchObject({ kind: 'error', error: '-EINVAL', at: 'kvm_arch_prepare_memory_region()' });
-    const ok = trace('memremap', P({ arch: 'arm64', fwbDic: true, kernel: '7.1' }), devicePfnMemory({ structPages: true, pfnValid: true, pfnIsMapMemory: true }));
+    const ok = trace('memremap', P({ arch: 'arm64', fwb: true, kernel: '7.1' }), devicePfnMemory({ structPages: true, pfnValid: true, pfnIsMapMemory: true }));
     expect(step(ok, 'a_pfnmap')?.decision?.taken).toBe('no: map memory');
     expect(ok.result).toMatchObject({ kind: 'mapped', memtype: 'Normal' });
   });
@@ -324,7 +324,7 @@ describe('function names of older kernels (kvm/pre-6.13-names, vma/huge-pfnmap-6
       expect([...labels('arm64', kernel).values()].join(' ')).not.toMatch(/kvm_vma_is_cacheable/);
     }
     expect(labels('arm64', '6.17').get('a_pfnmap')).toBe('VM_PFNMAP && !pfn_is_map_memory(pfn)?');
-    const t = trace('vfio-owned', P({ arch: 'arm64', kernel: '6.12', fwbDic: false }), devicePfnMemory());
+    const t = trace('vfio-owned', P({ arch: 'arm64', kernel: '6.12', fwb: false }), devicePfnMemory());
     expect(step(t, 'a_pfnmap')?.decision?.test).toMatch(/^kvm_is_device_pfn/);
   });
 

@@ -253,7 +253,7 @@ function arm64(input: FaultInput, graph: FaultGraph): { steps: FaultStep[]; resu
   const { vma, memory: m, platform: p } = input;
   const pfnmap = isPfnmap(vma);
   const cacheable = vma.pgprot.cacheable;
-  const fwb = p.fwbDic;
+  const fwb = p.fwb && p.dic;
   const cacheablePfnmapSupported = kernelAtLeast(p, '6.17');
   const hpa = input.layout.hdmStart + input.faultOffset;
   const pfn = hpa >> 12n;

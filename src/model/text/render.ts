@@ -6,7 +6,7 @@ import { formatSize, hex } from '../addr';
 import type { Explanation, Verdict } from '../explain-types';
 import { walk } from '../resource/tree';
 import type { DesignId } from '../scenario';
-import { DESIGNS } from '../scenario';
+import { DESIGNS, formatConfig } from '../scenario';
 import { getSource } from '../sources';
 import { sourceLabel, sourceUrl } from '../source-links';
 import type { NoteTarget, ReviewNote } from '../view-state';
@@ -117,10 +117,14 @@ function platformLines(ex: Explanation): string[] {
   const p = ex.platform;
   const parts = [
     `arch=${p.arch}`,
-    `fwb+dic=${p.arch === 'arm64' ? (p.fwbDic ? 'on' : 'off') : 'n/a'}`,
+    ...(p.arch === 'x86_64'
+      ? [`vendor=${p.vendor}`]
+      : [`fwb=${p.fwb ? 'on' : 'off'}`, `dic=${p.dic ? 'on' : 'off'}`, `efi_attr=${p.efiAttr}`]),
     `firmware=${p.firmware}`,
     `nosoftreserve=${p.nosoftreserve ? 'on' : 'off'}`,
     `kernel=${p.kernel}`,
+    `region=${p.region}`,
+    formatConfig(p.config),
     `online=${p.onlinePolicy}`,
     `huge_fault=${p.hugeFault ? 'on' : 'off'}`,
     `mte=${p.mte ? 'on' : 'off'}`,

@@ -114,7 +114,7 @@ describe('FaultPathDiagram', () => {
   });
 
   it('shows the error and where the VMM sees it', () => {
-    const arm = explain({ design: 'vfio-owned', platform: { ...DEFAULT_PLATFORM, arch: 'arm64', fwbDic: false } });
+    const arm = explain({ design: 'vfio-owned', platform: { ...DEFAULT_PLATFORM, arch: 'arm64', fwb: false } });
     render(<FaultPathDiagram {...props({ ex: arm })} />);
     expect(screen.getByTestId('fault-result')).toHaveTextContent('-EINVAL');
     expect(screen.getByTestId('fault-result')).toHaveTextContent('KVM_SET_USER_MEMORY_REGION');
