@@ -23,7 +23,7 @@ describe('cli explain', () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.iomem).toContain('vfio-cxl');
-    expect(j.vma.flags).toEqual(['rd', 'wr', 'sh', 'mr', 'mw', 'me', 'ms', 'pf', 'io', 'de', 'dd', '??']);
+    expect(j.vma.flags).toEqual(['rd', 'wr', 'sh', 'mr', 'mw', 'me', 'ms', 'pf', 'io', 'de', 'dd']);
     expect(j.fault.steps[0]).toHaveProperty('function');
     expect(j.fault.steps[0]).toHaveProperty('file');
     expect(j.fault.result).toMatchObject({ level: '2M', memtype: 'UC' });
@@ -54,7 +54,7 @@ describe('cli explain', () => {
     const f = join(SAMPLES, 'iomem', 'cxl-qemu-window-over-e820-reserved-lkml-gourry.iomem');
     const r = run(['explain', '--design', 'vfio-owned', '--arch', 'x86_64', '--iomem', f, '--range', '590000000-68fffffff', '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out).iomem).toContain('  590000000-68fffffff : Reserved\n    590000000-68fffffff : vfio-cxl');
+    expect(JSON.parse(r.out).iomem).toContain('  590000000-68fffffff : region0\n    590000000-68fffffff : Reserved\n      590000000-68fffffff : vfio-cxl-hdm');
   });
   it('rejects a bad range with the column', () => {
     const f = join(SAMPLES, 'iomem', 'cxl-qemu-window-over-e820-reserved-lkml-gourry.iomem');

@@ -67,6 +67,15 @@ export const SOURCES_DESIGNS: Record<string, Source> = {
     kind: 'patch', series: 'VFIO-CXL series v3, cover letter (25 Jun 2026)', messageId: '20260625165407.1769572-1-mhonap@nvidia.com', verified: true,
     note: 'request_mem_region on the HDM HPA at bind; a conflicting direct-map/EFI use fails probe with -EBUSY. The resource name is unverified.',
   },
+  'vo/v3-acquire': {
+    kind: 'patch', series: '[PATCH v3 07/11] vfio/pci: Add CONFIG_VFIO_PCI_CXL with bind-time CXL Type-2 acquisition',
+    messageId: '20260625165407.1769572-8-mhonap@nvidia.com', verified: true,
+    note: 'vfio_pci_cxl_acquire() at bind: devm_cxl_probe_mem() registers the memdev, enumerates the endpoint port and attaches the firmware-committed autoregion; then request_mem_region() of the autoregion\'s HPA under the name "vfio-cxl-hdm" (VFIO_PCI_CXL_HDM_RES_NAME) and memremap(WB); a failure other than -ENODEV aborts the vfio-pci bind.',
+  },
+  'vo/vfio-cxl-module': {
+    kind: 'upstream', file: 'drivers/vfio/pci/cxl (vfio-cxl module, later version)', fn: 'vfio_cxl_init_device()', version: 'posted series, after v3', verified: true,
+    note: 'Source: kernel tree copy, commit unknown. request_mem_region_exclusive(hpa, "vfio-cxl-hdm") (IORESOURCE_EXCLUSIVE also keeps /dev/mem off the range), -EBUSY on failure; the HDM region mmap sets VM_IO|VM_PFNMAP|VM_DONTEXPAND|VM_DONTDUMP and leaves the default write-back pgprot (no VM_ALLOW_ANY_UNCACHED); .fault/.huge_fault are vfio_cxl_mem_fault()/vfio_cxl_mem_huge_fault(), which insert through vfio_pci_vmf_insert_pfn() when is_aligned_for_order() holds and SIGBUS unless memory is enabled and hdm_valid (cleared by reset and power transitions until the decoder is restored).',
+  },
   'vo/resource-name': {
     kind: 'inference', statement: 'The name VFIO gives the requested HPA resource in v3+ is unverified; the model uses "vfio-cxl".', verified: false,
   },

@@ -326,7 +326,7 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
   }, [step, current]);
 
   const r = ex.fault.result;
-  const summary = `KVM fault path on ${ex.fault.arch}: ${ex.fault.steps.length} steps through ${ex.fault.steps.map((s) => s.function).join(', ')}. Result: ${resultText(r)}.`;
+  const summary = `KVM fault path on ${ex.fault.arch}: ${ex.fault.steps.length} steps through ${ex.fault.steps.map((s) => s.label).join(', ')}. Result: ${resultText(r)}.`;
 
   return (
     <figure className="diagram fault-diagram" aria-labelledby={captionId}>
@@ -343,7 +343,7 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
         {!compact && current && (
           <div className="step-inspector" data-testid="step-inspector" aria-live="polite">
             <div>
-              <span className="step-count">Step {step + 1} of {ex.fault.steps.length}</span> <code>{current.function}</code>{' '}
+              <span className="step-count">Step {step + 1} of {ex.fault.steps.length}</span> <code>{current.label}</code>{' '}
               {!current.verified && <span className="unverified-mark" title="name or details not verified against source">unverified</span>}
             </div>
             <div className="step-file">{current.file}</div>
