@@ -3,23 +3,24 @@ import type { Source } from '../source';
 /** kernel/resource.c, firmware → iomem naming and CXL resource facts (alternatives-and-resource-tree.md §2–§3). */
 export const SOURCES_RESOURCE: Record<string, Source> = {
   'res/__request_resource': {
-    kind: 'upstream', file: 'kernel/resource.c', fn: '__request_resource()', version: 'v6.x', verified: true,
-    note: 'A new resource must fit inside its parent; any overlap with a sibling returns that sibling as the conflict.',
+    kind: 'upstream', file: 'kernel/resource.c', fn: '__request_resource()', version: 'v6.12', commit: 'b4afe4183ec7', elixirTag: 'v6.12', verified: true,
+    note: 'A new resource must fit inside its parent; any overlap with a sibling returns that sibling as the conflict. Read at b4afe4183ec7 ("resource: fix region_intersects() vs add_memory_driver_managed()", mm-hotfixes, merged for v6.12-rc2); the function is the same in every 6.x resource.c seen.',
   },
   'res/__insert_resource': {
-    kind: 'upstream', file: 'kernel/resource.c', fn: '__insert_resource()', version: 'v6.x', verified: true,
-    note: 'Descends into a resource that contains the new one and adopts the siblings it fully contains; partial overlap fails.',
+    kind: 'upstream', file: 'kernel/resource.c', fn: '__insert_resource()', version: 'v6.12', commit: 'b4afe4183ec7', elixirTag: 'v6.12', verified: true,
+    note: 'Descends into a resource that contains the new one and adopts the siblings it fully contains; partial overlap fails. Read at b4afe4183ec7 (merged for v6.12-rc2).',
   },
   'res/__request_region': {
-    kind: 'upstream', file: 'kernel/resource.c', fn: '__request_region_locked()', version: 'v6.x', verified: true,
-    note: 'request_mem_region(): descends into a non-busy conflict and retries there; a busy conflict fails (-EBUSY to the driver); a DEVICE_PRIVATE conflict only adds a warning. Read in NVIDIA/NV-Kernels @ 4538ea78 (≈5.19/6.0) and a v6.x copy.',
+    kind: 'upstream', file: 'kernel/resource.c', fn: '__request_region_locked()', version: 'v6.12', commit: 'b4afe4183ec7', elixirTag: 'v6.12', verified: true,
+    note: 'request_mem_region() → __request_region() → __request_region_locked(): descends into a non-busy conflict and retries there; a busy conflict fails (-EBUSY to the driver); a DEVICE_PRIVATE conflict only adds a warning. Read in torvalds/linux at b4afe4183ec7 (merged for v6.12-rc2); the domain notes had read the same logic in NVIDIA/NV-Kernels @ 4538ea78 (≈5.19/6.0).',
   },
   'res/__release_region': {
-    kind: 'upstream', file: 'kernel/resource.c', fn: '__release_region()', version: 'v6.x', verified: true,
+    kind: 'upstream', file: 'kernel/resource.c', fn: '__release_region()', version: 'v6.12', commit: 'b4afe4183ec7', elixirTag: 'v6.12', verified: true,
+    note: 'Walks down through non-busy parents to the busy resource that exactly matches start and size and frees it; a mismatch only warns ("Trying to free nonexistent resource"). Read at b4afe4183ec7 (merged for v6.12-rc2).',
   },
   'res/region_intersects': {
-    kind: 'upstream', file: 'kernel/resource.c', fn: 'region_intersects()', version: 'v6.12', elixirTag: 'v6.12', verified: true,
-    note: 'Descendant-aware since "resource: fix region_intersects() vs add_memory_driver_managed()" (Huang Ying, Sep 2024, Cc stable).',
+    kind: 'upstream', file: 'kernel/resource.c', fn: 'region_intersects()', version: 'v6.12', commit: 'b4afe4183ec7', elixirTag: 'v6.12', verified: true,
+    note: 'Descendant-aware since "resource: fix region_intersects() vs add_memory_driver_managed()" (Huang Ying, Sep 2024, Cc stable), which is the commit read (b4afe4183ec7, mm-hotfixes-stable, merged for v6.12-rc2): __region_intersects() now walks the descendants of each overlapping top-level resource. Stable backports carry it to 6.11.3 and 5.15.y, so the "top-level only" form is mainline ≤ v6.11 only.',
   },
   'res/region_intersects-fix': {
     kind: 'patch', series: 'resource: fix region_intersects() vs add_memory_driver_managed()',
@@ -27,8 +28,8 @@ export const SOURCES_RESOURCE: Record<string, Source> = {
     note: 'Before it (≤ v6.11) a "System RAM (kmem)" nested under CXL Window/region/dax was reported DISJOINT.',
   },
   'res/r_show': {
-    kind: 'upstream', file: 'kernel/resource.c', fn: 'r_show()', version: 'v6.x', verified: true,
-    note: 'Two spaces per depth capped at MAX_IORES_LEVEL (5), %0*llx with width 8 for iomem, zeros for readers without CAP_SYS_ADMIN.',
+    kind: 'upstream', file: 'kernel/resource.c', fn: 'r_show()', version: 'v6.12', commit: 'b4afe4183ec7', elixirTag: 'v6.12', verified: true,
+    note: 'Two spaces per depth capped at MAX_IORES_LEVEL (5), %0*llx with width 8 for iomem, zeros for readers without CAP_SYS_ADMIN (file_ns_capable()). Read at b4afe4183ec7 (merged for v6.12-rc2).',
   },
   'res/iomem-flags-inferred': {
     kind: 'inference',
@@ -36,16 +37,16 @@ export const SOURCES_RESOURCE: Record<string, Source> = {
     verified: false,
   },
   'fw/e820-x86': {
-    kind: 'upstream', file: 'arch/x86/kernel/e820.c', fn: 'e820_type_to_string() / do_mark_busy()', version: 'v6.x', verified: true,
-    note: 'EFI_CONVENTIONAL → "System RAM" (busy); +EFI_MEMORY_SP → "Soft Reserved" (not busy); EFI_RESERVED_TYPE → "Reserved" (not busy).',
+    kind: 'upstream', file: 'arch/x86/kernel/e820.c', fn: 'e820_type_to_string() / do_mark_busy()', version: 'v6.19', commit: 'd214484f50f4', elixirTag: 'v6.19', verified: true,
+    note: 'EFI_CONVENTIONAL → "System RAM" (busy); +EFI_MEMORY_SP → "Soft Reserved" (not busy); EFI_RESERVED_TYPE → "Reserved" (not busy): e820__reserve_resources() inserts only entries for which do_mark_busy() is true (RAM, ACPI, NVS, unusable, anything below 1 MiB) and leaves reserved / soft-reserved / PRAM / PMEM to e820__reserve_resources_late(). Read at d214484f50f4 (tip x86/boot, Dec 2025), the last commit before Ingo Molnar\'s 44f732f3ec82 renamed do_mark_busy() to e820_device_region() with the opposite sense; both were queued for v7.0, so the name do_mark_busy() holds up to v6.19 and e820_device_region() from v7.0 (same behaviour). The EFI → E820 type step itself is in drivers/firmware/efi/libstub/x86-stub.c setup_e820() (not read).',
   },
   'fw/efi-nosoftreserve': {
     kind: 'upstream', file: 'include/linux/efi.h', fn: 'efi_soft_reserve_enabled()', version: 'v6.x', verified: true,
     note: 'efi=nosoftreserve (parsed by parse_efi_cmdline() in drivers/firmware/efi/efi.c) or CONFIG_EFI_SOFT_RESERVE=n turns EFI_MEMORY_SP ranges into ordinary System RAM.',
   },
   'fw/soft-reserve-deferral': {
-    kind: 'upstream', file: 'arch/x86/kernel/e820.c', fn: 'e820__reserve_resources_late()', version: '7.0 (for-7.0/cxl-init)', verified: false,
-    note: 'From 7.0 Soft Reserved ranges go to a separate soft_reserve_resource tree until CXL/HMEM decide ownership; final merged form unverified.',
+    kind: 'upstream', file: 'arch/x86/kernel/e820.c', fn: 'e820__reserve_resources_late()', version: 'v7.0', commit: 'bc62f5b308cb', verified: true,
+    note: 'From 7.0 Soft Reserved ranges go to a separate soft_reserve_resource tree until CXL/HMEM decide ownership: the function inserts IORES_DESC_SOFT_RESERVED entries into soft_reserve_resource and the other deferred device regions into iomem_resource. Read at bc62f5b308cb ("dax/hmem, e820, resource: Defer Soft Reserved insertion until hmem is ready", Dan Williams, cxl for-7.0/cxl-init), which is linked as a torvalds/linux commit of the v7.0 merge window. No release tag shows exactly this text: v7.0 also carries the x86/boot e820 cleanups (comments, index names) in the same function, so no elixirTag.',
   },
   'fw/soft-reserve-v6-series': {
     kind: 'patch', series: '[PATCH v6 0/9] dax/hmem, cxl: Coordinate Soft Reserved handling with CXL and HMEM',
