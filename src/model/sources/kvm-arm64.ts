@@ -2,7 +2,8 @@ import type { Source } from '../source';
 
 /** KVM arm64 stage-2 fault path, v7.1 @ fb9888fd (vma-and-kvm-fault-path.md §B6–§B7). */
 const A = (fn: string, note: string, verified = true, file = 'arch/arm64/kvm/mmu.c'): Source => ({
-  kind: 'upstream', file, fn, version: 'v7.1', commit: 'fb9888fd', elixirTag: 'v7.1', verified, note,
+  kind: 'upstream', file, fn, version: 'v7.1', commit: 'fb9888fd', verified,
+  note: `${note} Read in arch/arm64/kvm/mmu.c at fb9888fd ("KVM: arm64: Simplify integration of adjust_nested_*_perms()", kvm-arm64/user_mem_abort-rework, kvmarm next 28 Mar 2026, merged in the v7.1 merge window); no elixirTag for a merge-window commit.`,
 });
 
 export const SOURCES_KVM_ARM64: Record<string, Source> = {
