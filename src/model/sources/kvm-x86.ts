@@ -40,7 +40,7 @@ export const SOURCES_KVM_X86: Record<string, Source> = {
   'kvm/hva_to_pfn_remapped': X('virt/kvm/kvm_main.c', 'hva_to_pfn_remapped()', 'follow_pfnmap_start(); if no PTE, fixup_user_fault() runs the VMA fault handler and retries; uses only pfn and writable; refcounted_page = NULL.' + AT_KVM, true, 'v6.19', '50efc234'),
   'kvm/fixup_user_fault': X('mm/gup.c', 'fixup_user_fault()', 'Runs the VMA\'s .fault/.huge_fault handler for the address; a VM_FAULT_SIGBUS makes it fail, so hva_to_pfn returns KVM_PFN_ERR_FAULT.', true, 'v6.x'),
   'kvm/pre-6.13-names': {
-    kind: 'patch', series: 'KVM pull for the 6.13 merge window, first batch (Paolo Bonzini), with Sean Christopherson\'s v13 series ending refcounted PFNMAP lookups',
+    kind: 'patch', series: '[GIT PULL] First batch of KVM changes for Linux 6.13 merge window (Paolo Bonzini, 20 Nov 2024), with Sean Christopherson\'s v13 series ending refcounted PFNMAP lookups',
     messageId: '20241120135842.79625-1-pbonzini@redhat.com', verified: true,
     note: 'Before v6.13 both architectures got the pfn from __gfn_to_pfn_memslot() (x86 through mmu.c\'s static __kvm_faultin_pfn(), arm64 from user_mem_abort()), hva_to_pfn_remapped() took a page reference with kvm_try_get_pfn() whenever the pfn had a refcounted struct page, and GUP\'d pages kept their reference until KVM released the pfn with kvm_release_pfn_clean() after mapping (seen in the pre-image of the series\' x86 patches and in a v5.15-era arm64 user_mem_abort()). The pull lists "KVM: Provide refcounted page as output field in struct kvm_follow_pfn" (kvm_resolve_pfn(), refcounted_page) and the x86 "mmu" prefix rename.',
   },
@@ -80,7 +80,7 @@ export const SOURCES_KVM_X86: Record<string, Source> = {
     'c9c1e20b4c7d',
   ),
   'x86/pre-6.13-faultin-names': {
-    kind: 'patch', series: '[PATCH v13 37/85] KVM: x86/mmu: Add "mmu" prefix fault-in helpers to free up generic names (Sean Christopherson)',
+    kind: 'patch', series: '[PATCH v13 37/85] KVM: x86/mmu: Add "mmu" prefix fault-in helpers to free up generic names (Sean Christopherson, 10 Oct 2024)',
     messageId: '20241010182427.1434605-38-seanjc@google.com', verified: true,
     note: 'Renames mmu.c\'s static kvm_faultin_pfn() and __kvm_faultin_pfn() to kvm_mmu_faultin_pfn() and __kvm_mmu_faultin_pfn(), no functional change; before it __kvm_faultin_pfn() called __gfn_to_pfn_memslot() for a shared fault. Listed in the KVM pull for the 6.13 merge window, so kernels up to v6.12 have the old names.',
   },

@@ -23,9 +23,9 @@ export const SOURCES_RESOURCE: Record<string, Source> = {
     note: 'Descendant-aware since "resource: fix region_intersects() vs add_memory_driver_managed()" (Huang Ying, Sep 2024, Cc stable), which is the commit read (b4afe4183ec7, mm-hotfixes-stable, merged for v6.12-rc2): __region_intersects() now walks the descendants of each overlapping top-level resource. Stable backports carry it to 6.11.3 and 5.15.y, so the "top-level only" form is mainline ≤ v6.11 only.',
   },
   'res/region_intersects-fix': {
-    kind: 'patch', series: 'resource: fix region_intersects() vs add_memory_driver_managed()',
+    kind: 'patch', series: '[PATCH -v3 1/3] resource: Fix region_intersects() vs add_memory_driver_managed() (Huang Ying, 6 Sep 2024)',
     messageId: '20240906030713.204292-2-ying.huang@intel.com', verified: true,
-    note: 'Before it (≤ v6.11) a "System RAM (kmem)" nested under CXL Window/region/dax was reported DISJOINT.',
+    note: 'Before it (mainline ≤ v6.11) a "System RAM (kmem)" nested under CXL Window/region/dax was reported DISJOINT. Mail found in the archive (subject and author as above); applied as b4afe4183ec7 (mm-hotfixes, v6.12-rc2) with this Message-ID as its Link, and backported to 6.11.3 and 5.15.y.',
   },
   'res/r_show': {
     kind: 'upstream', file: 'kernel/resource.c', fn: 'r_show()', version: 'v6.12', commit: 'b4afe4183ec7', elixirTag: 'v6.12', verified: true,
@@ -51,6 +51,7 @@ export const SOURCES_RESOURCE: Record<string, Source> = {
   'fw/soft-reserve-v6-series': {
     kind: 'patch', series: '[PATCH v6 0/9] dax/hmem, cxl: Coordinate Soft Reserved handling with CXL and HMEM',
     messageId: '20260210064501.157591-1-Smita.KoralahalliChannabasappa@amd.com', verified: true,
+    note: 'Cover letter by Smita Koralahalli, 10 Feb 2026, found in the archive with this subject; based on cxl for-7.0/cxl-init at bc62f5b308cb.',
   },
   'fw/arm64-reserve-regions': {
     kind: 'upstream', file: 'drivers/firmware/efi/efi-init.c', fn: 'reserve_regions()', version: 'v6.x', verified: true,
@@ -85,7 +86,7 @@ export const SOURCES_RESOURCE: Record<string, Source> = {
   'cxl/type2-no-dax': {
     kind: 'patch', series: 'CXL Type-2 support v20, 19/22 "cxl: Avoid dax creation for accelerators" (Alejandro Lucero)',
     messageId: '20251110153657.2706192-20-alejandro.lucero-palau@amd.com', verified: true,
-    note: 'cxl_region_probe() returns before its dax/pmem switch for a CXL_DECODER_DEVMEM (HDM-D/DB) region, so an accelerator region gets no device-dax and nothing onlines it. Read in the posted patch; whether and in which release it was merged is not checked (the stored region.c has no such test).',
+    note: 'cxl_region_probe() returns before its dax/pmem switch for a CXL_DECODER_DEVMEM (HDM-D/DB) region, so an accelerator region gets no device-dax and nothing onlines it. Read in the posted patch ("[PATCH v20 19/22] cxl: Avoid dax creation for accelerators", Alejandro Lucero, 10 Nov 2025, found in the archive); whether and in which release it was merged is not checked (the stored region.c has no such test).',
   },
   'cxl/layout-illustrative': {
     kind: 'inference',

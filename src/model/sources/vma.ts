@@ -77,12 +77,12 @@ export const SOURCES_VMA: Record<string, Source> = {
     note: 'arm64 and x86-64 select ARCH_SUPPORTS_HUGE_PFNMAP with THP; PMD pfnmap then needs HAVE_ARCH_TRANSPARENT_HUGEPAGE and PUD pfnmap HAVE_ARCH_TRANSPARENT_HUGEPAGE_PUD, which arm64 does not have. So a VFIO huge_fault inserts at most 2 MiB PMD leaves on arm64 and also 1 GiB PUD leaves on x86-64 (Peter Xu, huge pfnmap series <20240826204353.2228736-2-peterx@redhat.com>; Kconfig lines read as quoted in 2025 patch mails, not in a tagged tree).',
   },
   'vma/huge-pfnmap-6.12': {
-    kind: 'patch', series: 'MM updates for 6.12-rc1 (Andrew Morton\'s pull), with Peter Xu\'s "mm: Support huge pfnmaps"',
+    kind: 'patch', series: '[GIT PULL] MM updates for 6.12-rc1 (Andrew Morton, 20 Sep 2024), with Peter Xu\'s "mm: Support huge pfnmaps"',
     messageId: '20240920023317.f20c9ecbb2a2f4bf382d831c@linux-foundation.org', verified: true,
     note: 'The series adds the follow_pfnmap_start()/follow_pfnmap_end() API and converts KVM to it ("KVM: use follow_pfnmap API"), removes follow_pte(), and gives vfio-pci its .huge_fault: so v6.12 is the first release with both, and on v6.11 a VFIO mapping is 4 KiB PTEs only and KVM reads the PTE with follow_pte().',
   },
   'vma/pat-rename-6.16': {
-    kind: 'patch', series: 'MM updates for 6.16-rc1 (Andrew Morton\'s pull), with David Hildenbrand\'s PAT tracking rework',
+    kind: 'patch', series: '[GIT PULL] MM updates for 6.16-rc1 (Andrew Morton, 31 May 2025), with David Hildenbrand\'s PAT tracking rework',
     messageId: '20250531145342.383090aa5ed5bcefee0740d5@linux-foundation.org', verified: true,
     note: 'Lists "mm: convert track_pfn_insert() to pfnmap_setup_cachemode*()" and "mm: convert VM_PFNMAP tracking to pfnmap_track() + pfnmap_untrack()": before v6.16 the same memtype lookup set the cache bits in track_pfn_insert() for vmf_insert_pfn*() and in track_pfn_remap() for remap_pfn_range().',
   },
