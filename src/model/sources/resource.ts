@@ -41,8 +41,8 @@ export const SOURCES_RESOURCE: Record<string, Source> = {
     note: 'EFI_CONVENTIONAL → "System RAM" (busy); +EFI_MEMORY_SP → "Soft Reserved" (not busy); EFI_RESERVED_TYPE → "Reserved" (not busy): e820__reserve_resources() inserts only entries for which do_mark_busy() is true (RAM, ACPI, NVS, unusable, anything below 1 MiB) and leaves reserved / soft-reserved / PRAM / PMEM to e820__reserve_resources_late(). Read at d214484f50f4 (tip x86/boot, Dec 2025), the last commit before Ingo Molnar\'s 44f732f3ec82 renamed do_mark_busy() to e820_device_region() with the opposite sense; both were queued for v7.0, so the name do_mark_busy() holds up to v6.19 and e820_device_region() from v7.0 (same behaviour). The EFI → E820 type step itself is in drivers/firmware/efi/libstub/x86-stub.c setup_e820() (not read).',
   },
   'fw/efi-nosoftreserve': {
-    kind: 'upstream', file: 'include/linux/efi.h', fn: 'efi_soft_reserve_enabled()', version: 'v6.x', verified: true,
-    note: 'efi=nosoftreserve (parsed by parse_efi_cmdline() in drivers/firmware/efi/efi.c) or CONFIG_EFI_SOFT_RESERVE=n turns EFI_MEMORY_SP ranges into ordinary System RAM.',
+    kind: 'upstream', file: 'include/linux/efi.h', fn: 'efi_soft_reserve_enabled()', version: 'v5.5+ (not pinned)', verified: false,
+    note: 'efi=nosoftreserve (parsed by parse_efi_cmdline() in drivers/firmware/efi/efi.c) or CONFIG_EFI_SOFT_RESERVE=n turns EFI_MEMORY_SP ranges into ordinary System RAM. The helper came with "efi: Common enable/disable infrastructure for EFI soft reservation" (b617c5266eed, v5.5); its callers were seen in efi-init.c (0ea5c948) and arm-runtime.c (0604aa87), but the stored torvalds efi.h copies found are old (00bf4098 is a 12k-character 2.6-era file), so the definition was not read. ' + 'Not re-read in the citation audit of Dec 2026: the torvalds/linux store offered no copy that was read for it, so it stays unverified until someone reads it at a pinned commit.',
   },
   'fw/soft-reserve-deferral': {
     kind: 'upstream', file: 'arch/x86/kernel/e820.c', fn: 'e820__reserve_resources_late()', version: 'v7.0', commit: 'bc62f5b308cb', verified: true,
@@ -54,16 +54,16 @@ export const SOURCES_RESOURCE: Record<string, Source> = {
     note: 'Cover letter by Smita Koralahalli, 10 Feb 2026, found in the archive with this subject; based on cxl for-7.0/cxl-init at bc62f5b308cb.',
   },
   'fw/arm64-reserve-regions': {
-    kind: 'upstream', file: 'drivers/firmware/efi/efi-init.c', fn: 'reserve_regions()', version: 'v6.x', verified: true,
-    note: 'EFI_MEMORY_SP memory is not added to memblock; non-usable descriptors are added as NOMAP.',
+    kind: 'upstream', file: 'drivers/firmware/efi/efi-init.c', fn: 'reserve_regions()', version: 'v6.7', commit: '0ea5c948cb64', verified: true,
+    note: 'Every WB/WT/WC descriptor is added to memblock and marked NOMAP unless is_usable_memory(); EFI_RESERVED without such an attribute never reaches memblock. Read at 0ea5c948cb64 (a drm-intel-next backmerge of early 2024, so dated only by content: its efi-init.c predates 0bcff59ef7a6 and is taken as the v6.7-era file): there EFI_MEMORY_SP descriptors are still added, as NOMAP (is_usable_memory() is false for them). From v6.8, "efi: Don\'t add memblocks for soft-reserved memory" (0bcff59ef7a6, also in 5.10/5.15/6.1/6.7 stable per the stable review mails) skips them, so "not added to memblock" holds from v6.8; that commit was not read in a tree. No elixirTag: the copy is a merge outside mainline.',
   },
   'fw/arm64-request-standard-resources': {
-    kind: 'upstream', file: 'arch/arm64/kernel/setup.c', fn: 'request_standard_resources()', version: 'v6.x', verified: true,
-    note: 'One resource per memblock region: NOMAP → "reserved" (not busy), others → "System RAM" (busy).',
+    kind: 'upstream', file: 'arch/arm64/kernel/setup.c', fn: 'request_standard_resources()', version: 'not pinned', verified: false,
+    note: 'One resource per memblock region: NOMAP → "reserved" (not busy), others → "System RAM" (busy). Not re-read in the citation audit of Dec 2026: the torvalds/linux store offered no copy that was read for it, so it stays unverified until someone reads it at a pinned commit.',
   },
   'fw/arm64-soft-reserved': {
-    kind: 'upstream', file: 'drivers/firmware/efi/arm-runtime.c', fn: 'arm_enable_runtime_services()', version: 'v6.x', verified: true,
-    note: 'With soft reserve enabled, every EFI_MEMORY_SP descriptor is inserted into iomem as "Soft Reserved" (IORESOURCE_MEM, IORES_DESC_SOFT_RESERVED).',
+    kind: 'upstream', file: 'drivers/firmware/efi/arm-runtime.c', fn: 'arm_enable_runtime_services()', version: 'v5.9–v6.7', commit: '0604aa87b098', verified: true,
+    note: 'With soft reserve enabled, every EFI_MEMORY_SP descriptor is inserted into iomem as "Soft Reserved" (IORESOURCE_MEM, IORES_DESC_SOFT_RESERVED) with insert_resource(). Read at 0604aa87b098, a merge commit whose arm-runtime.c is dated only by content: it has the U64_MAX virt_addr check (v5.9+) and still computes the descriptor size as an int, which "efi: runtime: Fix potential overflow of soft-reserved region size" (de1034b38a34, v6.8) widened; so v5.9–v6.7, no elixirTag.',
   },
   'fw/arm64-efi-reserved-unverified': {
     kind: 'inference',
@@ -71,12 +71,12 @@ export const SOURCES_RESOURCE: Record<string, Source> = {
     verified: false,
   },
   'cxl/add_cxl_resources': {
-    kind: 'upstream', file: 'drivers/cxl/acpi.c', fn: 'add_cxl_resources()', version: 'v6.x', verified: true,
-    note: 'Each CEDT CFMWS becomes "CXL Window N" (IORES_DESC_CXL) via insert_resource_expand_to_fit(), wrapping firmware entries inside it.',
+    kind: 'upstream', file: 'drivers/cxl/acpi.c', fn: 'add_cxl_resources()', version: 'v6.3+ (not pinned)', verified: false,
+    note: 'Each CEDT CFMWS becomes "CXL Window N" (IORES_DESC_CXL) via insert_resource_expand_to_fit(), wrapping firmware entries inside it. insert_resource_expand_to_fit() is exported to CXL in kernel/resource.c at b4afe4183ec7 (read), with a comment naming late discovery of CXL resources as its user; acpi.c itself (stored at 60675d4ca1ef, a tip x86/mm merge of the v6.14 cycle) was not read. Not re-read in the citation audit of Dec 2026: the torvalds/linux store offered no copy that was read for it, so it stays unverified until someone reads it at a pinned commit.',
   },
   'cxl/construct_region': {
-    kind: 'upstream', file: 'drivers/cxl/core/region.c', fn: 'construct_region()', version: 'v6.x', verified: true,
-    note: 'A firmware-committed region is inserted as "regionN" (not busy) with insert_resource(), which may re-parent a same-range child.',
+    kind: 'upstream', file: 'drivers/cxl/core/region.c', fn: 'construct_region()', version: 'v6.14', commit: '2ab002c755bf', verified: true,
+    note: 'A firmware-committed region is inserted as "regionN" (not busy, DEFINE_RES_MEM_NAMED) with insert_resource() under the root decoder\'s "CXL Window N", which may re-parent a same-range child; a failed insert only warns. Read at 2ab002c755bf ("Merge tag \'driver-core-6.14-rc1\'", v6.14 merge window, so no elixirTag). In 2026 code the insertion sits in __construct_region() (ERRATA 19, not read).',
   },
   'cxl/nesting-order': {
     kind: 'inference',
