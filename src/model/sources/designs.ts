@@ -3,24 +3,24 @@ import type { Source } from '../source';
 /** What each design does to the range: hotplug, private node, memremap, VFIO-owned, nvgrace-gpu (alternatives-and-resource-tree.md §4–§8). */
 export const SOURCES_DESIGNS: Record<string, Source> = {
   'hp/kmem-probe': {
-    kind: 'upstream', file: 'drivers/dax/kmem.c', fn: 'dev_dax_kmem_probe()', version: 'v6.x', verified: true,
-    note: 'request_mem_region(range, "daxX.Y"), then clears BUSY so add_memory() can add a child resource.',
+    kind: 'upstream', file: 'drivers/dax/kmem.c', fn: 'dev_dax_kmem_probe()', version: 'v5.10–v6.0', commit: '1253eedfbf24', verified: true,
+    note: 'request_mem_region(range, "daxX.Y") (failure: "could not reserve region", -EBUSY), then sets the resource\'s flags to IORESOURCE_SYSTEM_RAM, i.e. clears BUSY so add_memory_driver_managed(…, "System RAM (kmem)") can add a child resource. Read at 1253eedfbf24, a copy dated only by content (multi-range device-dax and MHP_NONE from v5.10, none of the 6.1 memory-tier code), hence no elixirTag.',
   },
   'hp/add_memory_driver_managed': {
-    kind: 'upstream', file: 'mm/memory_hotplug.c', fn: 'add_memory_driver_managed()', version: 'v6.x', verified: true,
-    note: 'register_memory_resource() requests "System RAM (kmem)" with SYSTEM_RAM|BUSY|SYSRAM_DRIVER_MANAGED; fails -EEXIST if any part is busy.',
+    kind: 'upstream', file: 'mm/memory_hotplug.c', fn: 'add_memory_driver_managed()', version: 'v5.10', commit: '8dc4bb58a146', verified: true,
+    note: 'Checks the "System RAM ($DRIVER)" name format, then register_memory_resource() requests it with __request_region(&iomem_resource, …, SYSTEM_RAM|BUSY|SYSRAM_DRIVER_MANAGED) and fails -EEXIST when that request fails (a busy resource over any part), then add_memory_resource(). Read at 8dc4bb58a146 ("mm/memory_hotplug: extend offline_and_remove_memory() to handle more than one memory block", v5.10 merge window, so no elixirTag); no newer memory_hotplug.c was found in the store.',
   },
   'hp/add_memory_resource': {
-    kind: 'upstream', file: 'mm/memory_hotplug.c', fn: 'add_memory_resource()', version: 'v6.x', verified: true,
-    note: 'arch_add_memory() builds the direct map and memmap; a new NUMA node comes online; memblock add on arm64; auto-online per policy.',
+    kind: 'upstream', file: 'mm/memory_hotplug.c', fn: 'add_memory_resource()', version: 'not pinned', verified: false,
+    note: 'arch_add_memory() builds the direct map and memmap; a new NUMA node comes online; memblock add on arm64; auto-online per policy. At 8dc4bb58a146 (v5.10) only its call from add_memory_driver_managed() was seen; the body was read only in a 4.x-era copy (000a1d59), which is too old for the v6 behaviour cited. Not re-read in the citation audit of Dec 2026 (no stored copy of the function was read), so unverified until read at a pinned commit.',
   },
   'hp/online-policy': {
-    kind: 'upstream', file: 'mm/memory_hotplug.c', fn: 'mhp_default_online_type / online_policy', version: 'v6.x', verified: true,
-    note: 'memhp_default_state=, memory_hotplug.online_policy, or per block via sysfs online / online_kernel / online_movable.',
+    kind: 'upstream', file: 'mm/memory_hotplug.c', fn: 'mhp_default_online_type / online_policy', version: 'v5.10 (memhp_default_state= only)', commit: '8dc4bb58a146', verified: false,
+    note: 'memhp_default_state=, memory_hotplug.online_policy, or per block via sysfs online / online_kernel / online_movable. At 8dc4bb58a146 (v5.10) memhp_default_state= sets memhp_default_online_type through memhp_online_type_from_str(); memory_hotplug.online_policy (auto-movable) came later (v5.15) and was not read, and neither was plain "online" → ZONE_NORMAL (ERRATA 17). Half of the fn is therefore unverified.',
   },
   'hp/longterm-pin-movable': {
     kind: 'upstream', file: 'mm/gup.c', fn: 'check_and_migrate_movable_pages()', version: 'v5.13', commit: 'd1e153fea2a8', verified: true,
-    note: 'FOLL_LONGTERM pins migrate pages out of ZONE_MOVABLE (folio_is_longterm_pinnable()), i.e. off the CXL node.',
+    note: 'FOLL_LONGTERM pins migrate pages out of ZONE_MOVABLE (folio_is_longterm_pinnable()), i.e. off the CXL node. Commit as recorded by the domain notes; not re-read in the Dec 2026 citation audit (folio_is_longterm_pinnable() is a later name than v5.13\'s is_pinnable_page()).',
   },
   'hp/reset-unsafe': {
     kind: 'inference',
@@ -52,12 +52,12 @@ export const SOURCES_DESIGNS: Record<string, Source> = {
     note: 'Found in the archive with this subject and author; arrived with the x86 core updates for v6.15, so arch_memremap_wb() takes the flags from v6.15 and two arguments before (ERRATA 11).',
   },
   'mr/arm64-ioremap-cache': {
-    kind: 'upstream', file: 'arch/arm64/include/asm/io.h', fn: 'ioremap_cache()', version: 'v6.x', verified: true,
-    note: 'Returns the linear map for pfn_is_map_memory() pfns, otherwise ioremap_prot(PROT_NORMAL).',
+    kind: 'upstream', file: 'arch/arm64/include/asm/io.h', fn: 'ioremap_cache()', version: 'not pinned', verified: false,
+    note: 'Returns the linear map for pfn_is_map_memory() pfns, otherwise ioremap_prot(PROT_NORMAL). The stored io.h (6e0411bdc2f6, 4.x era) only declares ioremap_cache() (then defined in arch/arm64/mm/ioremap.c); the inline that tests pfn_is_map_memory() was seen only in patch mails (r3 §3.2). Not re-read in the citation audit of Dec 2026 (no stored copy of the function was read), so unverified until read at a pinned commit.',
   },
   'mr/x86-ioremap-ram': {
-    kind: 'upstream', file: 'arch/x86/mm/ioremap.c', fn: '__ioremap_caller()', version: 'v6.x', verified: true,
-    note: 'Refuses System RAM ("ioremap on RAM at …"); otherwise a WB vmalloc-area mapping plus a PAT memtype reservation.',
+    kind: 'upstream', file: 'arch/x86/mm/ioremap.c', fn: '__ioremap_caller()', version: 'v5.13', commit: '97dc2a1548ab', verified: true,
+    note: 'Refuses System RAM ("ioremap on RAM at …"); otherwise a vmalloc-area mapping of the requested type plus a PAT memtype reservation (memtype_reserve(), WB only where the MTRR type is WB, else UC-). Read at 97dc2a1548ab ("x86: inline huge vmap supported functions", v5.13 merge window, no elixirTag) by the x86/reset research (r3 §6); those parts of __ioremap_caller() and iounmap() are unchanged in later diffs it read.',
   },
   'mr/no-claim': {
     kind: 'patch', series: '[PATCH v2 16/20] vfio/cxl: Register regions with VFIO layer (Manish Honap, 1 Apr 2026)',
@@ -81,8 +81,8 @@ export const SOURCES_DESIGNS: Record<string, Source> = {
     note: 'VFIO is the exclusive owner of the physical range, has no struct pages, and maps large cacheable special PTEs. Read in the stored copy of the mail (Re: [PATCH v2 16/20] vfio/cxl: Register regions with VFIO layer, 6 Apr 2026, reply to Gregory Price).',
   },
   'vo/blocks-others': {
-    kind: 'upstream', file: 'mm/memory_hotplug.c', fn: 'register_memory_resource()', version: 'v6.x', verified: true,
-    note: 'A busy resource over the range makes later hotplug fail (-EEXIST), and other drivers\' request_mem_region() fail.',
+    kind: 'upstream', file: 'mm/memory_hotplug.c', fn: 'register_memory_resource()', version: 'v5.10', commit: '8dc4bb58a146', verified: true,
+    note: 'A busy resource over the range makes later hotplug fail (-EEXIST): register_memory_resource() uses __request_region() on iomem_resource (descending into non-busy parents) and returns -EEXIST when it fails; other drivers\' request_mem_region() fail the same way (__request_region_locked(), see res/__request_region). Read at 8dc4bb58a146 (v5.10 merge window, no elixirTag).',
   },
   'nv/mmap': {
     kind: 'upstream', file: 'drivers/vfio/pci/nvgrace-gpu/main.c', fn: 'nvgrace_gpu_mmap()', version: 'v7.0', commit: 'e5f19b61', verified: true,
@@ -118,7 +118,7 @@ export const SOURCES_DESIGNS: Record<string, Source> = {
     verified: false,
   },
   'cmp/zone-device': {
-    kind: 'upstream', file: 'mm/memremap.c', fn: 'pagemap_range()', version: 'v6.x', verified: true,
-    note: 'memremap_pages() refuses System RAM ranges (WARN, -ENXIO) and creates ZONE_DEVICE struct pages.',
+    kind: 'upstream', file: 'mm/memremap.c', fn: 'pagemap_range()', version: 'v5.19', commit: '8bb5e7f4dcd9', verified: true,
+    note: 'memremap_pages() → pagemap_range() refuses any range that region_intersects() does not report DISJOINT from System RAM (WARN "attempted on ram/mixed region", -ENXIO), then arch_add_memory() (or add_pages() for DEVICE_PRIVATE) and ZONE_DEVICE struct pages. Read at 8bb5e7f4dcd9 (an input-tree merge for the v6.0 merge window, so the tree is about v5.19; no elixirTag).',
   },
 };
