@@ -38,7 +38,7 @@ export const SOURCES_KVM_X86: Record<string, Source> = {
   'kvm/hva_to_pfn_fast': X('virt/kvm/kvm_main.c', 'hva_to_pfn_fast()', 'get_user_page_fast_only(FOLL_WRITE): succeeds for struct-page memory, fails on special PTEs.' + AT_KVM, true, 'v6.19', '50efc234'),
   'kvm/hva_to_pfn_slow': X('virt/kvm/kvm_main.c', 'hva_to_pfn_slow()', 'get_user_pages_unlocked(); on a PFNMAP VMA it fails -EFAULT in check_vma_flags().' + AT_KVM, true, 'v6.19', '50efc234'),
   'kvm/hva_to_pfn_remapped': X('virt/kvm/kvm_main.c', 'hva_to_pfn_remapped()', 'follow_pfnmap_start(); if no PTE, fixup_user_fault() runs the VMA fault handler and retries; uses only pfn and writable; refcounted_page = NULL.' + AT_KVM, true, 'v6.19', '50efc234'),
-  'kvm/fixup_user_fault': X('mm/gup.c', 'fixup_user_fault()', 'Runs the VMA\'s .fault/.huge_fault handler for the address; a VM_FAULT_SIGBUS makes it fail, so hva_to_pfn returns KVM_PFN_ERR_FAULT.', true, 'v6.x'),
+  'kvm/fixup_user_fault': X('mm/gup.c', 'fixup_user_fault()', 'Runs the VMA\'s .fault/.huge_fault handler for the address; a VM_FAULT_SIGBUS makes it fail (vm_fault_to_errno() → -EFAULT), so hva_to_pfn returns KVM_PFN_ERR_FAULT. The x86/reset research (r3 §4.1) read this in a gup.c copy found by text search whose commit was not reported; no stored torvalds gup.c was read at a pinned commit, so unverified.', false, 'not pinned'),
   'kvm/pre-6.13-names': {
     kind: 'patch', series: '[GIT PULL] First batch of KVM changes for Linux 6.13 merge window (Paolo Bonzini, 20 Nov 2024), with Sean Christopherson\'s v13 series ending refcounted PFNMAP lookups',
     messageId: '20241120135842.79625-1-pbonzini@redhat.com', verified: true,
