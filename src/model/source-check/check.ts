@@ -9,7 +9,7 @@ import type { Source, SourceId } from '../source';
 import { citedRevision, outOfTree } from './cited';
 import { findDefinitions } from './definitions';
 import { extractSymbols, isKconfigPath, type SymbolQuery } from './symbols';
-import { memoTree, type Rev, type SourceTree } from './tree';
+import { atRev, memoTree, type Rev, type SourceTree } from './tree';
 import type { At, DefinitionKind, SymbolCheck } from './types';
 
 type Upstream = Extract<Source, { kind: 'upstream' }>;
@@ -70,11 +70,11 @@ async function checkSymbol(o: CheckOptions, id: SourceId, s: Upstream, rev: Rev,
   if (here) return { ...base, outcome: 'found', at: here.at, kind: here.kind, reason: null };
   const other = await elsewhere(o, rev, q, s.file);
   if (other) {
-    const why = here === undefined ? `no ${s.file} at ${rev.label}` : `not defined in ${s.file} at ${rev.label}`;
+    const why = here === undefined ? `no ${s.file} ${atRev(rev.label)}` : `not defined in ${s.file} ${atRev(rev.label)}`;
     return { ...base, outcome: 'moved', at: other.at, kind: other.kind, reason: why };
   }
-  if (here === undefined) return { ...base, outcome: 'not-checkable', at: null, kind: null, reason: `no ${s.file} at ${rev.label}` };
-  return { ...base, outcome: 'gone', at: null, kind: null, reason: `not defined in ${s.file} or elsewhere at ${rev.label}` };
+  if (here === undefined) return { ...base, outcome: 'not-checkable', at: null, kind: null, reason: `no ${s.file} ${atRev(rev.label)}` };
+  return { ...base, outcome: 'gone', at: null, kind: null, reason: `not defined in ${s.file} or elsewhere ${atRev(rev.label)}` };
 }
 
 /** The rows for one source: one per name its `fn` holds. */

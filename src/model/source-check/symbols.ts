@@ -38,7 +38,7 @@ function one(text: string, kconfig: boolean): SymbolQuery {
   if (call) t = t.slice(0, -2).trimEnd();
   const tag = /^(struct|union|enum)\s+(.+)$/.exec(t);
   if (tag) t = tag[2]!;
-  const member = /^([^.\-\s]+)\s*(?:\.|->)\s*(\S+)$/.exec(t);
+  const member = /^(\w+)\s*(?:\.|->)\s*(\w+)$/.exec(t);
   if (member) {
     const container = asIdentifier(member[1]!);
     const name = asIdentifier(member[2]!);

@@ -36,3 +36,8 @@ export function memoTree(t: SourceTree): SourceTree {
     candidates: (rev, name, k) => once(`c\0${rev}\0${name}\0${k}`, () => t.candidates(rev, name, k)),
   };
 }
+
+/** "at v6.19", "in the working tree": where a lookup was made, for a sentence. */
+export function atRev(label: string): string {
+  return label === 'working tree' ? 'in the working tree' : `at ${label}`;
+}
