@@ -18,7 +18,10 @@ import { UsageError } from '../io';
 import { CHECK_SOURCES_HELP, parseCheckSourcesArgs } from './args';
 import { openGitTree } from './git-tree';
 
-export const DEFAULT_LINE_FILE = fileURLToPath(new URL('../../model/sources/checked-lines.json', import.meta.url));
+/** src/model/sources/checked-lines.json, found from this module (computed only when written). */
+export function defaultLineFile(): string {
+  return fileURLToPath(new URL('../../model/sources/checked-lines.json', import.meta.url));
+}
 
 export interface CheckSourcesDeps {
   /** The registry to check (tests pass their own). */
@@ -52,7 +55,7 @@ export async function runCheckSources(argv: readonly string[], io: CliIo, deps: 
   const report: Report = { tree: tree.top, rev: a.rev, describe, sources: rows };
   io.out(a.format === 'json' ? json(reportJson(report)) : reportText(report));
   if (a.write !== null) {
-    const file = a.write === 'default' ? DEFAULT_LINE_FILE : a.write;
+    const file = a.write === 'default' ? defaultLineFile() : a.write;
     const date = (deps.now ?? (() => new Date()))().toISOString().slice(0, 10);
     const named = rows.map((r) => (r.rev === fallback.label ? { ...r, rev: describe } : r));
     const lines = buildCheckedLines(named, sources, { tree: describe, date, note: a.note });

@@ -70,6 +70,11 @@ export function checkedLine(e: CheckedSource | null, s: Upstream, tag: string | 
   return hit?.at?.line ?? null;
 }
 
+/** "checked against v6.19 (partial tree): found at …", for the inspector. */
+export function checkSentence(e: CheckedSource, c: CheckedLines = CHECKED): string {
+  return `checked against ${e.rev ?? c.tree}${c.note ? ` (${c.note})` : ''}: ${checkPhrase(e)}`;
+}
+
 /** A short phrase for the inspector: "found at virt/kvm/kvm_main.c:2981", "moved: …", "gone: …", "not checkable: …". */
 export function checkPhrase(e: CheckedSource): string {
   const parts = e.symbols.map((x) => {
