@@ -10,7 +10,7 @@ import { describeResult } from './result';
 import type { DesignId } from '../scenario';
 import { DESIGNS, formatConfig } from '../scenario';
 import { getSource } from '../sources';
-import { sourceLabel, sourceUrl } from '../source-links';
+import { sourceLabel, sourceUrlOf } from '../source-links';
 import type { NoteTarget, ReviewNote } from '../view-state';
 
 export const WIDTH = 80;
@@ -233,7 +233,7 @@ export function footnoteLines(order: string[]): string[] {
     const s = getSource(id);
     const tag = s.verified ? '' : ' [UNVERIFIED]';
     for (const l of wrap(`[${k + 1}] ${sourceLabel(s)}${tag}`, WIDTH, '    ', '')) out.push(l);
-    const url = sourceUrl(s);
+    const url = sourceUrlOf(id, s);
     if (url && url.length <= WIDTH - 4) out.push(`    ${url}`);
     else if (url && s.kind === 'upstream') {
       // Too long for a mail line: give the Elixir path in the short form explained at the end.

@@ -6,7 +6,7 @@
 import { memo, useEffect, useId, useMemo, useRef } from 'react';
 import { resultText } from './resultText';
 import { getSource } from '../../model/sources';
-import { sourceLinkNote, sourceUrl } from '../../model/source-links';
+import { sourceLinkNote, sourceUrlOf } from '../../model/source-links';
 import { activateKeys, clip, notesFor, sameTarget } from './common';
 import { DEFAULT_FAULT_LAYOUT, edgeGeometry, edgeLabelText, LABEL_CHAR_PX, layoutFault, placeEdgeLabels } from './faultLayout';
 import type { DiagramProps, Highlight } from './types';
@@ -358,7 +358,7 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
               {current.sources.map((id) => {
                 const s = getSource(id);
                 const label = `${s.kind === 'upstream' ? `${s.file} ${s.fn} ${s.version}` : s.kind === 'inference' ? 'inference' : s.kind === 'patch' ? s.series : s.author}${s.verified ? '' : ' (unverified)'}`;
-                const url = sourceUrl(s);
+                const url = sourceUrlOf(id, s);
                 const note = sourceLinkNote(s);
                 return url ? (
                   <a key={id} className={`src ${s.verified ? '' : 'unverified'}`} href={url} target="_blank" rel="noreferrer noopener" title={note ?? url}>
