@@ -84,8 +84,8 @@ function x86Graph(): FaultGraph {
     node('x_mt', 'function', 'vmx_get_mt_mask', null, 'arch/x86/kvm/vmx/vmx.c', ['x86/vmx_get_mt_mask']),
     node('x_npt_mt', 'function', null, 'SVM has no get_mt_mask: no memory-type bits, PAT index 0', 'arch/x86/kvm/mmu/spte.c', ['x86/svm-no-get-mt-mask', 'x86/npt-pat-index0']),
     node('x_res_npt', 'result', null, 'NPT entry: PAT index 0 (host MTRR × guest PAT)', 'arch/x86/kvm/mmu/spte.c', ['x86/npt-pat-index0', 'x86/amd-guest-pat-mtrr', 'x86/amd-honors-guest-pat']),
-    node('x_res_uc', 'result', null, 'EPT entry: memory type UC', 'arch/x86/kvm/vmx/vmx.c', ['x86/vmx_get_mt_mask', 'x86/uc-guest-view']),
-    node('x_res_wb', 'result', null, 'EPT entry: memory type WB | IPAT', 'arch/x86/kvm/vmx/vmx.c', ['x86/vmx_get_mt_mask', 'x86/ignore-guest-pat-version']),
+    node('x_res_uc', 'result', null, 'EPT entry: memory type UC', 'arch/x86/kvm/vmx/vmx.c', ['x86/vmx_get_mt_mask', 'x86/ept-uc-guest-wc']),
+    node('x_res_wb', 'result', null, 'EPT entry: memory type WB | IPAT', 'arch/x86/kvm/vmx/vmx.c', ['x86/vmx_get_mt_mask']),
   ];
   const edges: FaultEdge[] = [
     { from: 'x_exit', to: 'x_pf', label: '' },
@@ -135,7 +135,7 @@ function arm64Graph(): FaultGraph {
     node('a_err_fault', 'error', null, '-EFAULT: KVM_RUN returns -EFAULT', MMU, ['a64/kvm_s2_fault_pin_pfn', 'kvm/reset-efault']),
     node('a_pfnmap', 'decision', null, 'VM_PFNMAP && !pfn_is_map_memory(pfn)?', MMU, ['a64/kvm_s2_fault_pin_pfn', 'a64/pfn_is_map_memory']),
     node('a_cacheable', 'decision', 'kvm_vma_is_cacheable', 'is the VMA cacheable?', MMU, ['a64/cacheable-pfnmap', 'a64/ankit-series', 'a64/pre-6.17']),
-    node('a_fwb', 'decision', 'kvm_supports_cacheable_pfnmap', 'FWB && DIC?', 'arch/arm64/include/asm/kvm_mmu.h', ['a64/kvm_supports_cacheable_pfnmap-def', 'a64/dic-exec']),
+    node('a_fwb', 'decision', 'kvm_supports_cacheable_pfnmap', 'FWB && DIC?', 'arch/arm64/include/asm/kvm_mmu.h', ['a64/kvm_supports_cacheable_pfnmap', 'a64/dic-exec']),
     node('a_uncached', 'decision', null, 'vm_flags & VM_ALLOW_ANY_UNCACHED?', MMU, ['a64/kvm_s2_fault_compute_prot', 'a64/normal-nc-version']),
     node('a_prot', 'decision', 'kvm_s2_fault_compute_prot', 'MTE allowed?', MMU, ['a64/kvm_s2_fault_compute_prot']),
     node('a_map', 'function', 'kvm_s2_fault_map', null, MMU, ['a64/kvm_s2_fault_map', 'a64/dirty-4k', 'a64/transparent_hugepage_adjust']),

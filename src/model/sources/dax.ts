@@ -67,8 +67,8 @@ export const SOURCES_DAX: Record<string, Source> = {
     note: 'Region auto-assembly runs from a bound endpoint port: discover_region() calls cxl_add_to_region() for committed endpoint decoders, which construct_region() inserts as "regionN".',
   },
   'dax/alloc_free_mem_region': {
-    kind: 'upstream', file: 'kernel/resource.c', fn: 'alloc_free_mem_region()', version: 'v6.x', verified: true,
-    note: 'Allocates a range of the CXL window that no descendant of the window claims (get_free_mem_region() skips any range region_intersects() does not find DISJOINT) and returns -ERANGE when there is none. Read in a v6.x copy whose commit is unknown; "cxl create-region" then reports "Numerical result out of range".',
+    kind: 'upstream', file: 'kernel/resource.c', fn: 'alloc_free_mem_region()', version: 'v6.0 and later (14b80582c43e, cxl-for-6.0)', verified: true,
+    note: 'Source: kernel tree copy, commit unknown. Allocates a range of the CXL window that no descendant of the window claims (get_free_mem_region() skips any range region_intersects() does not find DISJOINT) and returns -ERANGE when there is none. Read in a v6.x copy whose commit is unknown; "cxl create-region" then reports "Numerical result out of range".',
   },
   'dax/tomasz-straddle-log': {
     kind: 'thread', author: 'Tomasz Wolski', date: '3 Dec 2025',

@@ -77,14 +77,6 @@ export const SOURCES_DESIGNS: Record<string, Source> = {
     kind: 'upstream', file: 'drivers/vfio/pci/cxl (vfio-cxl module, later version)', fn: 'vfio_cxl_init_device()', version: 'posted series, after v3', verified: true,
     note: 'Source: kernel tree copy, commit unknown. request_mem_region_exclusive(hpa, "vfio-cxl-hdm") (IORESOURCE_EXCLUSIVE also keeps /dev/mem off the range), -EBUSY on failure; the HDM region mmap sets VM_IO|VM_PFNMAP|VM_DONTEXPAND|VM_DONTDUMP and leaves the default write-back pgprot (no VM_ALLOW_ANY_UNCACHED); .fault/.huge_fault are vfio_cxl_mem_fault()/vfio_cxl_mem_huge_fault(), which insert through vfio_pci_vmf_insert_pfn() when is_aligned_for_order() holds and SIGBUS unless memory is enabled and hdm_valid (cleared by reset and power transitions until the decoder is restored).',
   },
-  'vo/resource-name': {
-    kind: 'inference', statement: 'The name VFIO gives the requested HPA resource in v3+ is unverified; the model uses "vfio-cxl".', verified: false,
-  },
-  'vo/soft-reserved-field-report': {
-    kind: 'inference',
-    statement: 'A Type-2 device whose HDM sat in "Soft Reserved" under "CXL Window 0" was reported to fail -EBUSY (PJ Waskiewicz, quoted in Alejandro Lucero\'s reply); the model\'s __request_region() succeeds inside a non-busy Soft Reserved, so the real failure (the CXL core\'s own region allocation, or HMEM taking the range) is not modelled and unverified.',
-    verified: false,
-  },
   'vo/exclusive': {
     kind: 'thread', author: 'Jason Gunthorpe', messageId: '20260406220521.GG2551565@ziepe.ca', url: 'https://lkml.iu.edu/2604.0/08634.html', verified: true,
     note: 'VFIO is the exclusive owner of the physical range, has no struct pages, and maps large cacheable special PTEs. Read in the stored copy of the mail (Re: [PATCH v2 16/20] vfio/cxl: Register regions with VFIO layer, 6 Apr 2026, reply to Gregory Price).',

@@ -65,11 +65,6 @@ export const SOURCES_RESOURCE: Record<string, Source> = {
     kind: 'upstream', file: 'drivers/firmware/efi/arm-runtime.c', fn: 'arm_enable_runtime_services()', version: 'v5.9–v6.7', commit: '0604aa87b098', verified: true,
     note: 'With soft reserve enabled, every EFI_MEMORY_SP descriptor is inserted into iomem as "Soft Reserved" (IORESOURCE_MEM, IORES_DESC_SOFT_RESERVED) with insert_resource(). Read at 0604aa87b098, a merge commit whose arm-runtime.c is dated only by content: it has the U64_MAX virt_addr check (v5.9+) and still computes the descriptor size as an int, which "efi: runtime: Fix potential overflow of soft-reserved region size" (de1034b38a34, v6.8) widened; so v5.9–v6.7, no elixirTag.',
   },
-  'fw/arm64-efi-reserved-unverified': {
-    kind: 'inference',
-    statement: 'Whether an EFI_RESERVED_TYPE range without memory attributes appears in /proc/iomem on arm64 at all is unverified; shown as "reserved".',
-    verified: false,
-  },
   'cxl/add_cxl_resources': {
     kind: 'upstream', file: 'drivers/cxl/acpi.c', fn: 'add_cxl_resources()', version: 'v6.3+ (not pinned)', verified: false,
     note: 'Each CEDT CFMWS becomes "CXL Window N" (IORES_DESC_CXL) via insert_resource_expand_to_fit(), wrapping firmware entries inside it. insert_resource_expand_to_fit() is exported to CXL in kernel/resource.c at b4afe4183ec7 (read), with a comment naming late discovery of CXL resources as its user; acpi.c itself (stored at 60675d4ca1ef, a tip x86/mm merge of the v6.14 cycle) was not read. Not re-read in the citation audit of Dec 2026: the torvalds/linux store offered no copy that was read for it, so it stays unverified until someone reads it at a pinned commit.',

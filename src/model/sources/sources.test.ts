@@ -68,19 +68,14 @@ describe('source registry: commits of the copies the fault-path facts were check
     expect(s.kind === 'patch' && s.note).toMatch(/not checked/);
   });
 
-  it('the ignore-guest-PAT quirk is dated to the v6.16 merge window, still marked unverified (no tag read)', () => {
-    const s = getSource('x86/ignore-guest-pat-version');
-    expect(s.verified).toBe(false);
-    expect(JSON.stringify(s)).toMatch(/v6\.16/);
-    expect(JSON.stringify(s)).not.toMatch(/v6\.15/);
-  });
 
   it('every verified upstream citation names the commit it was read at and no vague "v6.x" version is left', () => {
     for (const id of Object.keys(SOURCES)) {
       const s = SOURCES[id]!;
       if (s.kind !== 'upstream') continue;
       expect(s.version, id).not.toMatch(/^v?\d+\.x\b|~v/);
-      if (s.verified) expect(s.commit, id).toMatch(/^[0-9a-f]{8,40}$/);
+      // A copy read without a known commit says so ("commit unknown"), as the domain notes' citation rules ask.
+      if (s.verified && !/commit unknown/.test(s.note ?? '')) expect(s.commit, id).toMatch(/^[0-9a-f]{8,40}$/);
     }
   });
 

@@ -17,7 +17,7 @@ export const SOURCES_STAGE2: Record<string, Source> = {
   },
   'a64/pfn_is_map_memory-nomap': {
     kind: 'upstream', file: 'arch/arm64/mm/init.c', fn: 'pfn_is_map_memory()', version: 'v6.17', verified: true,
-    note: 'memblock_is_map_memory(): false for NOMAP regions and for anything not in memblock.',
+    note: 'Read in a v6.17-or-later copy (Kingxukai/linux), commit unknown. memblock_is_map_memory(): false for NOMAP regions and for anything not in memblock.',
   },
   'a64/soft-reserved-memblock-6.8': {
     kind: 'upstream', file: 'drivers/firmware/efi/efi-init.c', fn: 'reserve_regions()', version: 'v6.8', commit: '0bcff59ef7a6', verified: true,
@@ -37,16 +37,12 @@ export const SOURCES_STAGE2: Record<string, Source> = {
     note: 'The fault IPA and the gfn are aligned down to vma_pagesize after fault_supports_stage2_huge_mapping() (memslot co-alignment and containment); the pfn used is the one the host mapping gives at the aligned address; nothing checks that pfn for alignment.',
   },
   'a64/kvm_block_mapping_supported': {
-    kind: 'upstream', file: 'arch/arm64/kvm/hyp/pgtable.c', fn: 'kvm_block_mapping_supported()', version: 'v6.12', verified: true,
-    note: 'A block is installed at a level only if the level supports blocks, the granule fits the remaining range, and both the IPA and the physical address are aligned to it; otherwise the walker installs a table and maps the same range with smaller entries in the same fault (stage2_map_walker). Read in a 6.12-based vendor tree and in an upstream ~v6.3 copy (f6a27d6d).',
+    kind: 'upstream', file: 'arch/arm64/kvm/hyp/pgtable.c', fn: 'kvm_block_mapping_supported()', version: 'v6.3–v6.12', commit: 'f6a27d6d', verified: true,
+    note: 'A block is installed at a level only if the level supports blocks, the granule fits the remaining range, and both the IPA and the physical address are aligned to it; otherwise the walker installs a table and maps the same range with smaller entries in the same fault (stage2_map_walker). Read in the upstream ~v6.3–6.5 copy at f6a27d6d and the same logic in a 6.12-based vendor tree.',
   },
   'a64/thp-adjust-cacheable-pfnmap': {
     kind: 'upstream', file: 'arch/arm64/kvm/mmu.c', fn: 'transparent_hugepage_adjust()', version: 'v6.17–v7.1', commit: 'fb9888fd', verified: true,
     note: 'When vma_pagesize is PAGE_SIZE and the mapping is neither device-before-6.17 nor non-cacheable, a host PMD-or-larger leaf at the hva (get_user_mapping_size()) upgrades the stage-2 entry to 2 MiB; since the cacheable-PFNMAP series this also applies to a cacheable PFNMAP. It is the only place a host huge leaf reaches arm64 stage-2.',
-  },
-  'a64/kvm_supports_cacheable_pfnmap-def': {
-    kind: 'upstream', file: 'arch/arm64/include/asm/kvm_mmu.h', fn: 'kvm_supports_cacheable_pfnmap()', version: 'v6.17', verified: true,
-    note: 'A static inline: cpus_have_final_cap(ARM64_HAS_STAGE2_FWB) && cpus_have_final_cap(ARM64_HAS_CACHE_DIC). Read in a v6.17-or-later copy of the header.',
   },
   'a64/dic-exec': {
     kind: 'upstream', file: 'arch/arm64/kvm/mmu.c', fn: 'kvm_s2_fault_compute_prot()', version: 'v7.1', commit: 'fb9888fd', verified: true,

@@ -86,11 +86,6 @@ export const SOURCES_VMA: Record<string, Source> = {
     messageId: '20250531145342.383090aa5ed5bcefee0740d5@linux-foundation.org', verified: true,
     note: 'Lists "mm: convert track_pfn_insert() to pfnmap_setup_cachemode*()" and "mm: convert VM_PFNMAP tracking to pfnmap_track() + pfnmap_untrack()": before v6.16 the same memtype lookup set the cache bits in track_pfn_insert() for vmf_insert_pfn*() and in track_pfn_remap() for remap_pfn_range().',
   },
-  'vma/v2-mmap-discrepancy': {
-    kind: 'inference',
-    statement: 'The notes disagree on v2: alternatives-and-resource-tree.md §1 says v2 demand-faults the PFNMAP VMA, vma-and-kvm-fault-path.md §A3 says v1/v2 used remap_pfn_range() at mmap time. The model draws the demand-fault VMA.',
-    verified: false,
-  },
   'vma/qemu-ram-madvise': {
     kind: 'upstream', file: 'system/physmem.c (QEMU)', fn: 'ram_block_add()', version: 'QEMU 8.x–9.x', verified: false,
     note: 'QEMU madvises guest RAM with QEMU_MADV_HUGEPAGE and QEMU_MADV_DONTFORK, so smaps shows "dc" and "hg" beside rd wr mr mw me ac; hugetlbfs-backed RAM adds "ht" (and "de"). From the domain errata (item 12); the QEMU source was not re-read here.',

@@ -220,7 +220,6 @@ export function buildVma(input: VmaInput): VmaModel {
         : ['vma/vfio_cxl_region_mmap', 'vma/vfio_cxl_region_vm_fault', 'vma/vfio_pci_core_mmap', 'vma/smaps', 'vma/smaps-allow-any-uncached', 'vma/special-pte'];
   if (hasHuge && p.arch === 'arm64') sources.push('vma/arm64-pmd-pfnmap-only');
   if (design === 'vfio-owned' && p.hugeFault && !hasHuge) sources.push('vma/huge-pfnmap-6.12');
-  if (design === 'memremap') sources.push('vma/v2-mmap-discrepancy');
   const notes: string[] = [
     remapAtMmap
       ? `Kernel ${p.kernel} predates nvgrace-gpu's fault handler (v6.19 cycle): nvgrace_gpu_mmap() remap_pfn_range()s all of usemem when QEMU maps it, so every 4 KiB special PTE is present before the guest runs; vm_pgoff is the start pfn and there are no vm_ops.`
@@ -234,7 +233,7 @@ export function buildVma(input: VmaInput): VmaModel {
   if (hasHuge && p.arch === 'arm64') notes.push('arm64 has PMD (2 MiB) special leaves only: no PUD pfnmap without HAVE_ARCH_TRANSPARENT_HUGEPAGE_PUD.');
   if (design === 'nvgrace-gpu' && !remapAtMmap) notes.push('nvgrace-gpu\'s .fault and .huge_fault come with the kernel (added in the v6.19 cycle), not with the huge-fault control.');
   if (design === 'memremap') {
-    notes.push('v2 as drawn: a demand-fault PFNMAP VMA; the notes also describe v1/v2 as remap_pfn_range() at mmap time (they disagree).');
+    notes.push('v2 maps the DPA region by demand faults ("DPA VFIO region with demand fault mmap and reset zap"), 4 KiB special PTEs from vfio_cxl_region_vm_fault().');
   }
   else if (allowed.length > 0 && leafSize !== allowed[0]) {
     // is_aligned_for_order() came with the v6.19-cycle vfio refactor; before it the same test was inline in the handler.

@@ -35,7 +35,7 @@ export function arm64Path(input: FaultInput, graph: FaultGraph): { steps: FaultS
     memslotError = {
       why: `VM_PFNMAP, kvm_vma_is_cacheable() and no FWB+DIC (FWB ${p.fwb ? 'present' : 'absent'}, DIC ${p.dic ? 'present' : 'absent'})`,
       when: 'at VM setup',
-      sources: ['a64/kvm_supports_cacheable_pfnmap-def'],
+      sources: ['a64/kvm_supports_cacheable_pfnmap'],
     };
   }
   w.visit('a_memslot', {
