@@ -2,8 +2,8 @@
  * Share links: the whole view (design, platform, selected step, compare, presentation, review notes) in the URL
  * fragment, readable and versioned:
  *
- *   #v=2&d=vfio-owned&a=x86_64&cpu=intel&fwb=1&dic=1&fw=reserved&efi=wb&nsr=0&k=7.1&rg=committed&cr=y&hm=y&km=m
- *       &esr=y&on=online_movable&hf=1&mte=0&dl=0&rst=0&s=4
+ *   #v=3&d=vfio-owned&a=x86_64&cpu=intel&fwb=1&dic=1&fw=reserved&efi=wb&nsr=0&k=7.1&rg=committed&cr=y&hm=y&km=m
+ *       &esr=y&on=online_movable&hf=1&mte=0&dl=0&rst=0[&pt=kvm-x86%2Fept-host-pat,…]&s=4
  *       [&cmp=design:hotplug | &cmp=platform&c.a=arm64&c.fwb=0…] [&p=1] [&n=<base64url JSON of notes>]
  *
  * decodeLink() never throws and never trusts its input: every value is checked against the model's enums with zod,
@@ -16,11 +16,12 @@ import type { ConfigKey, KernelConfig } from '../scenario';
 import {
   ARCHES, CONFIG_VALUES, CPU_VENDORS, DEFAULT_PLATFORM, DESIGNS, EFI_ATTRS, FIRMWARE_TYPES, KERNEL_VERSIONS, ONLINE_POLICIES, REGION_STATES,
 } from '../scenario';
+import { PATCH_IDS, normalizePatches, type PatchId } from '../patches/ids';
 import type { ReviewNote, ViewState } from '../view-state';
 import { DEFAULT_VIEW } from '../view-state';
 import { describeIssue } from '../validation';
 
-export const LINK_VERSION = 2;
+export const LINK_VERSION = 3;
 /** Longest fragment we accept (browsers allow more; reviewers paste links in mail). */
 export const MAX_LINK_LENGTH = 8192;
 export const MAX_NOTES = 50;
@@ -49,7 +50,17 @@ const cfg = <K extends ConfigKey>(key: K): PlatformParam => ({
   set: (p, v) => ({ ...p, config: { ...p.config, [key]: v as KernelConfig[K] } }),
 });
 
-/** Link keys of the platform, in the order links print them. Version 2 added cpu, dic, efi, rg, cr, hm, km, esr. */
+/** platform.patches as "id,id": each a known change, each once; printed in catalogue order. */
+const patchList = z.pipe(
+  z.pipe(z.string().check(z.maxLength(400)), z.transform((v: string) => (v === '' ? [] : v.split(',')))),
+  z.pipe(z.array(z.enum(PATCH_IDS)), z.transform((ids: PatchId[]) => normalizePatches(ids))),
+);
+
+/**
+ * Link keys of the platform, in the order links print them. Version 2 added cpu, dic, efi, rg, cr, hm, km, esr;
+ * version 3 added pt (applied kernel changes), printed for the main platform only when there are any (the
+ * compare platform always prints c.pt, since it starts from the main one).
+ */
 const PLATFORM_PARAMS: Record<string, PlatformParam> = {
   a: top('arch', z.enum(ARCHES)),
   cpu: top('vendor', z.enum(CPU_VENDORS)),
@@ -69,6 +80,7 @@ const PLATFORM_PARAMS: Record<string, PlatformParam> = {
   mte: top('mte', bool01),
   dl: top('dirtyLog', bool01),
   rst: top('deviceReset', bool01),
+  pt: { schema: patchList as z.ZodMiniType<unknown>, what: 'patches', get: (p) => normalizePatches(p.patches).join(','), set: (p, v) => ({ ...p, patches: v as PatchId[] }) },
 };
 
 const NoteTargetSchema = z.discriminatedUnion('kind', [
@@ -102,7 +114,7 @@ function fromBase64Url(s: string): string {
 }
 
 function platformParams(p: Platform, prefix: string): string[] {
-  return Object.entries(PLATFORM_PARAMS).map(([k, f]) => {
+  return Object.entries(PLATFORM_PARAMS).filter(([k]) => k !== 'pt' || prefix !== '' || p.patches.length > 0).map(([k, f]) => {
     const v = f.get(p);
     return `${prefix}${k}=${typeof v === 'boolean' ? (v ? '1' : '0') : encodeURIComponent(v)}`;
   });
@@ -143,6 +155,11 @@ const MIGRATIONS: Record<number, (params: Map<string, string>) => Map<string, st
       const bare = k.startsWith('c.') ? k.slice(2) : k;
       if (['cpu', 'dic', 'efi', 'rg', 'cr', 'hm', 'km', 'esr'].includes(bare)) throw new LinkError(`unknown field "${k}"`);
     }
+    return params;
+  },
+  // Version 3 added the applied kernel changes (pt); a version 2 link has none and keeps its meaning.
+  2: (params) => {
+    for (const k of params.keys()) if (k === 'pt' || k === 'c.pt') throw new LinkError(`unknown field "${k}"`);
     return params;
   },
 };
