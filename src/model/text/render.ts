@@ -9,6 +9,7 @@ import { leafWhat } from '../vma/leafText';
 import { describeResult } from './result';
 import type { DesignId } from '../scenario';
 import { DESIGNS, formatConfig } from '../scenario';
+import { appliedHeadline } from '../patches/catalogue';
 import { getSource } from '../sources';
 import { sourceLabel, sourceUrlOf } from '../source-links';
 import type { NoteTarget, ReviewNote } from '../view-state';
@@ -132,6 +133,7 @@ function platformLines(ex: Explanation): string[] {
     `mte=${p.mte ? 'on' : 'off'}`,
     `dirty_log=${p.dirtyLog ? 'on' : 'off'}`,
     `reset=${p.deviceReset ? 'yes' : 'no'}`,
+    ...(p.patches.length > 0 ? [`patches=${p.patches.join(',')}`] : []),
   ];
   return wrap(parts.join(' '), WIDTH, '          ', 'platform: ');
 }
@@ -246,6 +248,14 @@ export function footnoteLines(order: string[]): string[] {
   return out;
 }
 
+/** The "NOT UPSTREAM" lines of a view with posted or hypothetical changes applied, wrapped to the mail width. */
+function headlineLines(p: Explanation['platform']): string[] {
+  return appliedHeadline(p).flatMap((l) => {
+    const indent = /^ */.exec(l)![0];
+    return wrap(l.trim(), WIDTH, `${indent}    `, indent);
+  });
+}
+
 /** The whole explanation as plain text (≤ 80 columns; URLs longer than that are the only exception and are not broken). */
 export function renderText(ex: Explanation, opts: RenderOptions = {}): string {
   const notes = new Notes(opts.notes ?? []);
@@ -254,6 +264,7 @@ export function renderText(ex: Explanation, opts: RenderOptions = {}): string {
   const out: string[] = [];
   if (sections.has('header')) {
     out.push(fit(`HDM Atlas: ${DESIGN_LABEL[ex.design]} on ${ex.platform.arch === 'x86_64' ? 'x86-64' : 'arm64'}`));
+    out.push(...headlineLines(ex.platform));
     for (const l of platformLines(ex)) out.push(l);
     out.push(fit(`firmware: ${FIRMWARE_LABEL[ex.platform.firmware]}`));
     out.push(fit(`HDM 0x${hex(ex.layout.hdmStart)}-0x${hex(ex.layout.hdmEnd)} (${formatSize(ex.layout.hdmEnd - ex.layout.hdmStart + 1n)})`));
@@ -296,6 +307,7 @@ export function renderText(ex: Explanation, opts: RenderOptions = {}): string {
 export function renderVerdictMatrix(all: Record<DesignId, Explanation>): string {
   const first = all[DESIGNS[0]];
   const out: string[] = ['Verdicts, all designs'];
+  out.push(...headlineLines(first.platform));
   out.push(...platformLines(first));
   out.push('');
   for (const d of DESIGNS) {

@@ -8,6 +8,8 @@ import type { Verdict } from '../explain-types';
 import type { Scenario } from '../scenario';
 import type { SourceId } from '../source';
 import { getSource } from '../sources';
+import { resetRecovers } from '../kvm/fault/input';
+import { hasPatch } from '../patches/ids';
 import { aliases } from './aliases';
 import { firmwareRam } from './firmwareRam';
 import { probes, type Probes } from './probe';
@@ -182,11 +184,18 @@ function deviceReset(s: Scenario, P: Probes): Verdict {
   }
   if (c.vma.kind === 'vfio-region') {
     const handler = probe.fault.steps.find((x) => x.nodeId === 'd_handler');
+    if (r.kind === 'error' && resetRecovers(s.platform)) {
+      return {
+        ...base, status: 'good', short: 'VMM waits, re-enters', verified: false,
+        detail: `The reset zaps the user mapping and the MMU notifier drops the guest entries; a guest access after it reaches the fault handler, which still refuses (${handler?.decision?.value.replace(/^while the reset runs[^;]*; then /, '') ?? 'VM_FAULT_SIGBUS'}). With the posted KVM_EXIT_MEMORY_FAULT annotation the vCPU returns to the VMM with the GPA, and with the hypothetical VMM change it waits for the reset and re-enters: the VM keeps running, the vCPU is not stuck in the kernel. Neither change is upstream.`,
+        sources: [...(handler?.sources ?? []), 'pt/anish-annotate-efault', 'pt/sean-annotate-efault', 'pt/vmm-retry-inference'],
+      };
+    }
     if (r.kind === 'error') {
       return {
         ...base, status: 'bad', short: `${r.error} stops the VM`, verified: true,
-        detail: `The reset zaps the user mapping under memory_lock and the MMU notifier drops the guest entries. A guest access during the reset blocks in the fault handler; after it, ${handler?.decision?.value.replace(/^while the reset runs[^;]*; then /, '') ?? 'the handler returns VM_FAULT_SIGBUS'}. KVM_RUN returns a bare ${r.error} (only guest_memfd paths report KVM_EXIT_MEMORY_FAULT) and ${r.vmm ?? 'the VMM gets the error'}.`,
-        sources: [...(handler?.sources ?? []), 'reset/no-memory-fault-exit', 'reset/qemu-kvm-run-failed'],
+        detail: `The reset zaps the user mapping under memory_lock and the MMU notifier drops the guest entries. A guest access during the reset blocks in the fault handler; after it, ${handler?.decision?.value.replace(/^while the reset runs[^;]*; then /, '') ?? 'the handler returns VM_FAULT_SIGBUS'}. ${r.seenBy}${hasPatch(s.platform, 'kvm/memory-fault-exit') ? '' : ' (only guest_memfd paths report KVM_EXIT_MEMORY_FAULT)'}, and ${r.vmm ?? 'the VMM gets the error'}.`,
+        sources: [...(handler?.sources ?? []), ...(probe.fault.steps.at(-1)?.sources ?? ['reset/no-memory-fault-exit', 'reset/qemu-kvm-run-failed'])],
       };
     }
     return {
