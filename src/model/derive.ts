@@ -12,6 +12,7 @@ import { cloneTree } from './resource/tree';
 import type { Resource } from './resource/types';
 import type { HdmLayout, Scenario } from './scenario';
 import { DEFAULT_LAYOUT, platformKey } from './scenario';
+import { isTracked, mergeReads, trackPlatform, untrack, type ReadSet } from './track';
 import { buildVma } from './vma/build';
 
 export interface DeriveOptions {
@@ -41,13 +42,18 @@ export interface Core {
 export const DEFAULT_FAULT_OFFSET = 0x4020_1000n;
 
 const CACHE_MAX = 600;
-const cacheByTree = new WeakMap<Resource, Map<string, Core>>();
-const defaultCache = new Map<string, Core>();
+/** A memoised derivation, with the platform fields it read when it was derived under tracking (track.ts). */
+interface Entry {
+  core: Core;
+  reads?: ReadSet;
+}
+const cacheByTree = new WeakMap<Resource, Map<string, Entry>>();
+const defaultCache = new Map<string, Entry>();
 
 function coreKey(s: Scenario, o: DeriveOptions): string {
   const l = o.layout;
   return [
-    s.design, platformKey(s.platform),
+    s.design, platformKey(untrack(s.platform)),
     l ? `${l.windowStart}-${l.windowEnd}-${l.hdmStart}-${l.hdmEnd}` : '', o.faultOffset ?? '', o.write ?? '',
   ].join('|');
 }
@@ -56,18 +62,31 @@ function coreKey(s: Scenario, o: DeriveOptions): string {
  * Derive everything but verdicts for one scenario. Pure, so results are memoised (bounded LRU per base tree): the
  * verdicts re-run the model on varied platforms, and the UI re-derives on every control change.
  * Callers must treat the returned Core as immutable.
+ *
+ * With a tracked platform (track.ts) the platform fields the derivation read are recorded on it, from the cache when
+ * the memoised entry was itself derived under tracking, else by deriving again under tracking.
  */
 export function deriveCore(s: Scenario, opts: DeriveOptions = {}): Core {
   const cache = opts.baseTree
     ? (cacheByTree.get(opts.baseTree) ?? (cacheByTree.set(opts.baseTree, new Map()), cacheByTree.get(opts.baseTree)!))
     : defaultCache;
   const key = coreKey(s, opts);
+  const tracked = isTracked(s.platform);
   const hit = cache.get(key);
-  if (hit) return hit;
-  const core = deriveCoreUncached(s, opts);
-  cache.set(key, core);
+  if (hit && (!tracked || hit.reads)) {
+    if (hit.reads) mergeReads(s.platform, hit.reads);
+    return hit.core;
+  }
+  let entry: Entry;
+  if (tracked) {
+    const reads = new Set<string>();
+    entry = { core: deriveCoreUncached({ ...s, platform: trackPlatform(untrack(s.platform), reads) }, opts), reads };
+    mergeReads(s.platform, reads);
+  } else entry = { core: deriveCoreUncached(s, opts) };
+  cache.delete(key);
+  cache.set(key, entry);
   if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value!);
-  return core;
+  return entry.core;
 }
 
 /** Forget memoised derivations (benchmarks measure cold derivation with this). */

@@ -4,7 +4,7 @@
  * reset, firmware calling the range System RAM), from re-running the same model on the varied platform.
  */
 import type { Core, DeriveOptions } from '../derive';
-import type { Verdict } from '../explain-types';
+import type { Verdict, VerdictId } from '../explain-types';
 import type { Scenario } from '../scenario';
 import type { SourceId } from '../source';
 import { getSource } from '../sources';
@@ -260,23 +260,39 @@ function fallbackSources(c: Core): SourceId[] {
  * Every verdict cites something (the failure that made it n/a, at least), sources are de-duplicated, and a verdict
  * is verified only when everything it cites is.
  */
-function finish(v: Verdict, c: Core): Verdict {
-  const sources = [...new Set(v.sources.length > 0 ? v.sources : fallbackSources(c))];
+function finish(v: Verdict, P: Probes): Verdict {
+  const sources = [...new Set(v.sources.length > 0 ? v.sources : fallbackSources(P.now))];
   return { ...v, sources, verified: v.verified && sources.every((id) => getSource(id).verified) };
 }
+
+type VerdictFn = (s: Scenario, P: Probes, opts: DeriveOptions) => Verdict;
+
+/** Each verdict's derivation, in VerdictId order (the matrix's column order). */
+const VERDICT_FNS: Record<VerdictId, VerdictFn> = {
+  'guest-cacheable': (s, P) => guestCacheable(s, P),
+  'exclusive-ownership': (_s, P) => exclusive(P.now),
+  'huge-mappings': (_s, P) => huge(P),
+  'live-migration': (_s, P) => liveMigration(P),
+  'device-reset': (s, P) => deviceReset(s, P),
+  'firmware-ram': (s, P, opts) => firmwareRam(s, P.now, opts),
+  'struct-pages': (_s, P) => structPages(P.now),
+  aliases: (s, P) => aliases(s, P),
+  'upstream-status': (s) => ({ id: 'upstream-status', label: 'Upstream status', ...UPSTREAM[s.design] }),
+};
+
+export const VERDICT_IDS = Object.keys(VERDICT_FNS) as VerdictId[];
 
 /** All verdicts for one scenario, in VerdictId order. */
 export function deriveVerdicts(s: Scenario, c: Core, opts: DeriveOptions): Verdict[] {
   const P = probes(s, c, opts);
-  return ([
-    guestCacheable(s, P),
-    exclusive(c),
-    huge(P),
-    liveMigration(P),
-    deviceReset(s, P),
-    firmwareRam(s, c, opts),
-    structPages(c),
-    aliases(s, P),
-    { id: 'upstream-status', label: 'Upstream status', ...UPSTREAM[s.design] },
-  ] satisfies Verdict[]).map((v) => finish(v, c));
+  return VERDICT_IDS.map((id) => finish(VERDICT_FNS[id](s, P, opts), P));
+}
+
+/**
+ * One verdict alone. The search evaluates only the verdicts it is after, with the scenario's derivation as a thunk,
+ * so a verdict that needs no derivation (upstream status) reads no platform fact.
+ */
+export function deriveVerdict(id: VerdictId, s: Scenario, c: Core | (() => Core), opts: DeriveOptions): Verdict {
+  const P = probes(s, c, opts);
+  return finish(VERDICT_FNS[id](s, P, opts), P);
 }
