@@ -10,12 +10,18 @@ import { UsageError } from './io';
 import { EXPLAIN_USAGE } from './args';
 import { CHECK_SOURCES_SYNOPSIS } from './check-sources/args';
 import { runCheckSources } from './check-sources/run';
+import { PATCHES_USAGE, runPatches } from './patches';
+import { WHAT_IT_TAKES_USAGE, runWhatItTakes } from './whatItTakes';
 
 export const USAGE = `hdm-atlas: how four designs for CXL Type-2 device memory reach a KVM guest
 
 commands:
   explain  one design on one platform (text for a mail, or JSON)
 ${EXPLAIN_USAGE.replace(/^/gm, '    ')}
+  what-it-takes    the smallest sets of changes that make each verdict good
+    ${WHAT_IT_TAKES_USAGE.replace(/^usage: what-it-takes /, '')}
+  patches          the catalogue of kernel changes: status, source, effect
+    ${PATCHES_USAGE.replace(/^usage: patches /, '')}
   iomem <file|->   parse /proc/iomem and print it back unchanged
   check-sources    check every citation against a kernel git tree
 ${CHECK_SOURCES_SYNOPSIS.replace(/^/gm, '    ')}
@@ -41,6 +47,10 @@ export function main(argv: string[], io: CliIo): number | Promise<number> {
         return runCheckSources(rest, io).catch((e: unknown) => usageExit(e, io));
       case 'explain':
         return runExplain(rest, io);
+      case 'what-it-takes':
+        return runWhatItTakes(rest, io);
+      case 'patches':
+        return runPatches(rest, io);
       case 'iomem':
         return runIomem(rest, io);
       case 'help':
