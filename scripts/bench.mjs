@@ -5,7 +5,7 @@
  * bench/results/latest.json and compares with the previous run (bench/results/previous.json).
  *
  *   npm run bench                      everything
- *   npm run bench -- --only interaction,import   some probes (bundle load interaction animation import parser model memory)
+ *   npm run bench -- --only interaction,import   some probes (bundle load interaction animation import parser model search memory)
  *
  * How each browser figure is taken (all with performance.now() in the page, none with Playwright round trips):
  * - interaction: the page is idle and a frame has just been drawn; a control changes (select value + change event,
@@ -73,9 +73,10 @@ if (want('bundle')) {
 
 // 2. Node: model and parser.
 let nodeRes = null;
-if (want('model') || want('parser')) {
-  console.log('model and parser benchmarks (node)…');
-  const nodeRun = spawnSync('npx', ['tsx', '--expose-gc', 'bench/model.bench.ts'], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+if (want('model') || want('parser') || want('search')) {
+  console.log('model, search and parser benchmarks (node)…');
+  const parts = ['model', 'parser', 'search'].filter(want).join(',');
+  const nodeRun = spawnSync('npx', ['tsx', '--expose-gc', 'bench/model.bench.ts'], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, BENCH_PARTS: parts } });
   if (nodeRun.status !== 0) {
     console.error(nodeRun.stderr);
     process.exit(1);
@@ -353,6 +354,13 @@ if (want('parser')) {
   ratioRow('node', nodeRes.parse100kMs, nodeRes.baseline100kMs, false);
   ratioRow('chromium', inBrowser.synthetic.parseMs, inBrowser.synthetic.baselineMs);
   ratioRow('chromium, server-shaped', inBrowser.server.parseMs, inBrowser.server.baselineMs);
+}
+
+if (want('search')) {
+  // What would it take (issue 15): one design's search, cold, in Node (the worker runs the same code in Chromium).
+  const ss = stats(nodeRes.searchMs);
+  const worst = nodeRes.searchCases[nodeRes.searchMs.indexOf(ss.max)];
+  row('what-it-takes: one design, cold (node)', `${ss.median.toFixed(0)} ms`, `max ${ss.max.toFixed(0)} ms (${worst}), n=${ss.n}: every design × arch on the default, soft-reserved and region-committed platforms`, '≤ 1000 ms', ss.max <= 1000);
 }
 
 if (want('model')) {
