@@ -203,7 +203,7 @@ function ImportPanelImpl({ platform, design = 'vfio-owned', all, onChange, stora
       return;
     }
     setBusy({ label: name, progress: null });
-    const j = startImport(input, (p) => setBusy({ label: name, progress: p }), kind);
+    const j = startImport(input, (p) => setBusy({ label: name, progress: p }), { kind });
     job.current = j;
     /** The job's outcome and its end (busy cleared) in one commit, then the next queued import. */
     const settle = (apply: () => void) => {
