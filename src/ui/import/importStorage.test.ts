@@ -54,12 +54,12 @@ describe('deferredSaver', () => {
 
   it('reports a refusing browser through onError, and removes the key when nothing is left', () => {
     const onError = vi.fn();
-    const full = { setItem: () => { throw new Error('QuotaExceededError'); }, removeItem: vi.fn() } as unknown as Storage;
+    const full = { setItem: () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); }, removeItem: vi.fn() } as unknown as Storage;
     const s = deferredSaver(full, onError);
     s.save(v(null));
     expect(onError).not.toHaveBeenCalled();
     runIdle();
-    expect(onError).toHaveBeenCalledWith(expect.stringContaining('refused to save'));
+    expect(onError).toHaveBeenCalledWith('The imports are not saved in this browser: its storage for this site is full (QuotaExceededError: The quota has been exceeded.). They last until this page is closed.');
     s.save({ version: 1 });
     s.flush();
     expect(full.removeItem).toHaveBeenCalledWith(IMPORT_STORAGE_KEY);
