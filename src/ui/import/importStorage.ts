@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { describeIssue } from '../../model/validation';
 import { whenIdle } from '../hooks/whenIdle';
-import { describeError, faultSentence, storageFault } from '../storage/storageFault';
+import { describeError } from '../storage/storageFault';
 
 export const IMPORT_STORAGE_KEY = 'hdm-atlas.imports.v1';
 /** Texts above this are not stored (localStorage holds ~5 MB); what was derived from them is. */
@@ -78,47 +78,19 @@ export function loadImports(storage: Storage | null): { value: StoredImports; me
   return { value: r.data, message: null };
 }
 
-/** Store imports. Returns an error message when the browser refuses (quota), null on success. */
-export function saveImports(storage: Storage | null, v: StoredImports): string | null {
-  if (!storage) return null;
-  try {
-    if (!v.iomem && !v.maps && !v.trace && !v.removed) storage.removeItem(IMPORT_STORAGE_KEY);
-    else storage.setItem(IMPORT_STORAGE_KEY, JSON.stringify(v));
-    return null;
-  } catch (e) {
-    return faultSentence('The imports are', storageFault(e)) + ' They last until this page is closed.';
-  }
-}
-
 /** The text to store for an import: itself, or null when too large. */
 export function storableText(text: string): string | null {
   return text.length <= MAX_STORED_TEXT ? text : null;
 }
 
-export interface DeferredSaver {
-  /** Queue `v` to be stored; it replaces a queued value not written yet. */
-  save: (v: StoredImports) => void;
-  /** Write the queued value now (nothing when none is queued). */
-  flush: () => void;
-}
-
 /**
- * Stores imports when the browser is idle instead of in the task that shows them. Writing an import means
- * JSON.stringify of the whole pasted text and a synchronous localStorage.setItem of it — milliseconds that would
- * otherwise hold up the frame that draws the candidates or the diagrams on the picked range. Saves are coalesced
- * (the latest value wins); a queued save is written at once when the page is hidden or unloaded (visibilitychange,
- * pagehide) or on flush() (the panel flushes when it unmounts), so a reload right after an import still finds it.
- * `onError` gets saveImports()'s message when the browser refuses.
+ * Runs `write` with the latest value saved when the browser is idle instead of in the task that shows an import.
+ * Writing an import means JSON.stringify of the whole pasted text and a synchronous localStorage.setItem of it —
+ * milliseconds that would otherwise hold up the frame that draws the candidates or the diagrams on the picked range.
+ * Saves are coalesced (the latest value wins); a queued save is written at once when the page is hidden or unloaded
+ * (visibilitychange, pagehide) or on flush() (the panel flushes when it unmounts), so a reload right after an import
+ * still finds it.
  */
-export function deferredSaver(storage: Storage | null, onError: (message: string) => void, timeout = 1000): DeferredSaver {
-  const w = idleWriter<StoredImports>((v) => {
-    const err = saveImports(storage, v);
-    if (err) onError(err);
-  }, timeout);
-  return { save: (v) => storage && w.save(v), flush: w.flush };
-}
-
-/** deferredSaver()'s scheduling for any writer: `write` runs when idle, on pagehide/hidden, or on flush(), with the latest value. */
 export function idleWriter<T>(write: (v: T) => void, timeout = 1000): { save: (v: T) => void; flush: () => void } {
   let queued: { v: T } | null = null;
   let cancel: (() => void) | null = null;

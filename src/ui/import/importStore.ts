@@ -59,6 +59,7 @@ export class ImportStore {
 
   /** What the panel holds now: stamped (importMerge.stamp) and written when idle if anything changed. */
   update(value: StoredImports): void {
+    if (!this.storage) return;
     const next = stamp(this.mine, value, new Date().toISOString());
     if (same(next, this.mine) && !this.pending) return;
     this.mine = next;
