@@ -18,7 +18,7 @@ import { useAfterPaint } from './hooks/useAfterPaint';
 import { Inspector } from './Inspector';
 import { DESIGN_LABEL } from './labels';
 import { PlatformControls, ScenarioBar } from './ScenarioBar';
-import { initialState, reducer, type AppState } from './state';
+import { initialState, reducer, type Action, type AppState } from './state';
 import { VerdictMatrix } from './VerdictMatrix';
 import type { ExplainOptions } from '../model/explain';
 
@@ -34,6 +34,8 @@ export interface AppProps {
   explainOptions?: { opts: ExplainOptions; key: string };
   observed?: Observed;
   onStateChange?: (s: AppState) => void;
+  /** Receives the app's dispatch once mounted: the page's URL and other tabs change the view through it. */
+  onDispatch?: (dispatch: (a: Action) => void) => void;
   banner?: ReactNode;
 }
 
@@ -116,8 +118,9 @@ function Panel({ id, title, children, wide }: { id: string; title: string; child
   );
 }
 
-export function App({ initialView, toolbar, importPanel, explainOptions, observed, onStateChange, banner }: AppProps) {
+export function App({ initialView, toolbar, importPanel, explainOptions, observed, onStateChange, onDispatch, banner }: AppProps) {
   const [state, dispatch] = useReducer(reducer, initialView, initialState);
+  useEffect(() => onDispatch?.(dispatch), [onDispatch]);
   const { view } = state;
   const opts = explainOptions?.opts ?? NO_OPTS;
   const ikey = explainOptions?.key ?? '';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ReviewNote } from '../view-state';
-import { changes, fromLink, liveNotes, mergeRecords, newer, noteKey, pruneTombstones, sameNotes, type NoteEntry } from './notesRecord';
+import { changes, fromLink, unseenIn, liveNotes, mergeRecords, newer, noteKey, pruneTombstones, sameNotes, type NoteEntry } from './notesRecord';
 
 const id = fc.constantFrom('a', 'b', 'c', 'd');
 const note = (i: string): fc.Arbitrary<ReviewNote> =>
@@ -89,6 +89,10 @@ describe('changes and fromLink', () => {
     const rec: NoteEntry[] = [{ id: 'n1', at: 2, note: n1 }];
     expect(fromLink(rec, [n1], 9)).toEqual([]);
     expect(fromLink(rec, [{ ...n1, text: 'other' }, n2], 9).map((e) => [e.id, e.at])).toEqual([['n1', 9], ['n2', 9]]);
+  });
+  it("notes of the tab's own older link: only unseen ids are added, at time 0, so a deletion is not undone", () => {
+    const rec: NoteEntry[] = [{ id: 'n1', at: 4, note: null }];
+    expect(unseenIn(rec, [n1, n2])).toEqual([{ id: 'n2', at: 0, note: n2 }]);
   });
   it('noteKey does not depend on property order', () => {
     expect(noteKey({ text: 'one', target: { part: 'flags', kind: 'vma' }, id: 'n1' } as ReviewNote)).toBe(noteKey(n1));

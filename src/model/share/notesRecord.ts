@@ -103,6 +103,15 @@ export function fromLink(record: readonly NoteEntry[], notes: readonly ReviewNot
   return notes.filter((n) => have.get(n.id) !== noteKey(n)).map((n) => ({ id: n.id, at, note: n }));
 }
 
+/**
+ * Notes of a link this tab wrote itself (Back/Forward to one of its history entries, a reload): the record is newer
+ * for every id it knows, so only notes it has never seen are added, at time 0 (so any other entry for them wins).
+ */
+export function unseenIn(record: readonly NoteEntry[], notes: readonly ReviewNote[]): NoteEntry[] {
+  const known = new Set(record.map((e) => e.id));
+  return notes.filter((n) => !known.has(n.id)).map((n) => ({ id: n.id, at: 0, note: n }));
+}
+
 /** Drop the oldest tombstones beyond `max`. */
 export function pruneTombstones(record: readonly NoteEntry[], max = MAX_TOMBSTONES): NoteEntry[] {
   const dead = record.filter((e) => e.note === null);

@@ -1,23 +1,66 @@
 /**
- * The app with sharing mounted: the view lives in the URL fragment (decoded on load and on hashchange, written back
- * as the view changes), review notes persist in localStorage, and the toolbar offers plain text, SVG/PNG export and
- * presentation mode.
+ * The app with sharing mounted: the view lives in the URL fragment (urlSync.ts: decoded on load and when the page
+ * navigates, written back as the view changes), review notes persist in localStorage and follow other tabs
+ * (notesStore.ts), and the toolbar offers plain text, SVG/PNG export and presentation mode.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { decodeLink, encodeLink } from '../../model/share/link';
+import { useCallback, useEffect, useState } from 'react';
+import { decodeLink } from '../../model/share/link';
 import { renderText, renderVerdictMatrix } from '../../model/text/render';
 import type { ViewState } from '../../model/view-state';
 import type { AppContext } from '../App';
-import type { AppState } from '../state';
+import type { Action, AppState } from '../state';
 import { ImportedApp } from '../import/ImportedApp';
+import { openLocalStorage } from '../storage/storageFault';
 import { combinedSvg, copyText, download, serializeSvg, standaloneSvg, svgToPng } from './exportSvg';
-import { loadNotes, mergeNotes, saveNotes } from './notesStorage';
+import { NotesNotice } from './NotesNotice';
+import { CHANNEL_NAME, NotesStore, type NotesChannel, type NotesStatus } from './notesStore';
+import { isOwnEntry, linkFor, UrlSync } from './urlSync';
 
-function initial(): { view: ViewState; message: string | null } {
+function openChannel(): NotesChannel | null {
+  try {
+    return typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL_NAME) : null;
+  } catch {
+    return null; // blocked with site data in some browsers: storage events still carry changes
+  }
+}
+
+/** Hands actions to the app once it has mounted (App's onDispatch). */
+class Bridge {
+  private dispatch: ((a: Action) => void) | null = null;
+  attach = (d: (a: Action) => void): void => {
+    this.dispatch = d;
+  };
+  send(a: Action): void {
+    this.dispatch?.(a);
+  }
+}
+
+interface Boot {
+  view: ViewState;
+  message: string | null;
+  store: NotesStore;
+  url: UrlSync;
+  bridge: Bridge;
+}
+
+function boot(setStatus: (s: NotesStatus) => void, setMessage: (m: string | null) => void): Boot {
   const link = decodeLink(typeof location !== 'undefined' ? location.hash : '');
-  const saved = loadNotes();
-  const view = { ...link.view, notes: mergeNotes(link.view.notes, saved.notes) };
-  return { view, message: link.error ?? saved.error };
+  const access = openLocalStorage();
+  const bridge = new Bridge();
+  const store = new NotesStore({
+    storage: access.storage,
+    blocked: access.fault,
+    openChannel,
+    onRemote: (notes) => bridge.send({ type: 'setNotes', notes }),
+    onStatus: setStatus,
+  });
+  const notes = store.open(link.view.notes, isOwnEntry());
+  // Back/Forward, or a link pasted while the page is open: the view becomes that entry's, with the notes as they are now.
+  const url = new UrlSync((r, own) => {
+    setMessage(r.error);
+    bridge.send({ type: 'replaceView', view: { ...r.view, notes: store.addFromLink(r.view.notes, own) } });
+  });
+  return { view: { ...link.view, notes }, message: link.error, store, url, bridge };
 }
 
 const PANELS = [
@@ -62,7 +105,7 @@ function ShareToolbar({ ctx }: { ctx: AppContext }) {
   const base = `hdm-atlas-${ex.design}-${ex.platform.arch}`;
   return (
     <div className="share-toolbar" role="group" aria-label="Share and export">
-      <button type="button" data-testid="copy-link" onClick={run(() => copyText(location.href), 'Link copied')}>Copy link</button>
+      <button type="button" data-testid="copy-link" onClick={run(() => copyText(linkFor(state.view)), 'Link copied')}>Copy link</button>
       <button type="button" data-testid="copy-text" onClick={run(() => copyText(renderText(ex, { notes: state.view.notes })), 'Text copied (≤ 80 columns)')}>Copy as text</button>
       <details className="export-menu">
         <summary data-testid="export-menu">Export</summary>
@@ -110,50 +153,64 @@ function ShareToolbar({ ctx }: { ctx: AppContext }) {
 }
 
 export function ShareApp() {
-  const [first] = useState(initial);
-  const [message, setMessage] = useState<string | null>(first.message);
-  const [viewKey, setViewKey] = useState(0);
-  const [view, setView] = useState<ViewState>(first.view);
-  const lastHash = useRef<string>('');
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const [status, setStatus] = useState<NotesStatus | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [b] = useState(() => boot(setStatus, setMessage));
+  const [linkError, setLinkError] = useState<string | null>(b.message);
+  const shownError = message ?? linkError;
 
-  // A hash typed or pasted while the page is open replaces the view (App remounts with it).
   useEffect(() => {
-    const onHash = () => {
-      if (location.hash === lastHash.current) return;
-      const r = decodeLink(location.hash);
-      if (r.empty) return;
-      setMessage(r.error);
-      setView({ ...r.view, notes: mergeNotes(r.view.notes, loadNotes().notes) });
-      setViewKey((k) => k + 1);
+    const stopNotes = b.store.listen();
+    const stopUrl = b.url.listen();
+    return () => {
+      stopNotes();
+      stopUrl();
+      b.url.flush();
     };
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, []);
+  }, [b]);
 
-  const savedNotes = useRef<ViewState['notes'] | null>(null);
-  const onStateChange = useCallback((s: AppState) => {
-    // Every state change reaches here (a hover too); storage is written only when the notes themselves changed.
-    if (s.view.notes !== savedNotes.current) {
-      savedNotes.current = s.view.notes;
-      saveNotes(s.view.notes);
-    }
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      const h = encodeLink(s.view);
-      if (h !== location.hash) {
-        lastHash.current = h;
-        history.replaceState(null, '', h);
-      }
-    }, 120);
-  }, []);
+  const onStateChange = useCallback(
+    (s: AppState) => {
+      b.store.update(s.view.notes);
+      b.url.onView(s.view);
+    },
+    [b],
+  );
 
-  const banner = message ? (
-    <div className="banner" role="alert" data-testid="link-error">
-      <span>{message}</span>
-      <button type="button" onClick={() => setMessage(null)} aria-label="Dismiss">Dismiss</button>
-    </div>
-  ) : null;
+  const notesStatus = status ?? b.store.getStatus();
+  const [unreadableDismissed, setUnreadableDismissed] = useState(false);
+  const banner = (
+    <>
+      {shownError && (
+        <div className="banner" role="alert" data-testid="link-error">
+          <span>{shownError}</span>
+          <button
+            type="button"
+            onClick={() => {
+              setMessage(null);
+              setLinkError(null);
+            }}
+            aria-label="Dismiss"
+          >
+            Dismiss
+          </button>
+        </div>
+      )}
+      <NotesNotice
+        status={unreadableDismissed ? { ...notesStatus, unreadable: null } : notesStatus}
+        count={b.store.notes().length}
+        onRetry={() => b.store.retry()}
+        onDownload={() => {
+          const view = b.url.current();
+          const notes = b.store.notes();
+          const file = { link: view ? linkFor(view) : location.href, notes };
+          download('hdm-atlas-notes.json', new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
+        }}
+        onDownloadUnreadable={() => download('hdm-atlas-notes-unreadable.json', new Blob([notesStatus.unreadable?.raw ?? ''], { type: 'application/json' }))}
+        onDismissUnreadable={() => setUnreadableDismissed(true)}
+      />
+    </>
+  );
   const toolbar = useCallback((ctx: AppContext) => <ShareToolbar ctx={ctx} />, []);
-  return <ImportedApp key={viewKey} initialView={view} onStateChange={onStateChange} banner={banner} toolbar={toolbar} />;
+  return <ImportedApp initialView={b.view} onStateChange={onStateChange} onDispatch={b.bridge.attach} banner={banner} toolbar={toolbar} />;
 }
