@@ -16,6 +16,7 @@ import type { DiagramProps, Highlight, Observed } from './diagrams/types';
 import { VmaDiagram } from './diagrams/VmaDiagram';
 import { useAfterPaint } from './hooks/useAfterPaint';
 import { Inspector } from './Inspector';
+import { PartBoundary } from './PartBoundary';
 import { DESIGN_LABEL } from './labels';
 import { PlatformControls, ScenarioBar } from './ScenarioBar';
 import { initialState, reducer, type Action, type AppState } from './state';
@@ -343,7 +344,7 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
             </div>
           )}
         </div>
-        {state.selected && <Inspector
+        {state.selected && <PartBoundary name="the inspector" testId="inspector-error" resetKey={JSON.stringify(state.selected)} extra={<button type="button" onClick={() => dispatch({ type: 'select', target: null })}>Close</button>}><Inspector
           ex={ex}
           all={all}
           target={state.selected}
@@ -351,10 +352,12 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
           onAddNote={onAddNote}
           onRemoveNote={onRemoveNote}
           onClose={() => dispatch({ type: 'select', target: null })}
-        />}
+        /></PartBoundary>}
       </main>
       <section className="panel matrix-panel" aria-label="Verdict matrix">
-        <VerdictMatrix all={all} current={matrixDesign} onDesign={onDesign} selected={state.selected} onSelect={onSelect} notes={view.notes} {...(diffSet ? { diff: diffSet } : {})} />
+        <PartBoundary name="the verdict matrix" testId="matrix-error" resetKey={resetKey}>
+          <VerdictMatrix all={all} current={matrixDesign} onDesign={onDesign} selected={state.selected} onSelect={onSelect} notes={view.notes} {...(diffSet ? { diff: diffSet } : {})} />
+        </PartBoundary>
       </section>
       <footer className="app-footer">
         <p>

@@ -30,6 +30,7 @@ import { textsOf } from './importTexts';
 import { beginRestore, checkRestore, endRestore, failRestore, type SetAside } from './restoreGuard';
 import { useImportPersistence } from './useImportPersistence';
 import './import.css';
+import './notices.css';
 import { SOURCES } from '../../model/sources';
 import { sourceLabel, sourceUrl } from '../../model/source-links';
 import type { SourceId } from '../../model/source';

@@ -13,6 +13,7 @@ import { ImportedApp } from '../import/ImportedApp';
 import { openLocalStorage } from '../storage/storageFault';
 import { combinedSvg, copyText, download, serializeSvg, standaloneSvg, svgToPng } from './exportSvg';
 import { NotesNotice } from './NotesNotice';
+import { PrintCaption } from './PrintCaption';
 import { CHANNEL_NAME, NotesStore, type NotesChannel, type NotesStatus } from './notesStore';
 import { isOwnEntry, linkFor, UrlSync } from './urlSync';
 
@@ -104,6 +105,8 @@ function ShareToolbar({ ctx }: { ctx: AppContext }) {
   };
   const base = `hdm-atlas-${ex.design}-${ex.platform.arch}`;
   return (
+    <>
+    <PrintCaption view={state.view} steps={ex.fault.steps.length} />
     <div className="share-toolbar" role="group" aria-label="Share and export">
       <button type="button" data-testid="copy-link" onClick={run(() => copyText(linkFor(state.view)), 'Link copied')}>Copy link</button>
       <button type="button" data-testid="copy-text" onClick={run(() => copyText(renderText(ex, { notes: state.view.notes })), 'Text copied (≤ 80 columns)')}>Copy as text</button>
@@ -149,6 +152,7 @@ function ShareToolbar({ ctx }: { ctx: AppContext }) {
       </button>
       <span className="share-status" role="status" data-testid="share-status">{status}</span>
     </div>
+    </>
   );
 }
 
