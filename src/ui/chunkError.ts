@@ -12,13 +12,35 @@ export function chunkError(e: Error): string | null {
   return `${file} did not download (the network is down, or the site was updated since this page was opened: then reload the page).`;
 }
 
+/** Stylesheet links that fired `error` (Chromium still gives a failed one an empty `sheet`, so that cannot tell). */
+const failedLinks = new Set<HTMLLinkElement>();
+if (typeof document !== 'undefined') {
+  document.addEventListener(
+    'error',
+    (e) => {
+      if (e.target instanceof HTMLLinkElement && e.target.rel === 'stylesheet') failedLinks.add(e.target);
+    },
+    true,
+  );
+}
+
 /**
- * Before loading a lazy chunk again: take out stylesheet links that failed to load, so Vite's preload helper adds
- * them anew instead of taking their presence for success.
+ * Before loading a lazy chunk again: load anew the stylesheets that failed. Vite's preload helper remembers a CSS file
+ * it tried, failed or not, and will not add it again, so the retry replaces each failed <link> with a fresh one and
+ * waits for it. Rejects, like the helper, when one fails again.
  */
-export function dropFailedStylesheets(): void {
-  if (typeof document === 'undefined') return;
-  for (const l of document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')) {
-    if (l.sheet === null) l.remove();
-  }
+export function reloadFailedStylesheets(): Promise<void> {
+  const failed = [...failedLinks].filter((l) => l.isConnected);
+  failedLinks.clear();
+  return Promise.all(
+    failed.map(
+      (l) =>
+        new Promise<void>((resolve, reject) => {
+          const fresh = l.cloneNode() as HTMLLinkElement;
+          fresh.addEventListener('load', () => resolve());
+          fresh.addEventListener('error', () => reject(new Error(`Unable to preload CSS for ${l.href}`)));
+          l.replaceWith(fresh);
+        }),
+    ),
+  ).then(() => undefined);
 }

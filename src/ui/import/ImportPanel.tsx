@@ -303,9 +303,8 @@ function ImportPanelImpl({ platform, design = 'vfio-owned', all, onChange, stora
       after?.('failed');
       return;
     }
-    setRetryable(null);
     // What is not in the textarea (a file, a drop, a large paste) is kept until it goes through; the textarea keeps its own.
-    run(input, name, undefined, after ?? ((outcome) => setRetryable(outcome === 'ok' ? null : { input, name })));
+    run(input, name, undefined, after ?? ((outcome) => setRetryable((r) => (outcome !== 'ok' ? { input, name } : r?.input === input ? null : r))));
   };
 
   // What to persist (nothing mid-import). Each slot's savedAt is set by ImportStore when the slot changes.

@@ -8,14 +8,14 @@ import { DESIGN_LABEL } from '../labels';
 import type { DesignId } from '../../model/scenario';
 import type { ImportPanelProps, ImportSelection } from './ImportPanel';
 import { PartBoundary } from '../PartBoundary';
-import { dropFailedStylesheets } from '../chunkError';
+import { reloadFailedStylesheets } from '../chunkError';
 
 // Loaded after first paint: the parsers, the worker client and zod storage are not needed to draw the diagrams.
 // React.lazy keeps a failed load for good, so each retry (PartBoundary's "Try again") gets a lazy component of its own.
 const panels: ComponentType<ImportPanelProps>[] = [];
 function lazyPanel(attempt: number): ComponentType<ImportPanelProps> {
-  return (panels[attempt] ??= lazy(() => {
-    if (attempt > 0) dropFailedStylesheets();
+  return (panels[attempt] ??= lazy(async () => {
+    if (attempt > 0) await reloadFailedStylesheets();
     return import('./ImportPanel').then((m) => ({ default: m.ImportPanel }));
   }));
 }

@@ -1,6 +1,8 @@
 /**
  * What happened to the review notes in this browser's storage, said exactly, with what the user can do: try again,
- * or take the notes (and the link that carries them) as a file. Nothing is said while the notes are saved.
+ * or take the notes (and the link that carries them) as a file. Nothing is said while the notes are saved. The fault
+ * is shown at the bottom of the window (notes are added far down the page, in the inspector or the matrix), until
+ * dismissed or saved.
  */
 import { faultSentence } from '../storage/storageFault';
 import type { NotesStatus } from './notesStore';
@@ -11,16 +13,18 @@ export interface NotesNoticeProps {
   count: number;
   onRetry: () => void;
   onDownload: () => void;
+  /** Hide the fault until it happens again. */
+  onDismissFault: () => void;
   onDownloadUnreadable: () => void;
   onDismissUnreadable: () => void;
 }
 
-export function NotesNotice({ status, count, onRetry, onDownload, onDownloadUnreadable, onDismissUnreadable }: NotesNoticeProps) {
+export function NotesNotice({ status, count, onRetry, onDownload, onDismissFault, onDownloadUnreadable, onDismissUnreadable }: NotesNoticeProps) {
   const { fault, unreadable } = status;
   return (
     <>
       {fault && count > 0 && (
-        <div className="banner storage-banner" role="alert" data-testid="notes-storage" data-fault={fault.kind}>
+        <div className="banner storage-banner storage-toast" role="alert" data-testid="notes-storage" data-fault={fault.kind}>
           <span>
             {faultSentence(`Your ${count === 1 ? 'review note is' : `${count} review notes are`}`, fault)} They are kept in this page and in its link
             (Copy link shares them){fault.kind === 'blocked' ? '' : '; saving is tried again when space may have freed'}.
@@ -33,6 +37,9 @@ export function NotesNotice({ status, count, onRetry, onDownload, onDownloadUnre
             )}
             <button type="button" data-testid="notes-download" onClick={onDownload}>
               Download notes
+            </button>
+            <button type="button" onClick={onDismissFault} aria-label="Dismiss until it happens again">
+              Dismiss
             </button>
           </span>
         </div>

@@ -183,6 +183,7 @@ export function ShareApp() {
 
   const notesStatus = status ?? b.store.getStatus();
   const [unreadableDismissed, setUnreadableDismissed] = useState(false);
+  const [dismissedFault, setDismissedFault] = useState<NotesStatus['fault']>(null);
   const banner = (
     <>
       {shownError && (
@@ -201,7 +202,7 @@ export function ShareApp() {
         </div>
       )}
       <NotesNotice
-        status={unreadableDismissed ? { ...notesStatus, unreadable: null } : notesStatus}
+        status={{ fault: notesStatus.fault === dismissedFault ? null : notesStatus.fault, unreadable: unreadableDismissed ? null : notesStatus.unreadable }}
         count={b.store.notes().length}
         onRetry={() => b.store.retry()}
         onDownload={() => {
@@ -210,6 +211,7 @@ export function ShareApp() {
           const file = { link: view ? linkFor(view) : location.href, notes };
           download('hdm-atlas-notes.json', new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
         }}
+        onDismissFault={() => setDismissedFault(notesStatus.fault)}
         onDownloadUnreadable={() => download('hdm-atlas-notes-unreadable.json', new Blob([notesStatus.unreadable?.raw ?? ''], { type: 'application/json' }))}
         onDismissUnreadable={() => setUnreadableDismissed(true)}
       />

@@ -33,13 +33,14 @@ export function storageFault(e: unknown): StorageFault {
 
 /** One sentence for a fault, naming what was not saved: "Review notes are not saved in this browser: …". */
 export function faultSentence(what: string, f: StorageFault): string {
+  const detail = f.detail.replace(/\.$/, '');
   switch (f.kind) {
     case 'blocked':
-      return `${what} not saved in this browser: it blocks this site from storing data (${f.detail}).`;
+      return `${what} not saved in this browser: it blocks this site from storing data (${detail}).`;
     case 'full':
-      return `${what} not saved in this browser: its storage for this site is full (${f.detail}).`;
+      return `${what} not saved in this browser: its storage for this site is full (${detail}).`;
     case 'failed':
-      return `${what} not saved in this browser: storing failed (${f.detail}).`;
+      return `${what} not saved in this browser: storing failed (${detail}).`;
   }
 }
 
