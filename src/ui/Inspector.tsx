@@ -12,6 +12,7 @@ import { sourceLabel, sourceLinkNote, sourceUrl } from '../model/source-links';
 import type { NoteTarget, ReviewNote } from '../model/view-state';
 import { notesFor } from './diagrams/common';
 import { DESIGN_LABEL } from './labels';
+import { NotesSaveHint } from './share/NotesSaveHint';
 
 function flagNames(flags: number): string[] {
   const out: string[] = [];
@@ -156,6 +157,7 @@ function InspectorImpl({ ex, all, target, notes, onAddNote, onRemoveNote, onClos
       <Body ex={ex} all={all} target={target} />
       <section className="notes" aria-label="Review notes">
         <h4>Review notes</h4>
+        <NotesSaveHint />
         {pinned.map((n) => (
           <blockquote key={n.id} data-testid="note">
             {n.text}

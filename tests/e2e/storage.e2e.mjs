@@ -13,6 +13,9 @@ export async function localStorageThatThrowsOnAccessKeepsNotesInTheLinkAndSaysSo
   await context.addInitScript(blockStorage);
   await open(page, baseUrl);
   await assertDrawn(page);
+  await page.click($(CELL));
+  assert.match(await page.textContent($('notes-save-hint')), /Notes are not saved in this browser: it blocks this site from storing data/);
+  await page.keyboard.press('Escape');
   await addNote(page, CELL, 'EPT UC: needs a KVM/x86 change');
   const banner = page.locator($('notes-storage'));
   await banner.waitFor();
@@ -33,6 +36,14 @@ export async function localStorageThatThrowsOnAccessKeepsNotesInTheLinkAndSaysSo
   await page.selectOption($('ctl-design'), 'hotplug');
   await page.selectOption($('ctl-design'), 'vfio-owned');
   assert.deepEqual(await notesOn(page, CELL), ['EPT UC: needs a KVM/x86 change']);
+  // The user allows site data again: Try again saves the notes and the import, without a reload.
+  await page.evaluate(() => (window.__allowStorage = true));
+  await page.click($('notes-retry'));
+  await banner.waitFor({ state: 'detached' });
+  assert.match(await stored(page, 'hdm-atlas.notes.v2'), /needs a KVM\/x86 change/);
+  await page.click($('import-save-retry'));
+  await page.waitForSelector($('import-save-problem'), { state: 'detached' });
+  assert.match(await stored(page, 'hdm-atlas.imports.v1'), /590000000-68fffffff/);
 }
 
 export async function fullStorageSaysSoKeepsTheNoteAndSavesItWhenAnotherPageFreesSpace({ page, context, baseUrl, screenshot }) {
@@ -42,9 +53,12 @@ export async function fullStorageSaysSoKeepsTheNoteAndSavesItWhenAnotherPageFree
   await addNote(page, CELL, 'written while the disk was full');
   const banner = page.locator($('notes-storage'));
   await banner.waitFor();
+  await page.click($(CELL));
+  assert.match(await page.textContent($('notes-save-hint')), /its storage for this site is full/);
   assert.equal(await banner.getAttribute('data-fault'), 'full');
   assert.match(await banner.textContent(), /its storage for this site is full \(QuotaExceededError/);
   await screenshot('fault-storage-full-notes');
+  await page.keyboard.press('Escape');
   assert.deepEqual(await notesOn(page, CELL), ['written while the disk was full']);
   // Another page of the site frees space: this one saves without being reloaded or asked.
   await freeStorageFrom(context, baseUrl);

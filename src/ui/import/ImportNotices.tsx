@@ -44,11 +44,9 @@ export function SaveProblemNotice({ problem, texts, onRetry }: { problem: Import
         {holds} They stay on this page until it is closed{problem.fault.kind === 'blocked' ? '' : '; saving is tried again when space may have freed'}.
       </p>
       <div className="import-notice-actions">
-        {problem.fault.kind !== 'blocked' && (
-          <button type="button" data-testid="import-save-retry" onClick={onRetry}>
-            Try saving again
-          </button>
-        )}
+        <button type="button" data-testid="import-save-retry" onClick={onRetry}>
+          {problem.fault.kind === 'blocked' ? 'Try again (after allowing site data)' : 'Try saving again'}
+        </button>
         <DownloadTexts texts={texts} />
       </div>
     </div>

@@ -34,7 +34,7 @@ const slot = (name: string, text: string): NonNullable<StoredImports['iomem']> =
 const tab = (s: Storage, initial: StoredImports = loadImports(s).value) => {
   const problems: unknown[] = [];
   const elsewhere: unknown[] = [];
-  const store = new ImportStore(s, initial, (p) => problems.push(p), (e) => elsewhere.push(e));
+  const store = new ImportStore({ storage: s, initial, onProblem: (p) => problems.push(p), onElsewhere: (e) => elsewhere.push(e) });
   const set = (v: StoredImports) => {
     store.update(v);
     store.flush();

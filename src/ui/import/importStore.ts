@@ -38,37 +38,64 @@ function put(storage: Storage, v: StoredImports): void {
   else storage.setItem(IMPORT_STORAGE_KEY, JSON.stringify(v));
 }
 
+export interface ImportStoreOptions {
+  /** Where imports persist (null: nowhere). */
+  storage: Storage | null;
+  /** Why there is no storage, when reading it threw: said as soon as there is something to save. */
+  blocked?: StorageFault | null;
+  /** Try to reach storage again (the user may have allowed site data since): retry() uses it while there is none. */
+  reopen?: () => { storage: Storage | null; fault: StorageFault | null };
+  /** What storage held when the panel loaded. */
+  initial: StoredImports;
+  onProblem: (p: ImportSaveProblem | null) => void;
+  onElsewhere: (e: Elsewhere) => void;
+}
+
 export class ImportStore {
   private mine: StoredImports;
   private pending = false;
+  private storage: Storage | null;
+  private blocked: StorageFault | null;
   private readonly writer: { save: (v: StoredImports) => void; flush: () => void };
 
-  /**
-   * @param storage where imports persist (null: nowhere)
-   * @param initial what storage held when the panel loaded
-   */
-  constructor(
-    private readonly storage: Storage | null,
-    initial: StoredImports,
-    private readonly onProblem: (p: ImportSaveProblem | null) => void,
-    private readonly onElsewhere: (e: Elsewhere) => void,
-  ) {
-    this.mine = initial;
+  constructor(private readonly o: ImportStoreOptions) {
+    this.mine = o.initial;
+    this.storage = o.storage;
+    this.blocked = o.blocked ?? null;
     this.writer = idleWriter((v: StoredImports) => this.write(v));
   }
 
   /** What the panel holds now: stamped (importMerge.stamp) and written when idle if anything changed. */
   update(value: StoredImports): void {
-    if (!this.storage) return;
+    if (!this.storage) {
+      if (this.blocked) this.o.onProblem(hasImports(value) ? { fault: this.blocked, holds: 'nothing' } : null);
+      this.mine = value;
+      return;
+    }
     const next = stamp(this.mine, value, new Date().toISOString());
     if (same(next, this.mine) && !this.pending) return;
     this.mine = next;
     this.writer.save(next);
   }
 
-  /** Write now what the last write could not. */
+  /** Write now what the last write could not; without storage, first try to reach it again. */
   retry(): void {
-    if (this.pending) this.write(this.mine);
+    if (this.storage) {
+      if (this.pending) this.write(this.mine);
+      return;
+    }
+    const a = this.o.reopen?.();
+    if (!a?.storage) {
+      if (a?.fault) this.blocked = a.fault;
+      return;
+    }
+    // Reached: everything on the page is new to storage.
+    this.storage = a.storage;
+    this.blocked = null;
+    const v = this.mine;
+    this.mine = { version: 1 };
+    this.update(v);
+    this.writer.flush();
   }
 
   flush(): void {
@@ -77,7 +104,7 @@ export class ImportStore {
 
   /** Retry refused writes when space may have freed, and report what other tabs save. Returns the stop function. */
   listen(): () => void {
-    if (!this.storage || typeof window === 'undefined') return () => {};
+    if ((!this.storage && !this.o.reopen) || typeof window === 'undefined') return () => {};
     const stop = whenSpaceMayFree(() => this.retry());
     const onStorage = (e: StorageEvent) => {
       if (e.key !== IMPORT_STORAGE_KEY || e.newValue === null) return;
@@ -90,7 +117,7 @@ export class ImportStore {
       const r = Schema.safeParse(json);
       if (!r.success) return;
       const kinds = newerIn(r.data, this.mine);
-      if (kinds.length) this.onElsewhere({ kinds, value: r.data });
+      if (kinds.length) this.o.onElsewhere({ kinds, value: r.data });
     };
     window.addEventListener('storage', onStorage);
     return () => {
@@ -107,16 +134,16 @@ export class ImportStore {
       if (storage.getItem(IMPORT_STORAGE_KEY) !== null) theirs = loadImports(storage).value;
     } catch (e) {
       this.pending = true;
-      this.onProblem({ fault: storageFault(e), holds: 'before' });
+      this.o.onProblem({ fault: storageFault(e), holds: 'before' });
       return;
     }
     const newer = newerIn(theirs, v);
-    if (newer.length) this.onElsewhere({ kinds: newer, value: theirs });
+    if (newer.length) this.o.onElsewhere({ kinds: newer, value: theirs });
     const merged = mergeImports(v, theirs);
     try {
       put(storage, merged);
       this.pending = false;
-      this.onProblem(null);
+      this.o.onProblem(null);
       return;
     } catch (e) {
       this.pending = true;
@@ -135,7 +162,7 @@ export class ImportStore {
           }
         }
       }
-      this.onProblem({ fault, holds });
+      this.o.onProblem({ fault, holds });
     }
   }
 }

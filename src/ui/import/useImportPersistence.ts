@@ -1,7 +1,6 @@
 /** ImportStore (importStore.ts) for the import panel: what to show about saving, and what another tab saved. */
 import { useCallback, useEffect, useState } from 'react';
-import type { StorageFault } from '../storage/storageFault';
-import { hasImports } from './importMerge';
+import { openLocalStorage, type StorageFault } from '../storage/storageFault';
 import { ImportStore, type Elsewhere, type ImportSaveProblem } from './importStore';
 import type { StoredImports } from './importStorage';
 
@@ -23,7 +22,9 @@ export interface ImportPersistence {
 export function useImportPersistence(storage: Storage | null, blocked: StorageFault | null, initial: StoredImports, value: StoredImports | null): ImportPersistence {
   const [problem, setProblem] = useState<ImportSaveProblem | null>(null);
   const [elsewhere, setElsewhere] = useState<Elsewhere | null>(null);
-  const [store] = useState(() => new ImportStore(storage, initial, setProblem, setElsewhere));
+  const [store] = useState(
+    () => new ImportStore({ storage, blocked, reopen: blocked ? openLocalStorage : undefined, initial, onProblem: setProblem, onElsewhere: setElsewhere }),
+  );
   useEffect(() => {
     const stop = store.listen();
     return () => {
@@ -34,6 +35,5 @@ export function useImportPersistence(storage: Storage | null, blocked: StorageFa
   useEffect(() => {
     if (value) store.update(value);
   }, [value, store]);
-  const shown = problem ?? (blocked && value && hasImports(value) ? { fault: blocked, holds: 'nothing' as const } : null);
-  return { problem: shown, elsewhere, retry: useCallback(() => store.retry(), [store]), dismissElsewhere: useCallback(() => setElsewhere(null), []) };
+  return { problem, elsewhere, retry: useCallback(() => store.retry(), [store]), dismissElsewhere: useCallback(() => setElsewhere(null), []) };
 }

@@ -1,8 +1,7 @@
 /**
  * What happened to the review notes in this browser's storage, said exactly, with what the user can do: try again,
- * or take the notes (and the link that carries them) as a file. Nothing is said while the notes are saved. The fault
- * is shown at the bottom of the window (notes are added far down the page, in the inspector or the matrix), until
- * dismissed or saved.
+ * or take the notes (and the link that carries them) as a file. Nothing is said while the notes are saved. Where
+ * notes are written, the inspector says it in one line (NotesSaveHint).
  */
 import { faultSentence } from '../storage/storageFault';
 import type { NotesStatus } from './notesStore';
@@ -24,17 +23,15 @@ export function NotesNotice({ status, count, onRetry, onDownload, onDismissFault
   return (
     <>
       {fault && count > 0 && (
-        <div className="banner storage-banner storage-toast" role="alert" data-testid="notes-storage" data-fault={fault.kind}>
+        <div className="banner storage-banner" role="alert" data-testid="notes-storage" data-fault={fault.kind}>
           <span>
             {faultSentence(`Your ${count === 1 ? 'review note is' : `${count} review notes are`}`, fault)} They are kept in this page and in its link
             (Copy link shares them){fault.kind === 'blocked' ? '' : '; saving is tried again when space may have freed'}.
           </span>
           <span className="banner-actions">
-            {fault.kind !== 'blocked' && (
-              <button type="button" data-testid="notes-retry" onClick={onRetry}>
-                Try saving again
-              </button>
-            )}
+            <button type="button" data-testid="notes-retry" onClick={onRetry}>
+              {fault.kind === 'blocked' ? 'Try again (after allowing site data)' : 'Try saving again'}
+            </button>
             <button type="button" data-testid="notes-download" onClick={onDownload}>
               Download notes
             </button>

@@ -13,6 +13,7 @@ import { ImportedApp } from '../import/ImportedApp';
 import { openLocalStorage } from '../storage/storageFault';
 import { combinedSvg, copyText, download, serializeSvg, standaloneSvg, svgToPng } from './exportSvg';
 import { NotesNotice } from './NotesNotice';
+import { NotesStatusContext } from './notesStatusContext';
 import { PrintCaption } from './PrintCaption';
 import { CHANNEL_NAME, NotesStore, type NotesChannel, type NotesStatus } from './notesStore';
 import { isOwnEntry, linkFor, UrlSync } from './urlSync';
@@ -51,6 +52,7 @@ function boot(setStatus: (s: NotesStatus) => void, setMessage: (m: string | null
   const store = new NotesStore({
     storage: access.storage,
     blocked: access.fault,
+    reopen: openLocalStorage,
     openChannel,
     onRemote: (notes) => bridge.send({ type: 'setNotes', notes }),
     onStatus: setStatus,
@@ -218,5 +220,9 @@ export function ShareApp() {
     </>
   );
   const toolbar = useCallback((ctx: AppContext) => <ShareToolbar ctx={ctx} />, []);
-  return <ImportedApp initialView={b.view} onStateChange={onStateChange} onDispatch={b.bridge.attach} banner={banner} toolbar={toolbar} />;
+  return (
+    <NotesStatusContext.Provider value={notesStatus}>
+      <ImportedApp initialView={b.view} onStateChange={onStateChange} onDispatch={b.bridge.attach} banner={banner} toolbar={toolbar} />
+    </NotesStatusContext.Provider>
+  );
 }

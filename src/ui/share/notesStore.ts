@@ -34,6 +34,8 @@ export interface NotesStoreOptions {
   storage: Storage | null;
   /** Why there is no storage (reading window.localStorage threw), if that is why. */
   blocked: StorageFault | null;
+  /** Try to reach storage again (the user may have allowed site data since): retry() uses it while there is none. */
+  reopen?: () => { storage: Storage | null; fault: StorageFault | null };
   /** Opens the channel to other tabs (null: none), when listen() starts. */
   openChannel: () => NotesChannel | null;
   onRemote: (notes: ReviewNote[]) => void;
@@ -51,15 +53,20 @@ export class NotesStore {
   private pending = false;
   private channel: NotesChannel | null = null;
   private lastInput: readonly ReviewNote[] | null = null;
+  private storage: Storage | null;
+  private blocked: StorageFault | null;
 
-  constructor(private readonly o: NotesStoreOptions) {}
+  constructor(private readonly o: NotesStoreOptions) {
+    this.storage = o.storage;
+    this.blocked = o.blocked;
+  }
 
   /**
    * Load what storage holds and merge the notes the page's link brings; returns the notes to show. `ownLink`: the link
    * is one this tab wrote (a reload), so its notes are older than the record's (see linkEntries).
    */
   open(linkNotes: readonly ReviewNote[], ownLink = false): ReviewNote[] {
-    const { storage } = this.o;
+    const { storage } = this;
     if (storage) {
       try {
         const r = readNotes(storage);
@@ -75,7 +82,7 @@ export class NotesStore {
       } catch (e) {
         this.status = { ...this.status, fault: storageFault(e) };
       }
-    } else if (this.o.blocked) this.status = { ...this.status, fault: this.o.blocked };
+    } else if (this.blocked) this.status = { ...this.status, fault: this.blocked };
     const fromUrl = this.linkEntries(linkNotes, ownLink);
     this.record = mergeRecords(this.record, fromUrl);
     this.shown = liveNotes(this.record);
@@ -122,9 +129,29 @@ export class NotesStore {
     return this.shown;
   }
 
-  /** Try the refused write again now. */
+  /** Try the refused write again now (the user asked); without storage, first try to reach it again. */
   retry(): void {
-    if (this.pending) this.save();
+    if (!this.reopen()) this.save();
+    else if (this.pending) this.save();
+  }
+
+  /** The same when space may have freed: says nothing new while storage stays out of reach. */
+  private retryQuietly(): void {
+    if (this.reopen() && this.pending) this.save();
+  }
+
+  /** Whether there is storage, reaching it again if there was none (then what is in memory is saved). */
+  private reopen(): boolean {
+    if (this.storage) return true;
+    const a = this.o.reopen?.();
+    if (!a?.storage) {
+      if (a?.fault) this.blocked = a.fault;
+      return false;
+    }
+    this.storage = a.storage;
+    this.blocked = null;
+    this.pending = true;
+    return true;
   }
 
   /** Follow other tabs (storage event, BroadcastChannel) and retry refused writes when space may free. Returns stop. */
@@ -139,7 +166,7 @@ export class NotesStore {
       if (r.ok) this.receive(r.entries);
     };
     window.addEventListener('storage', onStorage);
-    const stop = this.o.storage ? whenSpaceMayFree(() => this.retry()) : () => {};
+    const stop = this.storage || this.o.reopen ? whenSpaceMayFree(() => this.retryQuietly()) : () => {};
     return () => {
       window.removeEventListener('storage', onStorage);
       stop();
@@ -182,12 +209,12 @@ export class NotesStore {
   }
 
   private save(): void {
-    const { storage } = this.o;
+    const { storage } = this;
     if (!storage) {
       this.pending = false;
       // Said again with every change: the notice counts the notes that are not saved.
-      if (this.o.blocked) {
-        this.status = { ...this.status, fault: this.o.blocked };
+      if (this.blocked) {
+        this.status = { ...this.status, fault: this.blocked };
         this.o.onStatus(this.status);
       }
       return;

@@ -102,11 +102,16 @@ export async function importText(page, text) {
 
 export const idle = (page) => page.waitForFunction(() => document.querySelector('[data-testid="import-progress"]') === null);
 
-/** Init script: reading window.localStorage throws, as in Chromium when site data is blocked. */
+/**
+ * Init script: reading window.localStorage throws, as in Chromium when site data is blocked, until the page sets
+ * window.__allowStorage (the user allowing site data again).
+ */
 export function blockStorage() {
+  const d = Object.getOwnPropertyDescriptor(window, 'localStorage') ?? Object.getOwnPropertyDescriptor(Window.prototype, 'localStorage');
   Object.defineProperty(window, 'localStorage', {
     configurable: true,
     get() {
+      if (window.__allowStorage) return d.get.call(window);
       throw new DOMException("Failed to read the 'localStorage' property from 'Window': Access is denied for this document.", 'SecurityError');
     },
   });
