@@ -160,10 +160,10 @@ function ShareToolbar({ ctx }: { ctx: AppContext }) {
 
 export function ShareApp() {
   const [status, setStatus] = useState<NotesStatus | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  // What was wrong with the link on screen: the one the page opened with (undefined) until the page navigates.
+  const [message, setMessage] = useState<string | null | undefined>(undefined);
   const [b] = useState(() => boot(setStatus, setMessage));
-  const [linkError, setLinkError] = useState<string | null>(b.message);
-  const shownError = message ?? linkError;
+  const shownError = message === undefined ? b.message : message;
 
   useEffect(() => {
     const stopNotes = b.store.listen();
@@ -193,10 +193,7 @@ export function ShareApp() {
           <span>{shownError}</span>
           <button
             type="button"
-            onClick={() => {
-              setMessage(null);
-              setLinkError(null);
-            }}
+            onClick={() => setMessage(null)}
             aria-label="Dismiss"
           >
             Dismiss
