@@ -1,8 +1,11 @@
 /**
  * Option parsing for `cli explain`: every option and value is checked; anything unknown is a UsageError (exit 2).
  */
-import type { Platform, Scenario } from '../model/scenario';
-import { ARCHES, DEFAULT_PLATFORM, DESIGNS, FIRMWARE_TYPES, KERNEL_VERSIONS, ONLINE_POLICIES } from '../model/scenario';
+import type { KernelConfig, Platform, Scenario } from '../model/scenario';
+import {
+  ARCHES, CONFIG_KEYS, CONFIG_VALUES, CPU_VENDORS, DEFAULT_PLATFORM, DESIGNS, EFI_ATTRS, FIRMWARE_TYPES, KERNEL_VERSIONS, ONLINE_POLICIES,
+  REGION_STATES,
+} from '../model/scenario';
 import { UsageError } from './io';
 
 export interface ExplainArgs {
@@ -21,10 +24,35 @@ function oneOf<T extends string>(opt: string, v: string | undefined, allowed: re
 }
 
 export const EXPLAIN_USAGE = `usage: explain --design <${DESIGNS.join('|')}> --arch <${ARCHES.join('|')}>
-         [--fwb on|off] [--firmware ${FIRMWARE_TYPES.join('|')}] [--nosoftreserve]
-         [--kernel ${KERNEL_VERSIONS.join('|')}] [--online ${ONLINE_POLICIES.join('|')}]
+         [--vendor ${CPU_VENDORS.join('|')}] [--fwb on|off] [--dic on|off] [--efi-attr ${EFI_ATTRS.join('|')}]
+         [--firmware ${FIRMWARE_TYPES.join('|')}] [--nosoftreserve]
+         [--kernel ${KERNEL_VERSIONS.join('|')}] [--region ${REGION_STATES.join('|')}]
+         [--config CONFIG_X=v[,CONFIG_Y=v…]] [--online ${ONLINE_POLICIES.join('|')}]
          [--huge-fault on|off] [--mte on|off] [--dirty-log on|off] [--reset]
          [--format text|json] [--iomem FILE --range START-END]`;
+
+/**
+ * --config CONFIG_CXL_REGION=y,CONFIG_DEV_DAX_KMEM=n: each named option set, the rest keep their defaults. The
+ * "CONFIG_" prefix is optional; an option the model does not know or a value it cannot take is a usage error.
+ */
+export function parseConfig(v: string | undefined, base: KernelConfig): KernelConfig {
+  if (v === undefined || v === '' || v.startsWith('--')) {
+    throw new UsageError(`--config needs OPTION=VALUE pairs, e.g. CONFIG_CXL_REGION=n (options: ${CONFIG_KEYS.map((k) => `CONFIG_${k}`).join(', ')})`);
+  }
+  const out: KernelConfig = { ...base };
+  for (const item of v.split(',')) {
+    const m = /^(?:CONFIG_)?([A-Z0-9_]+)=(.*)$/.exec(item.trim());
+    if (!m) throw new UsageError(`--config: "${item}" is not OPTION=VALUE`);
+    const key = m[1] as (typeof CONFIG_KEYS)[number];
+    if (!(CONFIG_KEYS as readonly string[]).includes(key)) {
+      throw new UsageError(`--config: CONFIG_${m[1]} does not change any outcome the model knows (options: ${CONFIG_KEYS.map((k) => `CONFIG_${k}`).join(', ')})`);
+    }
+    const allowed = CONFIG_VALUES[key] as readonly string[];
+    if (!allowed.includes(m[2]!)) throw new UsageError(`--config: CONFIG_${key}=${m[2]} (expected ${allowed.join(', ')})`);
+    (out as unknown as Record<string, string>)[key] = m[2]!;
+  }
+  return out;
+}
 
 export function parseExplainArgs(argv: string[]): ExplainArgs {
   const p: Platform = { ...DEFAULT_PLATFORM };
@@ -42,7 +70,12 @@ export function parseExplainArgs(argv: string[]): ExplainArgs {
     switch (opt) {
       case '--design': design = oneOf(opt, val(), DESIGNS); break;
       case '--arch': arch = oneOf(opt, val(), ARCHES); break;
-      case '--fwb': p.fwbDic = oneOf(opt, val(), ON_OFF) === 'on'; break;
+      case '--vendor': p.vendor = oneOf(opt, val(), CPU_VENDORS); break;
+      case '--fwb': p.fwb = oneOf(opt, val(), ON_OFF) === 'on'; break;
+      case '--dic': p.dic = oneOf(opt, val(), ON_OFF) === 'on'; break;
+      case '--efi-attr': p.efiAttr = oneOf(opt, val(), EFI_ATTRS); break;
+      case '--region': p.region = oneOf(opt, val(), REGION_STATES); break;
+      case '--config': p.config = parseConfig(val(), p.config); break;
       case '--firmware': p.firmware = oneOf(opt, val(), FIRMWARE_TYPES); break;
       case '--nosoftreserve': p.nosoftreserve = true; break;
       case '--kernel': p.kernel = oneOf(opt, val(), KERNEL_VERSIONS); break;

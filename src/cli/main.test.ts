@@ -23,7 +23,7 @@ describe('cli explain', () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.iomem).toContain('vfio-cxl');
-    expect(j.vma.flags).toEqual(['rd', 'wr', 'sh', 'mr', 'mw', 'me', 'ms', 'pf', 'io', 'de', 'dd', '??']);
+    expect(j.vma.flags).toEqual(['rd', 'wr', 'sh', 'mr', 'mw', 'me', 'ms', 'pf', 'io', 'de', 'dd']);
     expect(j.fault.steps[0]).toHaveProperty('function');
     expect(j.fault.steps[0]).toHaveProperty('file');
     expect(j.fault.result).toMatchObject({ level: '2M', memtype: 'UC' });
@@ -54,7 +54,7 @@ describe('cli explain', () => {
     const f = join(SAMPLES, 'iomem', 'cxl-qemu-window-over-e820-reserved-lkml-gourry.iomem');
     const r = run(['explain', '--design', 'vfio-owned', '--arch', 'x86_64', '--iomem', f, '--range', '590000000-68fffffff', '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out).iomem).toContain('  590000000-68fffffff : Reserved\n    590000000-68fffffff : vfio-cxl');
+    expect(JSON.parse(r.out).iomem).toContain('  590000000-68fffffff : region0\n    590000000-68fffffff : Reserved\n      590000000-68fffffff : vfio-cxl-hdm');
   });
   it('rejects a bad range with the column', () => {
     const f = join(SAMPLES, 'iomem', 'cxl-qemu-window-over-e820-reserved-lkml-gourry.iomem');
@@ -100,15 +100,28 @@ describe('cli explain: options and JSON shape', () => {
   it('every flag reaches the platform (--opt value and --opt=value forms)', () => {
     const j = JSON.parse(
       run([
-        'explain', '--design=hotplug', '--arch', 'arm64', '--fwb=off', '--firmware', 'soft-reserved', '--nosoftreserve', '--kernel=6.11',
-        '--online', 'online_kernel', '--huge-fault', 'off', '--mte', 'on', '--dirty-log', 'on', '--reset', '--format', 'json',
+        'explain', '--design=hotplug', '--arch', 'arm64', '--fwb=off', '--dic', 'off', '--vendor=amd', '--efi-attr', 'uc',
+        '--firmware', 'soft-reserved', '--nosoftreserve', '--kernel=6.11', '--region', 'none',
+        '--config', 'CONFIG_CXL_REGION=n,DEV_DAX_KMEM=n', '--online', 'online_kernel', '--huge-fault', 'off', '--mte', 'on',
+        '--dirty-log', 'on', '--reset', '--format', 'json',
       ]).out,
     );
     expect(j.design).toBe('hotplug');
     expect(j.platform).toEqual({
-      arch: 'arm64', fwbDic: false, firmware: 'soft-reserved', nosoftreserve: true, kernel: '6.11', onlinePolicy: 'online_kernel',
-      hugeFault: false, mte: true, dirtyLog: true, deviceReset: true,
+      arch: 'arm64', vendor: 'amd', fwb: false, dic: false, efiAttr: 'uc', firmware: 'soft-reserved', nosoftreserve: true, kernel: '6.11',
+      region: 'none', config: { CXL_REGION: 'n', DEV_DAX_HMEM: 'y', DEV_DAX_KMEM: 'n', EFI_SOFT_RESERVE: 'y' },
+      onlinePolicy: 'online_kernel', hugeFault: false, mte: true, dirtyLog: true, deviceReset: true,
     });
+  });
+
+  it.each([
+    ['CONFIG_FOO=y', /does not change any outcome/],
+    ['CONFIG_CXL_REGION=m', /expected y, n/],
+    ['CXL_REGION', /not OPTION=VALUE/],
+  ])('--config %s is a usage error naming the problem', (cfg, msg) => {
+    const r = run(['explain', '--design', 'hotplug', '--arch', 'x86_64', '--config', cfg]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(msg);
   });
 
   it('JSON writes bigints as 0x strings and carries the conflict with the busy node\'s path', () => {

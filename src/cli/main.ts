@@ -8,6 +8,8 @@ import { runIomem } from './iomem';
 import type { CliIo } from './io';
 import { UsageError } from './io';
 import { EXPLAIN_USAGE } from './args';
+import { CHECK_SOURCES_SYNOPSIS } from './check-sources/args';
+import { runCheckSources } from './check-sources/run';
 
 export const USAGE = `hdm-atlas: how four designs for CXL Type-2 device memory reach a KVM guest
 
@@ -15,13 +17,28 @@ commands:
   explain  one design on one platform (text for a mail, or JSON)
 ${EXPLAIN_USAGE.replace(/^/gm, '    ')}
   iomem <file|->   parse /proc/iomem and print it back unchanged
+  check-sources    check every citation against a kernel git tree
+${CHECK_SOURCES_SYNOPSIS.replace(/^/gm, '    ')}
+    (check-sources --help for the whole manual)
   help             this text
 `;
 
-export function main(argv: string[], io: CliIo): number {
+/** A UsageError is printed and exits 2; anything else is a bug and propagates. */
+function usageExit(e: unknown, io: CliIo): number {
+  if (e instanceof UsageError) {
+    io.err(`error: ${e.message}\n`);
+    return 2;
+  }
+  throw e;
+}
+
+/** Runs a command; check-sources runs git and answers asynchronously, the others at once. */
+export function main(argv: string[], io: CliIo): number | Promise<number> {
   const [cmd, ...rest] = argv;
   try {
     switch (cmd) {
+      case 'check-sources':
+        return runCheckSources(rest, io).catch((e: unknown) => usageExit(e, io));
       case 'explain':
         return runExplain(rest, io);
       case 'iomem':
@@ -38,11 +55,7 @@ export function main(argv: string[], io: CliIo): number {
         throw new UsageError(`unknown command "${cmd}"\n\n${USAGE}`);
     }
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`error: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
+    return usageExit(e, io);
   }
 }
 
@@ -54,5 +67,12 @@ if (isEntry) {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),
   };
-  process.exitCode = main(process.argv.slice(2), io);
+  // A reader that stops early (`| head`) closes the pipe: stop quietly instead of crashing on EPIPE.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  void Promise.resolve(main(process.argv.slice(2), io)).then((code) => {
+    process.exitCode = code;
+  });
 }

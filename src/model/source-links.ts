@@ -2,7 +2,9 @@
  * Where a source can be read: an Elixir link at the cited version for upstream code, a lore link for a Message-ID,
  * the archive URL for a thread message without one. Pure string building; no HTML.
  */
-import type { Source } from './source';
+import type { Source, SourceId } from './source';
+import { checkedLine, checkOf, type CheckedSource } from './source-check/checked';
+import { getSource } from './sources';
 
 const TAG = /^v\d+\.\d+(\.\d+)?(-rc\d+)?$/;
 
@@ -13,13 +15,17 @@ export function elixirTag(s: Extract<Source, { kind: 'upstream' }>): string | nu
   return null;
 }
 
-/** A URL to read the source, or null when none exists (e.g. an inference, or a tree outside mainline). */
-export function sourceUrl(s: Source): string | null {
+/**
+ * A URL to read the source, or null when none exists (e.g. an inference, or a tree outside mainline). With the
+ * source's check (see source-check/checked.ts) made at the tag linked to, the Elixir link points at the line.
+ */
+export function sourceUrl(s: Source, check: CheckedSource | null = null): string | null {
   switch (s.kind) {
     case 'upstream': {
       if (/\(|NV-Kernels|QEMU/.test(s.file) || !/^[\w./-]+$/.test(s.file)) return null;
-      const tag = elixirTag(s) ?? 'latest';
-      return `https://elixir.bootlin.com/linux/${tag}/source/${s.file}`;
+      const tag = elixirTag(s);
+      const line = checkedLine(check, s, tag);
+      return `https://elixir.bootlin.com/linux/${tag ?? 'latest'}/source/${s.file}${line ? `#L${line}` : ''}`;
     }
     case 'patch':
     case 'thread':
@@ -28,6 +34,11 @@ export function sourceUrl(s: Source): string | null {
     case 'inference':
       return null;
   }
+}
+
+/** The URL of a registered source, at its checked line when the committed line file has one. */
+export function sourceUrlOf(id: SourceId, s: Source = getSource(id)): string | null {
+  return sourceUrl(s, checkOf(id, s));
 }
 
 /**

@@ -246,7 +246,7 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
     </Panel>
   );
   const faultPanel = (e: Explanation, compact: boolean, label: string) => (
-    <Panel id={compact && e !== ex ? 'diagram-fault-b' : 'diagram-fault'} title={`KVM fault path (${e.fault.arch === 'x86_64' ? 'x86-64, EPT' : 'arm64, stage-2'})${label}`} wide>
+    <Panel id={compact && e !== ex ? 'diagram-fault-b' : 'diagram-fault'} title={`KVM fault path (${e.fault.arch === 'arm64' ? 'arm64, stage-2' : e.platform.vendor === 'amd' ? 'x86-64, AMD NPT' : 'x86-64, Intel EPT'})${label}`} wide>
       <DiagramBoundary name="fault path" resetKey={resetKey}>
         <FaultPathDiagram {...common(e, compact)} />
       </DiagramBoundary>

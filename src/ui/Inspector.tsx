@@ -9,6 +9,7 @@ import { findByPath } from '../model/resource/tree';
 import { IORESOURCE, IORES_DESC } from '../model/resource/types';
 import { getSource } from '../model/sources';
 import { sourceLabel, sourceLinkNote, sourceUrl } from '../model/source-links';
+import { CHECKED, checkOf, checkSentence, type CheckedLines } from '../model/source-check/checked';
 import type { NoteTarget, ReviewNote } from '../model/view-state';
 import { notesFor } from './diagrams/common';
 import { DESIGN_LABEL } from './labels';
@@ -27,13 +28,18 @@ function descName(d: number): string {
   return Object.entries(IORES_DESC).find(([, v]) => v === d)?.[0] ?? String(d);
 }
 
-export function SourceList({ ids }: { ids: readonly string[] }) {
+/**
+ * The sources of a box, step or verdict: each linked where it can be read, marked when unverified, with its note and
+ * (from the committed line file, `checks`) what `cli check-sources` last found for it in a kernel tree.
+ */
+export function SourceList({ ids, checks = CHECKED }: { ids: readonly string[]; checks?: CheckedLines }) {
   if (ids.length === 0) return null;
   return (
     <ol className="sources" data-testid="sources">
       {[...new Set(ids)].map((id) => {
         const s = getSource(id);
-        const url = sourceUrl(s);
+        const check = checkOf(id, s, checks);
+        const url = sourceUrl(s, check);
         const linkNote = sourceLinkNote(s);
         return (
           <li key={id} className={s.verified ? 'verified' : 'unverified'} data-source={id}>
@@ -44,6 +50,11 @@ export function SourceList({ ids }: { ids: readonly string[] }) {
             )}
             {linkNote && <span className="link-note" data-testid="link-note"> ({linkNote})</span>}
             {!s.verified && <span className="unverified-mark">unverified</span>}
+            {check && (
+              <div className={`source-check ${check.outcome}`} data-check={check.outcome} title={`${checks.tree}, ${checks.date}`}>
+                {checkSentence(check, checks)}
+              </div>
+            )}
             {s.kind !== 'inference' && s.note && <div className="source-note">{s.note}</div>}
           </li>
         );

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SCENARIO, type Platform } from '../model/scenario';
 import { ScenarioBar } from './ScenarioBar';
 
-const arm: Platform = { ...DEFAULT_SCENARIO.platform, arch: 'arm64', fwbDic: false, mte: false };
+const arm: Platform = { ...DEFAULT_SCENARIO.platform, arch: 'arm64', fwb: false, mte: false };
 
 function setup(platform: Platform = DEFAULT_SCENARIO.platform) {
   const onDesign = vi.fn();
@@ -32,7 +32,7 @@ describe('ScenarioBar', () => {
   });
 
   it.each([
-    ['ctl-fwb', { fwbDic: true }],
+    ['ctl-fwb', { fwb: true }],
     ['ctl-mte', { mte: true }],
     ['ctl-nosoftreserve', { nosoftreserve: true }],
     ['ctl-huge-fault', { hugeFault: false }],
@@ -46,13 +46,14 @@ describe('ScenarioBar', () => {
 
   it('disables the arm64-only controls on x86-64 and says why, visibly and in their names', () => {
     setup();
-    for (const id of ['ctl-fwb', 'ctl-mte']) {
+    for (const id of ['ctl-fwb', 'ctl-dic', 'ctl-mte']) {
       const el = screen.getByTestId(id);
       expect(el).toBeDisabled();
       expect(el).not.toBeChecked();
       expect(el.closest('label')).toHaveTextContent('arm64 only');
     }
-    expect(screen.getByRole('checkbox', { name: /FWB \+ DIC.*arm64 only/ })).toBeDisabled();
+    expect(screen.getByRole('checkbox', { name: /FWB.*arm64 only/ })).toBeDisabled();
+    expect(screen.getByRole('checkbox', { name: /DIC.*arm64 only/ })).toBeDisabled();
     expect(screen.getByTestId('ctl-dirty-log')).toBeEnabled();
   });
 

@@ -2,9 +2,9 @@
  * The scenario bar: which design, on which platform. Native labelled controls, each with data-testid "ctl-<name>".
  */
 import { memo, type ReactNode } from 'react';
-import type { Platform, Scenario } from '../model/scenario';
-import { ARCHES, DESIGNS, FIRMWARE_TYPES, KERNEL_VERSIONS, ONLINE_POLICIES } from '../model/scenario';
-import { DESIGN_BLURB, DESIGN_LABEL, FIRMWARE_OPTION, ONLINE_OPTION } from './labels';
+import type { ConfigKey, KernelConfig, Platform, Scenario } from '../model/scenario';
+import { ARCHES, CONFIG_KEYS, CONFIG_VALUES, CPU_VENDORS, DESIGNS, EFI_ATTRS, FIRMWARE_TYPES, KERNEL_VERSIONS, ONLINE_POLICIES, REGION_STATES } from '../model/scenario';
+import { CONFIG_HINT, DESIGN_BLURB, DESIGN_LABEL, EFI_ATTR_OPTION, FIRMWARE_OPTION, ONLINE_OPTION, REGION_OPTION, VENDOR_OPTION } from './labels';
 
 function Field({ label, children, hint }: { label: string; children: ReactNode; hint?: string }) {
   return (
@@ -15,7 +15,7 @@ function Field({ label, children, hint }: { label: string; children: ReactNode; 
   );
 }
 
-type BoolField = 'fwbDic' | 'nosoftreserve' | 'hugeFault' | 'mte' | 'dirtyLog' | 'deviceReset';
+type BoolField = 'fwb' | 'dic' | 'nosoftreserve' | 'hugeFault' | 'mte' | 'dirtyLog' | 'deviceReset';
 
 /**
  * A labelled checkbox for one boolean platform field; when disabled, `why` says so visibly (and in the accessible
@@ -29,6 +29,26 @@ const Check = memo(function Check({ id, field, label, checked, onChange, disable
       <span>{label}</span>
       {disabled && why && <span className="check-why">({why})</span>}
     </label>
+  );
+});
+
+/** The kernel config options that change outcomes, one select each. */
+const ConfigControls = memo(function ConfigControls({ config, onChange, t }: { config: KernelConfig; onChange: (patch: Partial<Platform>) => void; t: (n: string) => string }) {
+  const set = (k: ConfigKey, v: string) => onChange({ config: { ...config, [k]: v } });
+  return (
+    <fieldset className="config-controls">
+      <legend className="field-label">Kernel config</legend>
+      {CONFIG_KEYS.map((k) => (
+        <label key={k} className="config-field" title={CONFIG_HINT[k]}>
+          <span>CONFIG_{k}</span>
+          <select data-testid={t(`config-${k}`)} value={config[k]} onChange={(e) => set(k, e.target.value)}>
+            {(CONFIG_VALUES[k] as readonly string[]).map((v) => (
+              <option key={v} value={v}>{v}</option>
+            ))}
+          </select>
+        </label>
+      ))}
+    </fieldset>
   );
 });
 
@@ -48,10 +68,19 @@ export const PlatformControls = memo(function PlatformControls({ platform: p, on
       <Field label="Architecture">
         <select data-testid={t('arch')} value={p.arch} onChange={(e) => onChange({ arch: e.target.value as Platform['arch'] })}>
           {ARCHES.map((a) => (
-            <option key={a} value={a}>{a === 'x86_64' ? 'x86-64 (EPT)' : 'arm64 (stage-2)'}</option>
+            <option key={a} value={a}>{a === 'x86_64' ? 'x86-64 (EPT / NPT)' : 'arm64 (stage-2)'}</option>
           ))}
         </select>
       </Field>
+      {x86 ? (
+        <Field label="CPU" hint="Intel VMX builds EPT entries (vmx_get_mt_mask()); AMD SVM builds NPT entries with no get_mt_mask">
+          <select data-testid={t('vendor')} value={p.vendor} onChange={(e) => onChange({ vendor: e.target.value as Platform['vendor'] })}>
+            {CPU_VENDORS.map((v) => (
+              <option key={v} value={v}>{VENDOR_OPTION[v]}</option>
+            ))}
+          </select>
+        </Field>
+      ) : null}
       <Field label="Firmware called the range">
         <select data-testid={t('firmware')} value={p.firmware} onChange={(e) => onChange({ firmware: e.target.value as Platform['firmware'] })}>
           {FIRMWARE_TYPES.map((f) => (
@@ -59,6 +88,15 @@ export const PlatformControls = memo(function PlatformControls({ platform: p, on
           ))}
         </select>
       </Field>
+      {!x86 && p.firmware === 'reserved' ? (
+        <Field label="EFI attribute" hint="arm64: with a cacheable (WB) attribute an EFI_RESERVED range is a NOMAP memblock region with a memmap">
+          <select data-testid={t('efi-attr')} value={p.efiAttr} onChange={(e) => onChange({ efiAttr: e.target.value as Platform['efiAttr'] })}>
+            {EFI_ATTRS.map((a) => (
+              <option key={a} value={a}>{EFI_ATTR_OPTION[a]}</option>
+            ))}
+          </select>
+        </Field>
+      ) : null}
       <Field label="Kernel">
         <select data-testid={t('kernel')} value={p.kernel} onChange={(e) => onChange({ kernel: e.target.value as Platform['kernel'] })}>
           {KERNEL_VERSIONS.map((k) => (
@@ -66,6 +104,14 @@ export const PlatformControls = memo(function PlatformControls({ platform: p, on
           ))}
         </select>
       </Field>
+      <Field label="CXL region" hint="Whether a CXL region exists for the range: cxl_pci does not bind accelerators, so only a Type-2 driver or a firmware-committed decoder makes one">
+        <select data-testid={t('region')} value={p.region} onChange={(e) => onChange({ region: e.target.value as Platform['region'] })}>
+          {REGION_STATES.map((r) => (
+            <option key={r} value={r}>{REGION_OPTION[r]}</option>
+          ))}
+        </select>
+      </Field>
+      <ConfigControls config={p.config} onChange={onChange} t={t} />
       <Field label="Hotplug online policy">
         <select data-testid={t('online')} value={p.onlinePolicy} onChange={(e) => onChange({ onlinePolicy: e.target.value as Platform['onlinePolicy'] })}>
           {ONLINE_POLICIES.map((o) => (
@@ -74,7 +120,8 @@ export const PlatformControls = memo(function PlatformControls({ platform: p, on
         </select>
       </Field>
       <div className="checks">
-        <Check id={t('fwb')} label="FWB + DIC" checked={!x86 && p.fwbDic} disabled={x86} field="fwbDic" onChange={onChange} hint={x86 ? 'arm64 only: ARM64_HAS_STAGE2_FWB and ARM64_HAS_CACHE_DIC' : 'ARM64_HAS_STAGE2_FWB and ARM64_HAS_CACHE_DIC both present'} why="arm64 only" />
+        <Check id={t('fwb')} label="FWB" checked={!x86 && p.fwb} disabled={x86} field="fwb" onChange={onChange} hint={x86 ? 'arm64 only: FEAT_S2FWB (ARM64_HAS_STAGE2_FWB)' : 'FEAT_S2FWB (ARM64_HAS_STAGE2_FWB): stage-2 can force write-back'} why="arm64 only" />
+        <Check id={t('dic')} label="DIC" checked={!x86 && p.dic} disabled={x86} field="dic" onChange={onChange} hint={x86 ? 'arm64 only: CTR_EL0.DIC (ARM64_HAS_CACHE_DIC)' : 'CTR_EL0.DIC (ARM64_HAS_CACHE_DIC): no instruction-cache invalidation needed'} why="arm64 only" />
         <Check id={t('nosoftreserve')} label="efi=nosoftreserve" checked={p.nosoftreserve} field="nosoftreserve" onChange={onChange} hint="EFI_MEMORY_SP ranges become ordinary System RAM" />
         <Check id={t('huge-fault')} label="VFIO .huge_fault" checked={p.hugeFault} field="hugeFault" onChange={onChange} hint="The VFIO-owned driver inserts PMD/PUD leaves (vmf_insert_pfn_pmd/pud), not only 4K PTEs" />
         <Check id={t('mte')} label="MTE guest" checked={!x86 && p.mte} disabled={x86} field="mte" onChange={onChange} hint={x86 ? 'arm64 only' : 'The VM has MTE enabled'} why="arm64 only" />

@@ -5,14 +5,13 @@
 import { explain, type ExplainOptions } from '../model/explain';
 import type { Explanation } from '../model/explain-types';
 import type { DesignId, Platform, Scenario } from '../model/scenario';
-import { DESIGNS } from '../model/scenario';
+import { DESIGNS, platformKey } from '../model/scenario';
 
 const MAX = 200;
 const cache = new Map<string, Explanation>();
 
 export function scenarioKey(s: Scenario, extra = ''): string {
-  const p = s.platform;
-  return `${s.design}|${p.arch}|${p.fwbDic}|${p.firmware}|${p.nosoftreserve}|${p.kernel}|${p.onlinePolicy}|${p.hugeFault}|${p.mte}|${p.dirtyLog}|${p.deviceReset}|${extra}`;
+  return `${s.design}|${platformKey(s.platform)}|${extra}`;
 }
 
 /** explain() with a cache; `importKey` distinguishes runs against an imported tree. */

@@ -1,6 +1,6 @@
 /** Human labels for the model's identifiers (UI only). */
 import type { VerdictId } from '../model/explain-types';
-import type { DesignId, FirmwareType, OnlinePolicy } from '../model/scenario';
+import type { ConfigKey, CpuVendor, DesignId, EfiAttr, FirmwareType, OnlinePolicy, RegionState } from '../model/scenario';
 
 export { DESIGN_LABEL } from '../model/text/render';
 
@@ -20,6 +20,7 @@ export const FIRMWARE_OPTION: Record<FirmwareType, string> = {
 
 export const ONLINE_OPTION: Record<OnlinePolicy, string> = {
   offline: 'offline',
+  online: 'online (ZONE_NORMAL by default)',
   online_movable: 'online_movable (ZONE_MOVABLE)',
   online_kernel: 'online_kernel (ZONE_NORMAL)',
 };
@@ -32,5 +33,28 @@ export const VERDICT_SHORT: Record<VerdictId, string> = {
   'device-reset': 'Device reset',
   'firmware-ram': 'If firmware says RAM',
   'struct-pages': 'struct pages',
+  aliases: 'Host aliases',
   'upstream-status': 'Upstream',
+};
+
+export const VENDOR_OPTION: Record<CpuVendor, string> = {
+  intel: 'Intel (VMX, EPT)',
+  amd: 'AMD (SVM, NPT)',
+};
+
+export const EFI_ATTR_OPTION: Record<EfiAttr, string> = {
+  wb: 'WB (NOMAP memblock, memmap)',
+  uc: 'no WB attribute (not in memblock)',
+};
+
+export const REGION_OPTION: Record<RegionState, string> = {
+  committed: 'committed at boot (before hmem decides)',
+  none: 'none at boot (assembled when the driver binds)',
+};
+
+export const CONFIG_HINT: Record<ConfigKey, string> = {
+  CXL_REGION: 'CXL region support; also the default of CONFIG_DEV_DAX_CXL, which makes hmem leave ranges in a CXL window to CXL',
+  DEV_DAX_HMEM: 'dax_hmem: turns Soft Reserved ranges into dax devices',
+  DEV_DAX_KMEM: 'kmem: onlines a dax device as System RAM (kmem); =n leaves device_dax to bind',
+  EFI_SOFT_RESERVE: 'EFI_MEMORY_SP ranges become Soft Reserved; =n makes them System RAM, like efi=nosoftreserve',
 };

@@ -49,7 +49,7 @@ describe('share links', () => {
     const r = decodeLink(v1);
     expect(r.error).toBeNull();
     expect(r.version).toBe(1);
-    expect(r.view.scenario).toEqual({ design: 'vfio-owned', platform: { ...DEFAULT_PLATFORM, arch: 'arm64', fwbDic: false, firmware: 'soft-reserved', kernel: '6.17' } });
+    expect(r.view.scenario).toEqual({ design: 'vfio-owned', platform: { ...DEFAULT_PLATFORM, arch: 'arm64', fwb: false, firmware: 'soft-reserved', kernel: '6.17' } });
     expect(r.view.compare).toEqual({ kind: 'design', design: 'hotplug' });
     expect(r.view.step).toBe(3);
     expect(r.view.presentation).toBe(true);
@@ -57,7 +57,7 @@ describe('share links', () => {
   });
 
   it.each([
-    ['#v=2&d=hotplug', /newer version/],
+    ['#v=3&d=hotplug', /newer version/],
     ['#v=1&d=evil', /design \("d"\) has the invalid value "evil"/],
     ['#v=1&a=sparc', /arch/],
     ['#v=1&s=-4', /step/],

@@ -2,7 +2,8 @@
  * Share links: the whole view (design, platform, selected step, compare, presentation, review notes) in the URL
  * fragment, readable and versioned:
  *
- *   #v=1&d=vfio-owned&a=x86_64&fwb=1&fw=reserved&nsr=0&k=7.1&on=online_movable&hf=1&mte=0&dl=0&rst=0&s=4
+ *   #v=2&d=vfio-owned&a=x86_64&cpu=intel&fwb=1&dic=1&fw=reserved&efi=wb&nsr=0&k=7.1&rg=committed&cr=y&hm=y&km=m
+ *       &esr=y&on=online_movable&hf=1&mte=0&dl=0&rst=0&s=4
  *       [&cmp=design:hotplug | &cmp=platform&c.a=arm64&c.fwb=0…] [&p=1] [&n=<base64url JSON of notes>]
  *
  * decodeLink() never throws and never trusts its input: every value is checked against the model's enums with zod,
@@ -11,12 +12,15 @@
  */
 import * as z from 'zod/mini';
 import type { Platform } from '../scenario';
-import { ARCHES, DEFAULT_PLATFORM, DESIGNS, FIRMWARE_TYPES, KERNEL_VERSIONS, ONLINE_POLICIES } from '../scenario';
+import type { ConfigKey, KernelConfig } from '../scenario';
+import {
+  ARCHES, CONFIG_VALUES, CPU_VENDORS, DEFAULT_PLATFORM, DESIGNS, EFI_ATTRS, FIRMWARE_TYPES, KERNEL_VERSIONS, ONLINE_POLICIES, REGION_STATES,
+} from '../scenario';
 import type { ReviewNote, ViewState } from '../view-state';
 import { DEFAULT_VIEW } from '../view-state';
 import { describeIssue } from '../validation';
 
-export const LINK_VERSION = 1;
+export const LINK_VERSION = 2;
 /** Longest fragment we accept (browsers allow more; reviewers paste links in mail). */
 export const MAX_LINK_LENGTH = 8192;
 export const MAX_NOTES = 50;
@@ -24,21 +28,47 @@ export const MAX_NOTE_TEXT = 2000;
 
 const bool01 = z.pipe(z.enum(['0', '1']), z.transform((v: '0' | '1') => v === '1'));
 
-const PLATFORM_KEYS = {
-  a: z.enum(ARCHES),
-  fwb: bool01,
-  fw: z.enum(FIRMWARE_TYPES),
-  nsr: bool01,
-  k: z.enum(KERNEL_VERSIONS),
-  on: z.enum(ONLINE_POLICIES),
-  hf: bool01,
-  mte: bool01,
-  dl: bool01,
-  rst: bool01,
-} as const;
-type PlatformKey = keyof typeof PLATFORM_KEYS;
-const PLATFORM_FIELD: Record<PlatformKey, keyof Platform> = {
-  a: 'arch', fwb: 'fwbDic', fw: 'firmware', nsr: 'nosoftreserve', k: 'kernel', on: 'onlinePolicy', hf: 'hugeFault', mte: 'mte', dl: 'dirtyLog', rst: 'deviceReset',
+/** One platform field in a link: its key, its schema, and how it reads from and writes to a Platform. */
+interface PlatformParam {
+  schema: z.ZodMiniType<unknown>;
+  /** What the error message calls it. */
+  what: string;
+  get: (p: Platform) => string | boolean;
+  set: (p: Platform, v: unknown) => Platform;
+}
+const top = <K extends keyof Platform>(field: K, schema: z.ZodMiniType<Platform[K]>): PlatformParam => ({
+  schema: schema as z.ZodMiniType<unknown>,
+  what: field,
+  get: (p) => p[field] as string | boolean,
+  set: (p, v) => ({ ...p, [field]: v as Platform[K] }),
+});
+const cfg = <K extends ConfigKey>(key: K): PlatformParam => ({
+  schema: z.enum(CONFIG_VALUES[key] as readonly [string, ...string[]]) as z.ZodMiniType<unknown>,
+  what: `CONFIG_${key}`,
+  get: (p) => p.config[key],
+  set: (p, v) => ({ ...p, config: { ...p.config, [key]: v as KernelConfig[K] } }),
+});
+
+/** Link keys of the platform, in the order links print them. Version 2 added cpu, dic, efi, rg, cr, hm, km, esr. */
+const PLATFORM_PARAMS: Record<string, PlatformParam> = {
+  a: top('arch', z.enum(ARCHES)),
+  cpu: top('vendor', z.enum(CPU_VENDORS)),
+  fwb: top('fwb', bool01),
+  dic: top('dic', bool01),
+  fw: top('firmware', z.enum(FIRMWARE_TYPES)),
+  efi: top('efiAttr', z.enum(EFI_ATTRS)),
+  nsr: top('nosoftreserve', bool01),
+  k: top('kernel', z.enum(KERNEL_VERSIONS)),
+  rg: top('region', z.enum(REGION_STATES)),
+  cr: cfg('CXL_REGION'),
+  hm: cfg('DEV_DAX_HMEM'),
+  km: cfg('DEV_DAX_KMEM'),
+  esr: cfg('EFI_SOFT_RESERVE'),
+  on: top('onlinePolicy', z.enum(ONLINE_POLICIES)),
+  hf: top('hugeFault', bool01),
+  mte: top('mte', bool01),
+  dl: top('dirtyLog', bool01),
+  rst: top('deviceReset', bool01),
 };
 
 const NoteTargetSchema = z.discriminatedUnion('kind', [
@@ -72,9 +102,9 @@ function fromBase64Url(s: string): string {
 }
 
 function platformParams(p: Platform, prefix: string): string[] {
-  return (Object.keys(PLATFORM_FIELD) as PlatformKey[]).map((k) => {
-    const v = p[PLATFORM_FIELD[k]];
-    return `${prefix}${k}=${typeof v === 'boolean' ? (v ? '1' : '0') : encodeURIComponent(String(v))}`;
+  return Object.entries(PLATFORM_PARAMS).map(([k, f]) => {
+    const v = f.get(p);
+    return `${prefix}${k}=${typeof v === 'boolean' ? (v ? '1' : '0') : encodeURIComponent(v)}`;
   });
 }
 
@@ -99,10 +129,24 @@ export interface DecodeResult {
   empty: boolean;
 }
 
-/** Upgrades from an older link version to the next one. Version 1 is the first public format. */
-const MIGRATIONS: Record<number, (params: Map<string, string>) => Map<string, string>> = {};
-
 class LinkError extends Error {}
+
+/**
+ * Upgrades from an older link version to the next one. Version 1 is the first public format. Version 2 split
+ * "FWB + DIC" into fwb and dic and added the CPU vendor, the EFI attribute, the CXL region and the kernel config:
+ * a version 1 link keeps its meaning, since fwb=1 meant both features and the new fields take their defaults
+ * (fwb=0 with dic=1 still fails kvm_supports_cacheable_pfnmap(), as fwb=0 did).
+ */
+const MIGRATIONS: Record<number, (params: Map<string, string>) => Map<string, string>> = {
+  1: (params) => {
+    for (const k of params.keys()) {
+      const bare = k.startsWith('c.') ? k.slice(2) : k;
+      if (['cpu', 'dic', 'efi', 'rg', 'cr', 'hm', 'km', 'esr'].includes(bare)) throw new LinkError(`unknown field "${k}"`);
+    }
+    return params;
+  },
+};
+
 
 function parseParams(hash: string): Map<string, string> {
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
@@ -137,15 +181,15 @@ function field<T>(params: Map<string, string>, key: string, schema: z.ZodMiniTyp
 }
 
 function platformFrom(params: Map<string, string>, prefix: string, base: Platform): Platform {
-  const p: Record<string, unknown> = { ...base };
-  for (const k of Object.keys(PLATFORM_KEYS) as PlatformKey[]) {
-    const v = field(params, prefix + k, PLATFORM_KEYS[k] as z.ZodMiniType<unknown>, PLATFORM_FIELD[k]);
-    if (v !== undefined) p[PLATFORM_FIELD[k]] = v;
+  let p = base;
+  for (const [k, f] of Object.entries(PLATFORM_PARAMS)) {
+    const v = field(params, prefix + k, f.schema, f.what);
+    if (v !== undefined) p = f.set(p, v);
   }
-  return p as unknown as Platform;
+  return p;
 }
 
-const KNOWN = new Set(['v', 'd', 's', 'cmp', 'p', 'n', ...Object.keys(PLATFORM_KEYS), ...Object.keys(PLATFORM_KEYS).map((k) => `c.${k}`)]);
+const KNOWN = new Set(['v', 'd', 's', 'cmp', 'p', 'n', ...Object.keys(PLATFORM_PARAMS), ...Object.keys(PLATFORM_PARAMS).map((k) => `c.${k}`)]);
 
 /** Decode a fragment. Never throws; on any problem returns the default view and a message naming what was wrong. */
 export function decodeLink(hash: string): DecodeResult {

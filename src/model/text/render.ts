@@ -5,10 +5,12 @@
 import { formatSize, hex } from '../addr';
 import type { Explanation, Verdict } from '../explain-types';
 import { walk } from '../resource/tree';
+import { leafWhat } from '../vma/leafText';
+import { describeResult } from './result';
 import type { DesignId } from '../scenario';
-import { DESIGNS } from '../scenario';
+import { DESIGNS, formatConfig } from '../scenario';
 import { getSource } from '../sources';
-import { sourceLabel, sourceUrl } from '../source-links';
+import { sourceLabel, sourceUrlOf } from '../source-links';
 import type { NoteTarget, ReviewNote } from '../view-state';
 
 export const WIDTH = 80;
@@ -117,10 +119,14 @@ function platformLines(ex: Explanation): string[] {
   const p = ex.platform;
   const parts = [
     `arch=${p.arch}`,
-    `fwb+dic=${p.arch === 'arm64' ? (p.fwbDic ? 'on' : 'off') : 'n/a'}`,
+    ...(p.arch === 'x86_64'
+      ? [`vendor=${p.vendor}`]
+      : [`fwb=${p.fwb ? 'on' : 'off'}`, `dic=${p.dic ? 'on' : 'off'}`, `efi_attr=${p.efiAttr}`]),
     `firmware=${p.firmware}`,
     `nosoftreserve=${p.nosoftreserve ? 'on' : 'off'}`,
     `kernel=${p.kernel}`,
+    `region=${p.region}`,
+    formatConfig(p.config),
     `online=${p.onlinePolicy}`,
     `huge_fault=${p.hugeFault ? 'on' : 'off'}`,
     `mte=${p.mte ? 'on' : 'off'}`,
@@ -186,20 +192,19 @@ function vmaLines(ex: Explanation, fn: Footnotes, notes: Notes, out: string[]): 
   const leaf = v.walk.find((w) => w.leaf);
   if (leaf) out.push(fit(`  ${leaf.level}: ${leaf.entry}`));
   for (const lf of v.leaves) {
-    const what = lf.special ? 'special, no struct page' : `struct page, node ${lf.page?.node ?? '?'} ${lf.page?.zone ?? ''}`;
-    out.push(fit(`  ${lf.size} leaf hva 0x${hex(lf.hva)} -> pfn 0x${hex(lf.pfn)} (${what})`));
+    for (const l of wrap(`${lf.size} leaf hva 0x${hex(lf.hva)} -> pfn 0x${hex(lf.pfn)} (${leafWhat(lf)})`, WIDTH, '    ', '  ')) out.push(l);
   }
   notes.quote({ kind: 'vma', part: 'leaves' }, out);
   for (const n of v.notes) for (const l of wrap(`Note: ${n}`, WIDTH, '      ')) out.push(l);
 }
 
 function faultLines(ex: Explanation, fn: Footnotes, notes: Notes, out: string[]): void {
-  const arch = ex.fault.arch === 'x86_64' ? 'x86-64, EPT' : 'arm64, stage-2';
+  const arch = ex.fault.arch === 'arm64' ? 'arm64, stage-2' : ex.platform.vendor === 'amd' ? 'x86-64, AMD NPT' : 'x86-64, Intel EPT';
   out.push(`== KVM fault path (${arch}) ==`);
   if (ex.fault.steps.length === 0) out.push('(KVM is never reached)');
   ex.fault.steps.forEach((s, k) => {
     const mark = s.verified ? '' : ' (unverified)';
-    for (const l of wrap(`${s.function}${mark} ${fn.ref(s.sources)}`, WIDTH, '      ', `${String(k + 1).padStart(2)}. `)) out.push(l);
+    for (const l of wrap(`${s.label}${mark} ${fn.ref(s.sources)}`, WIDTH, '      ', `${String(k + 1).padStart(2)}. `)) out.push(l);
     out.push(fit(`      ${s.file}`));
     if (s.decision) {
       for (const l of wrap(`? ${s.decision.test}: ${s.decision.value}${s.decision.taken ? ` => ${s.decision.taken}` : ''}`, WIDTH, '        ', '      ')) out.push(l);
@@ -208,11 +213,7 @@ function faultLines(ex: Explanation, fn: Footnotes, notes: Notes, out: string[])
     notes.quote({ kind: 'step', nodeId: s.nodeId }, out);
   });
   const r = ex.fault.result;
-  const res =
-    r.kind === 'mapped'
-      ? `Result: ${r.table} entry ${r.level}, memory type ${r.memtype}, ${r.writable ? 'writable' : 'read-only'}, pfn 0x${hex(r.pfn)}`
-      : `Result: ${r.error} in ${r.at}; ${r.seenBy}`;
-  for (const l of wrap(res, WIDTH, '        ', '')) out.push(l);
+  for (const l of wrap(`Result: ${describeResult(r)}`, WIDTH, '        ', '')) out.push(l);
 }
 
 function verdictLines(ex: Explanation, fn: Footnotes, notes: Notes, out: string[]): void {
@@ -232,7 +233,7 @@ export function footnoteLines(order: string[]): string[] {
     const s = getSource(id);
     const tag = s.verified ? '' : ' [UNVERIFIED]';
     for (const l of wrap(`[${k + 1}] ${sourceLabel(s)}${tag}`, WIDTH, '    ', '')) out.push(l);
-    const url = sourceUrl(s);
+    const url = sourceUrlOf(id, s);
     if (url && url.length <= WIDTH - 4) out.push(`    ${url}`);
     else if (url && s.kind === 'upstream') {
       // Too long for a mail line: give the Elixir path in the short form explained at the end.

@@ -6,7 +6,7 @@
 import { memo, useEffect, useId, useMemo, useRef } from 'react';
 import { resultText } from './resultText';
 import { getSource } from '../../model/sources';
-import { sourceLinkNote, sourceUrl } from '../../model/source-links';
+import { sourceLinkNote, sourceUrlOf } from '../../model/source-links';
 import { activateKeys, clip, notesFor, sameTarget } from './common';
 import { DEFAULT_FAULT_LAYOUT, edgeGeometry, edgeLabelText, LABEL_CHAR_PX, layoutFault, placeEdgeLabels } from './faultLayout';
 import type { DiagramProps, Highlight } from './types';
@@ -326,7 +326,7 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
   }, [step, current]);
 
   const r = ex.fault.result;
-  const summary = `KVM fault path on ${ex.fault.arch}: ${ex.fault.steps.length} steps through ${ex.fault.steps.map((s) => s.function).join(', ')}. Result: ${resultText(r)}.`;
+  const summary = `KVM fault path on ${ex.fault.arch}: ${ex.fault.steps.length} steps through ${ex.fault.steps.map((s) => s.label).join(', ')}. Result: ${resultText(r)}.`;
 
   return (
     <figure className="diagram fault-diagram" aria-labelledby={captionId}>
@@ -343,7 +343,7 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
         {!compact && current && (
           <div className="step-inspector" data-testid="step-inspector" aria-live="polite">
             <div>
-              <span className="step-count">Step {step + 1} of {ex.fault.steps.length}</span> <code>{current.function}</code>{' '}
+              <span className="step-count">Step {step + 1} of {ex.fault.steps.length}</span> <code>{current.label}</code>{' '}
               {!current.verified && <span className="unverified-mark" title="name or details not verified against source">unverified</span>}
             </div>
             <div className="step-file">{current.file}</div>
@@ -358,7 +358,7 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
               {current.sources.map((id) => {
                 const s = getSource(id);
                 const label = `${s.kind === 'upstream' ? `${s.file} ${s.fn} ${s.version}` : s.kind === 'inference' ? 'inference' : s.kind === 'patch' ? s.series : s.author}${s.verified ? '' : ' (unverified)'}`;
-                const url = sourceUrl(s);
+                const url = sourceUrlOf(id, s);
                 const note = sourceLinkNote(s);
                 return url ? (
                   <a key={id} className={`src ${s.verified ? '' : 'unverified'}`} href={url} target="_blank" rel="noreferrer noopener" title={note ?? url}>

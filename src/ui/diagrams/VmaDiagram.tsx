@@ -3,6 +3,7 @@
  * mode, vm_ops, and the host page-table walk down to the leaves (special PFN or struct page). Drawn from ex.vma.
  */
 import { memo, useId, useMemo } from 'react';
+import { leafWhat } from '../../model/vma/leafText';
 import { formatSize, hex } from '../../model/addr';
 import type { VmaModel } from '../../model/explain-types';
 import { activateKeys, clip, notesFor, sameTarget } from './common';
@@ -189,7 +190,7 @@ function VmaDiagramImpl(props: DiagramProps) {
                 lit={lit}
                 pfn={l.pfn}
                 size={l.size}
-                text={`${l.size} hva 0x${hex(l.hva)} → pfn 0x${hex(l.pfn)} · ${l.special ? 'special: no struct page' : `struct page, node ${l.page?.node ?? '?'}, ${l.page?.zone ?? ''}`}`}
+                text={`${l.size} hva 0x${hex(l.hva)} → pfn 0x${hex(l.pfn)} · ${leafWhat(l)}`}
                 onHighlight={onHighlight}
               />
             );

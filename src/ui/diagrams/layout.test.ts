@@ -11,7 +11,7 @@ const platformArb: fc.Arbitrary<Platform> = fc.record({
   arch: fc.constantFrom(...ARCHES),
   firmware: fc.constantFrom(...FIRMWARE_TYPES),
   kernel: fc.constantFrom(...KERNEL_VERSIONS),
-  fwbDic: fc.boolean(),
+  fwb: fc.boolean(),
   hugeFault: fc.boolean(),
 }) as fc.Arbitrary<Platform>;
 

@@ -43,7 +43,7 @@ describe('ImportPanel', () => {
     const rows = screen.getAllByTestId('import-outcome-design');
     expect(rows).toHaveLength(5);
     const owned = rows.find((r) => r.getAttribute('data-design') === 'vfio-owned')!;
-    expect(owned).toHaveTextContent('request_mem_region()');
+    expect(owned).toHaveTextContent('request_mem_region_exclusive()');
     expect(owned).toHaveTextContent('Soft Reserved');
     const saved = JSON.parse(localStorage.getItem(IMPORT_STORAGE_KEY)!);
     expect(saved.iomem.range).toBe('c050000000-c08fffffff');
@@ -87,9 +87,10 @@ describe('ImportPanel', () => {
     const rows = await screen.findAllByTestId('import-vma-design');
     const nv = rows.find((r) => r.getAttribute('data-design') === 'nvgrace-gpu')!;
     expect(nv).toHaveAttribute('data-matches', 'true');
-    const owned = rows.find((r) => r.getAttribute('data-design') === 'vfio-owned')!;
-    expect(owned).toHaveAttribute('data-matches', 'false');
-    expect(within(owned).getAllByTestId('import-flag').find((f) => f.getAttribute('data-flag') === '??')).toHaveAttribute('data-status', 'missing');
+    expect(rows.find((r) => r.getAttribute('data-design') === 'vfio-owned')).toHaveAttribute('data-matches', 'true');
+    const v2 = rows.find((r) => r.getAttribute('data-design') === 'memremap')!;
+    expect(v2).toHaveAttribute('data-matches', 'false');
+    expect(within(v2).getAllByTestId('import-flag').find((f) => f.getAttribute('data-flag') === '??')).toHaveAttribute('data-status', 'missing');
     expect(screen.getByTestId('import-vfio-offset')).toHaveTextContent('region 0 (BAR0)');
     await waitFor(() => expect(last(onChange).observed.vmFlags?.mnemonics).toEqual(['rd', 'wr', 'sh', 'mr', 'mw', 'me', 'ms', 'pf', 'io', 'de', 'dd']));
   });

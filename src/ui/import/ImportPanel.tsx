@@ -32,7 +32,7 @@ import { useImportPersistence } from './useImportPersistence';
 import './import.css';
 import './notices.css';
 import { SOURCES } from '../../model/sources';
-import { sourceLabel, sourceUrl } from '../../model/source-links';
+import { sourceLabel, sourceUrlOf } from '../../model/source-links';
 import type { SourceId } from '../../model/source';
 
 /** What the import feeds into the app: overlays for the diagrams and explain() options for the picked range. */
@@ -113,7 +113,7 @@ function Cites({ ids }: { ids: readonly SourceId[] }) {
       {ids.map((id, i) => {
         const s = SOURCES[id];
         if (!s) return null;
-        const url = sourceUrl(s);
+        const url = sourceUrlOf(id, s);
         const label = sourceLabel(s) + (s.verified ? '' : ' (unverified)');
         return (
           <span key={id}>
