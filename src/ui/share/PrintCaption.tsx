@@ -1,30 +1,28 @@
-/** The scenario in words and its link, shown only on paper (print.css): the printed page says what it shows. */
+/**
+ * What the printed page shows, in words: the header of the text export (the design and every platform setting, as the
+ * mail text says them) and the link that reopens the view. Shown only on paper (print.css).
+ */
 import { memo } from 'react';
+import type { Explanation } from '../../model/explain-types';
+import { renderText } from '../../model/text/render';
 import type { ViewState } from '../../model/view-state';
 import { DESIGN_LABEL } from '../labels';
 import { linkFor } from './urlSync';
 
-function PrintCaptionImpl({ view, steps }: { view: ViewState; steps: number }) {
-  const { design, platform: p } = view.scenario;
-  const on = [
-    p.fwbDic && p.arch === 'arm64' && 'FWB+DIC',
-    p.nosoftreserve && 'efi=nosoftreserve',
-    p.hugeFault && '.huge_fault',
-    p.mte && 'MTE',
-    p.dirtyLog && 'dirty logging',
-    p.deviceReset && 'device reset',
+function PrintCaptionImpl({ ex, view }: { ex: Explanation; view: ViewState }) {
+  const steps = ex.fault.steps.length;
+  const extra = [
+    view.step >= 0 ? `Step ${view.step + 1} of ${steps} selected.` : '',
+    view.compare ? `Compared with ${view.compare.kind === 'design' ? DESIGN_LABEL[view.compare.design] : 'the same design on another platform'}.` : '',
   ].filter(Boolean);
-  const cmp = view.compare ? (view.compare.kind === 'design' ? `; compared with ${DESIGN_LABEL[view.compare.design]}` : '; compared with another platform') : '';
   return (
-    <p className="print-caption" data-testid="print-caption">
-      <strong>{DESIGN_LABEL[design]}</strong> on {p.arch}, firmware {p.firmware}, kernel v{p.kernel}, {p.onlinePolicy}
-      {on.length ? `, ${on.join(', ')}` : ''}
-      {view.step >= 0 ? `; step ${view.step + 1} of ${steps}` : ''}
-      {cmp}.
+    <div className="print-caption" data-testid="print-caption">
+      <pre>{renderText(ex, { sections: ['header'] }).trimEnd()}</pre>
+      {extra.length > 0 && <p>{extra.join(' ')}</p>}
       <span className="print-link">{linkFor(view)}</span>
-    </p>
+    </div>
   );
 }
 
-/** Memoised: a hover or a selection does not change the view. */
+/** Memoised: a hover or a selection changes neither the explanation nor the view. */
 export const PrintCaption = memo(PrintCaptionImpl);

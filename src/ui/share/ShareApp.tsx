@@ -108,7 +108,7 @@ function ShareToolbar({ ctx }: { ctx: AppContext }) {
   const base = `hdm-atlas-${ex.design}-${ex.platform.arch}`;
   return (
     <>
-    <PrintCaption view={state.view} steps={ex.fault.steps.length} />
+    <PrintCaption ex={ex} view={state.view} />
     <div className="share-toolbar" role="group" aria-label="Share and export">
       <button type="button" data-testid="copy-link" onClick={run(() => copyText(linkFor(state.view)), 'Link copied')}>Copy link</button>
       <button type="button" data-testid="copy-text" onClick={run(() => copyText(renderText(ex, { notes: state.view.notes })), 'Text copied (≤ 80 columns)')}>Copy as text</button>
