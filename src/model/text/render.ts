@@ -8,7 +8,7 @@ import { walk } from '../resource/tree';
 import { leafWhat } from '../vma/leafText';
 import { describeResult } from './result';
 import type { DesignId } from '../scenario';
-import { DESIGNS, formatConfig } from '../scenario';
+import { CONFIG_KEYS, DESIGNS } from '../scenario';
 import { getSource } from '../sources';
 import { sourceLabel, sourceUrlOf } from '../source-links';
 import type { NoteTarget, ReviewNote } from '../view-state';
@@ -126,7 +126,7 @@ function platformLines(ex: Explanation): string[] {
     `nosoftreserve=${p.nosoftreserve ? 'on' : 'off'}`,
     `kernel=${p.kernel}`,
     `region=${p.region}`,
-    formatConfig(p.config),
+    ...CONFIG_KEYS.map((k) => `CONFIG_${k}=${p.config[k]}`),
     `online=${p.onlinePolicy}`,
     `huge_fault=${p.hugeFault ? 'on' : 'off'}`,
     `mte=${p.mte ? 'on' : 'off'}`,
