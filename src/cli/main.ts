@@ -8,6 +8,7 @@ import { runIomem } from './iomem';
 import type { CliIo } from './io';
 import { UsageError } from './io';
 import { EXPLAIN_USAGE } from './args';
+import { commandManual, mainManual, versionText } from './manual';
 
 export const USAGE = `hdm-atlas: how four designs for CXL Type-2 device memory reach a KVM guest
 
@@ -20,6 +21,17 @@ ${EXPLAIN_USAGE.replace(/^/gm, '    ')}
 
 export function main(argv: string[], io: CliIo): number {
   const [cmd, ...rest] = argv;
+  // --version, help <command> and <command> --help: see manual.ts (a command without a page there gets its --help).
+  if (cmd === '--version' || cmd === '-V' || cmd === 'version') {
+    io.out(versionText());
+    return 0;
+  }
+  const asked = cmd === 'help' && !rest[0]?.startsWith('-') ? rest[0] : rest.includes('--help') || rest.includes('-h') ? cmd : undefined;
+  const page = commandManual(asked);
+  if (page !== null) {
+    io.out(page);
+    return 0;
+  }
   try {
     switch (cmd) {
       case 'explain':
@@ -29,7 +41,7 @@ export function main(argv: string[], io: CliIo): number {
       case 'help':
       case '--help':
       case '-h':
-        io.out(USAGE);
+        io.out(mainManual(USAGE));
         return 0;
       case undefined:
         io.err(USAGE);
@@ -46,13 +58,15 @@ export function main(argv: string[], io: CliIo): number {
   }
 }
 
-const isEntry = typeof process !== 'undefined' && process.argv[1] !== undefined && /cli[\\/]main\.ts$/.test(process.argv[1]);
-if (isEntry) {
-  const io: CliIo = {
+/** The real process: files, stdin, stdout, stderr (the bin and `npm run cli` use this). */
+export function nodeIo(): CliIo {
+  return {
     readFile: (p) => readFileSync(p, 'utf8'),
     readStdin: () => readFileSync(0, 'utf8'),
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),
   };
-  process.exitCode = main(process.argv.slice(2), io);
 }
+
+const isEntry = typeof process !== 'undefined' && process.argv[1] !== undefined && /cli[\\/]main\.ts$/.test(process.argv[1]);
+if (isEntry) process.exitCode = main(process.argv.slice(2), nodeIo());
