@@ -35,6 +35,7 @@ require('fs').writeFileSync('test-results/vitest-count.json', JSON.stringify({ p
 count_json test-results/vitest-count.json
 
 step "build" npx vite build --logLevel warn
+step "build the single file" npx vite build --config vite.single.config.ts --logLevel warn
 
 echo "== packed command line (npm pack, install with --omit=dev, run the bin)"
 node scripts/pack-test.mjs
