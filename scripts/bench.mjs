@@ -72,6 +72,13 @@ if (want('bundle')) {
   const allAssets = readdirSync(join(dist, 'assets')).filter((f) => /\.(js|css)$/.test(f));
   raw.bundle = { bundleBytes, initialAssets };
   row('bundle: initial JS+CSS gzip', `${(bundleBytes / 1024).toFixed(1)} KB`, `${initialAssets.length} files (${allAssets.length} in dist)`, '≤ 150 KB', bundleBytes <= 150 * 1024);
+  // The one-file app (npm run build:single): what a mail attachment weighs.
+  const bs = spawnSync('npx', ['vite', 'build', '--config', 'vite.single.config.ts', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+  if (bs.status !== 0) process.exit(1);
+  const single = readFileSync(join(root, 'dist-single/hdm-atlas.html'));
+  const singleGz = gzipSync(single, { level: 9 }).length;
+  raw.bundle.singleFile = { bytes: single.length, gzip: singleGz };
+  row('bundle: single file hdm-atlas.html', `${(single.length / 1024).toFixed(0)} KB`, `${(singleGz / 1024).toFixed(1)} KB gzip`, '≤ 1024 KB', single.length <= 1024 * 1024);
 }
 
 // 2. Node: model and parser.
