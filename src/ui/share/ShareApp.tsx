@@ -4,7 +4,7 @@
  * presentation mode.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { decodeLink, encodeLink } from '../../model/share/link';
+import { decodeLink } from '../../model/share/link';
 import { renderText, renderVerdictMatrix } from '../../model/text/render';
 import type { ViewState } from '../../model/view-state';
 import type { AppContext } from '../App';
@@ -12,12 +12,15 @@ import type { AppState } from '../state';
 import { ImportedApp } from '../import/ImportedApp';
 import { combinedSvg, copyText, download, serializeSvg, standaloneSvg, svgToPng } from './exportSvg';
 import { loadNotes, mergeNotes, saveNotes } from './notesStorage';
+import { changedVerdictsNotice, shareHash } from './linkProvenance';
+import { exportStamp } from '../../model/version';
+import { stampPng, stampSvg } from './stamp';
 
-function initial(): { view: ViewState; message: string | null } {
+function initial(): { view: ViewState; message: string | null; notice: string | null } {
   const link = decodeLink(typeof location !== 'undefined' ? location.hash : '');
   const saved = loadNotes();
   const view = { ...link.view, notes: mergeNotes(link.view.notes, saved.notes) };
-  return { view, message: link.error ?? saved.error };
+  return { view, message: link.error ?? saved.error, notice: changedVerdictsNotice(link) };
 }
 
 const PANELS = [
@@ -50,14 +53,14 @@ function ShareToolbar({ ctx }: { ctx: AppContext }) {
     if (which) {
       const el = svgOf(which.id);
       if (!el) throw new Error('diagram not on screen');
-      return standaloneSvg(el, `${title} — ${which.caption}`);
+      return stampSvg(standaloneSvg(el, `${title} — ${which.caption}`), location.href);
     }
     const parts: { svg: SVGSVGElement; caption: string }[] = [];
     for (const p of PANELS) {
       const svg = svgOf(p.id);
       if (svg) parts.push({ svg, caption: p.caption });
     }
-    return combinedSvg(parts, title);
+    return stampSvg(combinedSvg(parts, title), location.href);
   };
   const base = `hdm-atlas-${ex.design}-${ex.platform.arch}`;
   return (
@@ -69,6 +72,7 @@ function ShareToolbar({ ctx }: { ctx: AppContext }) {
         <div className="export-items">
           <button type="button" data-testid="export-text" onClick={run(() => download(`${base}.txt`, new Blob([renderText(ex, { notes: state.view.notes })], { type: 'text/plain' })), 'Text saved')}>Plain text (.txt)</button>
           <button type="button" data-testid="export-matrix" onClick={run(() => copyText(renderVerdictMatrix(all)), 'Verdict matrix copied')}>Copy verdict matrix</button>
+          <span className="export-stamp" data-testid="export-version">{exportStamp()}</span>
           {[null, ...PANELS].map((p) => (
             <span key={p?.name ?? 'all'} className="export-pair">
               <button type="button" data-testid={`export-svg-${p?.name ?? 'all'}`} onClick={run(() => download(`${base}-${p?.name ?? 'view'}.svg`, new Blob([serializeSvg(exportSvg(p))], { type: 'image/svg+xml' })), 'SVG saved')}>
@@ -81,7 +85,7 @@ function ShareToolbar({ ctx }: { ctx: AppContext }) {
                   const svg = exportSvg(p);
                   const w = Number(svg.getAttribute('width'));
                   const h = Number(svg.getAttribute('height'));
-                  download(`${base}-${p?.name ?? 'view'}@2x.png`, await svgToPng(serializeSvg(svg), w, h, 2));
+                  download(`${base}-${p?.name ?? 'view'}@2x.png`, await stampPng(await svgToPng(serializeSvg(svg), w, h, 2), title, location.href));
                 }, 'PNG saved')}
               >
                 PNG 2×
@@ -112,6 +116,7 @@ function ShareToolbar({ ctx }: { ctx: AppContext }) {
 export function ShareApp() {
   const [first] = useState(initial);
   const [message, setMessage] = useState<string | null>(first.message);
+  const [notice, setNotice] = useState<string | null>(first.notice);
   const [viewKey, setViewKey] = useState(0);
   const [view, setView] = useState<ViewState>(first.view);
   const lastHash = useRef<string>('');
@@ -124,6 +129,7 @@ export function ShareApp() {
       const r = decodeLink(location.hash);
       if (r.empty) return;
       setMessage(r.error);
+      setNotice(changedVerdictsNotice(r));
       setView({ ...r.view, notes: mergeNotes(r.view.notes, loadNotes().notes) });
       setViewKey((k) => k + 1);
     };
@@ -140,7 +146,7 @@ export function ShareApp() {
     }
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => {
-      const h = encodeLink(s.view);
+      const h = shareHash(s.view);
       if (h !== location.hash) {
         lastHash.current = h;
         history.replaceState(null, '', h);
@@ -148,11 +154,21 @@ export function ShareApp() {
     }, 120);
   }, []);
 
-  const banner = message ? (
-    <div className="banner" role="alert" data-testid="link-error">
-      <span>{message}</span>
-      <button type="button" onClick={() => setMessage(null)} aria-label="Dismiss">Dismiss</button>
-    </div>
+  const banner = message || notice ? (
+    <>
+      {message ? (
+        <div className="banner" role="alert" data-testid="link-error">
+          <span>{message}</span>
+          <button type="button" onClick={() => setMessage(null)} aria-label="Dismiss">Dismiss</button>
+        </div>
+      ) : null}
+      {notice ? (
+        <div className="banner" role="status" data-testid="link-changed">
+          <span>{notice}</span>
+          <button type="button" onClick={() => setNotice(null)} aria-label="Dismiss">Dismiss</button>
+        </div>
+      ) : null}
+    </>
   ) : null;
   const toolbar = useCallback((ctx: AppContext) => <ShareToolbar ctx={ctx} />, []);
   return <ImportedApp key={viewKey} initialView={view} onStateChange={onStateChange} banner={banner} toolbar={toolbar} />;
