@@ -8,6 +8,7 @@ import { parseIomem } from '../model/resource/iomem';
 import type { Resource } from '../model/resource/types';
 import { getSource } from '../model/sources';
 import { renderText } from '../model/text/render';
+import { PROVENANCE } from '../model/version';
 import { parseExplainArgs } from './args';
 import { readInput } from './iomem';
 import type { CliIo } from './io';
@@ -25,12 +26,13 @@ function treeJson(r: Resource): unknown {
   };
 }
 
-/** The JSON form: bigints as "0x…" strings, sources resolved, the tree without parent links. */
+/** The JSON form: which tool and model made it ("tool"), bigints as "0x…" strings, sources resolved, the tree without parent links. */
 export function explanationJson(ex: Explanation): unknown {
   const { bootTree, tree, vma, fault, ...rest } = ex;
   void bootTree;
   const replacer = (_k: string, v: unknown) => (typeof v === 'bigint' ? `0x${v.toString(16)}` : v);
   const obj = {
+    tool: PROVENANCE,
     ...rest,
     tree: treeJson(tree),
     vma: { ...vma, flags: vma.flags.map((f) => f.mnemonic), flagNames: vma.flags.map((f) => f.name) },

@@ -93,6 +93,8 @@ const Source = z.union([
 ]);
 
 export const ExplainJson = z.strictObject({
+  tool: z.strictObject({ tool: z.literal('hdm-atlas'), version: z.string(), modelDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), kernels: z.array(z.enum(KERNEL_VERSIONS)) })
+    .describe('the tool and model that made this output, so an answer quoted on a list can be reproduced'),
   design: z.enum(DESIGNS),
   platform: Platform,
   layout: z.strictObject({ windowStart: Hex, windowEnd: Hex, hdmStart: Hex, hdmEnd: Hex }),

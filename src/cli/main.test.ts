@@ -88,8 +88,8 @@ describe('cli iomem', () => {
 });
 
 describe('cli explain: options and JSON shape', () => {
-  it('help prints the usage with every explain option and exits 0', () => {
-    const r = run(['help']);
+  it('help explain prints the page with every explain option and exits 0', () => {
+    const r = run(['help', 'explain']);
     expect(r.code).toBe(0);
     for (const o of ['--design', '--arch', '--fwb', '--firmware', '--nosoftreserve', '--kernel', '--online', '--huge-fault', '--mte', '--dirty-log', '--reset', '--format', '--iomem', '--range']) {
       expect(r.out).toContain(o);

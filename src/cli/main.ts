@@ -10,6 +10,7 @@ import { UsageError } from './io';
 import { EXPLAIN_USAGE } from './args';
 import { CHECK_SOURCES_SYNOPSIS } from './check-sources/args';
 import { runCheckSources } from './check-sources/run';
+import { commandManual, mainManual, versionText } from './manual';
 
 export const USAGE = `hdm-atlas: how four designs for CXL Type-2 device memory reach a KVM guest
 
@@ -35,6 +36,17 @@ function usageExit(e: unknown, io: CliIo): number {
 /** Runs a command; check-sources runs git and answers asynchronously, the others at once. */
 export function main(argv: string[], io: CliIo): number | Promise<number> {
   const [cmd, ...rest] = argv;
+  // --version, help <command> and <command> --help: see manual.ts (a command without a page there gets its --help).
+  if (cmd === '--version' || cmd === '-V' || cmd === 'version') {
+    io.out(versionText());
+    return 0;
+  }
+  const asked = cmd === 'help' && !rest[0]?.startsWith('-') ? rest[0] : rest.includes('--help') || rest.includes('-h') ? cmd : undefined;
+  const page = commandManual(asked);
+  if (page !== null) {
+    io.out(page);
+    return 0;
+  }
   try {
     switch (cmd) {
       case 'check-sources':
@@ -46,7 +58,7 @@ export function main(argv: string[], io: CliIo): number | Promise<number> {
       case 'help':
       case '--help':
       case '-h':
-        io.out(USAGE);
+        io.out(mainManual(USAGE));
         return 0;
       case undefined:
         io.err(USAGE);
@@ -59,20 +71,27 @@ export function main(argv: string[], io: CliIo): number | Promise<number> {
   }
 }
 
-const isEntry = typeof process !== 'undefined' && process.argv[1] !== undefined && /cli[\\/]main\.ts$/.test(process.argv[1]);
-if (isEntry) {
-  const io: CliIo = {
+/** The real process: files, stdin, stdout, stderr (the bin and `npm run cli` use this). */
+export function nodeIo(): CliIo {
+  return {
     readFile: (p) => readFileSync(p, 'utf8'),
     readStdin: () => readFileSync(0, 'utf8'),
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),
   };
+}
+
+/** Run the command line in this process: main() on the real I/O, sync or async, exit code set when it is done. */
+export function runProcess(argv: string[] = process.argv.slice(2)): void {
   // A reader that stops early (`| head`) closes the pipe: stop quietly instead of crashing on EPIPE.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
-  void Promise.resolve(main(process.argv.slice(2), io)).then((code) => {
+  void Promise.resolve(main(argv, nodeIo())).then((code) => {
     process.exitCode = code;
   });
 }
+
+const isEntry = typeof process !== 'undefined' && process.argv[1] !== undefined && /cli[\\/]main\.ts$/.test(process.argv[1]);
+if (isEntry) runProcess();

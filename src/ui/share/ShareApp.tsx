@@ -17,6 +17,9 @@ import { NotesStatusContext } from './notesStatusContext';
 import { PrintCaption } from './PrintCaption';
 import { CHANNEL_NAME, NotesStore, type NotesChannel, type NotesStatus } from './notesStore';
 import { isOwnEntry, linkFor, UrlSync } from './urlSync';
+import { changedVerdictsNotice } from './linkProvenance';
+import { exportStamp } from '../../model/version';
+import { stampPng, stampSvg } from './stamp';
 
 function openChannel(): NotesChannel | null {
   try {
@@ -40,12 +43,14 @@ class Bridge {
 interface Boot {
   view: ViewState;
   message: string | null;
+  /** Verdicts the link showed that read differently in this model (linkProvenance.ts). */
+  notice: string | null;
   store: NotesStore;
   url: UrlSync;
   bridge: Bridge;
 }
 
-function boot(setStatus: (s: NotesStatus) => void, setMessage: (m: string | null) => void): Boot {
+function boot(setStatus: (s: NotesStatus) => void, setMessage: (m: string | null) => void, setNotice: (m: string | null) => void): Boot {
   const link = decodeLink(typeof location !== 'undefined' ? location.hash : '');
   const access = openLocalStorage();
   const bridge = new Bridge();
@@ -61,9 +66,10 @@ function boot(setStatus: (s: NotesStatus) => void, setMessage: (m: string | null
   // Back/Forward, or a link pasted while the page is open: the view becomes that entry's, with the notes as they are now.
   const url = new UrlSync((r, own) => {
     setMessage(r.error);
+    setNotice(changedVerdictsNotice(r));
     bridge.send({ type: 'replaceView', view: { ...r.view, notes: store.addFromLink(r.view.notes, own) } });
   });
-  return { view: { ...link.view, notes }, message: link.error, store, url, bridge };
+  return { view: { ...link.view, notes }, message: link.error, notice: changedVerdictsNotice(link), store, url, bridge };
 }
 
 const PANELS = [
@@ -96,14 +102,14 @@ function ShareToolbar({ ctx }: { ctx: AppContext }) {
     if (which) {
       const el = svgOf(which.id);
       if (!el) throw new Error('diagram not on screen');
-      return standaloneSvg(el, `${title} — ${which.caption}`);
+      return stampSvg(standaloneSvg(el, `${title} — ${which.caption}`), linkFor(state.view));
     }
     const parts: { svg: SVGSVGElement; caption: string }[] = [];
     for (const p of PANELS) {
       const svg = svgOf(p.id);
       if (svg) parts.push({ svg, caption: p.caption });
     }
-    return combinedSvg(parts, title);
+    return stampSvg(combinedSvg(parts, title), linkFor(state.view));
   };
   const base = `hdm-atlas-${ex.design}-${ex.platform.arch}`;
   return (
@@ -117,6 +123,7 @@ function ShareToolbar({ ctx }: { ctx: AppContext }) {
         <div className="export-items">
           <button type="button" data-testid="export-text" onClick={run(() => download(`${base}.txt`, new Blob([renderText(ex, { notes: state.view.notes })], { type: 'text/plain' })), 'Text saved')}>Plain text (.txt)</button>
           <button type="button" data-testid="export-matrix" onClick={run(() => copyText(renderVerdictMatrix(all)), 'Verdict matrix copied')}>Copy verdict matrix</button>
+          <span className="export-stamp" data-testid="export-version">{exportStamp()}</span>
           {[null, ...PANELS].map((p) => (
             <span key={p?.name ?? 'all'} className="export-pair">
               <button type="button" data-testid={`export-svg-${p?.name ?? 'all'}`} onClick={run(() => download(`${base}-${p?.name ?? 'view'}.svg`, new Blob([serializeSvg(exportSvg(p))], { type: 'image/svg+xml' })), 'SVG saved')}>
@@ -129,7 +136,7 @@ function ShareToolbar({ ctx }: { ctx: AppContext }) {
                   const svg = exportSvg(p);
                   const w = Number(svg.getAttribute('width'));
                   const h = Number(svg.getAttribute('height'));
-                  download(`${base}-${p?.name ?? 'view'}@2x.png`, await svgToPng(serializeSvg(svg), w, h, 2));
+                  download(`${base}-${p?.name ?? 'view'}@2x.png`, await stampPng(await svgToPng(serializeSvg(svg), w, h, 2), title, linkFor(state.view)));
                 }, 'PNG saved')}
               >
                 PNG 2×
@@ -162,8 +169,10 @@ export function ShareApp() {
   const [status, setStatus] = useState<NotesStatus | null>(null);
   // What was wrong with the link on screen: the one the page opened with (undefined) until the page navigates.
   const [message, setMessage] = useState<string | null | undefined>(undefined);
-  const [b] = useState(() => boot(setStatus, setMessage));
+  const [notice, setNotice] = useState<string | null | undefined>(undefined);
+  const [b] = useState(() => boot(setStatus, setMessage, setNotice));
   const shownError = message === undefined ? b.message : message;
+  const shownNotice = notice === undefined ? b.notice : notice;
 
   useEffect(() => {
     const stopNotes = b.store.listen();
@@ -196,6 +205,14 @@ export function ShareApp() {
             onClick={() => setMessage(null)}
             aria-label="Dismiss"
           >
+            Dismiss
+          </button>
+        </div>
+      )}
+      {shownNotice && (
+        <div className="banner" role="status" data-testid="link-changed">
+          <span>{shownNotice}</span>
+          <button type="button" onClick={() => setNotice(null)} aria-label="Dismiss">
             Dismiss
           </button>
         </div>

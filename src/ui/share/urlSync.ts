@@ -7,8 +7,9 @@
  * Entries this page wrote carry a marker in history.state, so a navigation can tell its own older entry (Back/Forward,
  * a reload: its notes are older than the tab's) from a link opened anew (its notes are shown as the link has them).
  */
-import { decodeLink, encodeLink, type DecodeResult } from '../../model/share/link';
+import { decodeLink, type DecodeResult } from '../../model/share/link';
 import type { ViewState } from '../../model/view-state';
+import { shareHash } from './linkProvenance';
 
 const MARK = 'hdmAtlasView';
 
@@ -20,7 +21,7 @@ export function isOwnEntry(): boolean {
 
 /** The address that shows `view`: this page with the view's fragment. */
 export function linkFor(view: ViewState): string {
-  return `${location.origin}${location.pathname}${location.search}${encodeLink(view)}`;
+  return `${location.origin}${location.pathname}${location.search}${shareHash(view)}`;
 }
 
 export class UrlSync {
@@ -61,7 +62,7 @@ export class UrlSync {
     this.timer = null;
     this.navigated = null;
     if (!this.latest) return;
-    const h = encodeLink(this.latest);
+    const h = shareHash(this.latest);
     if (h !== location.hash || !isOwnEntry()) history.replaceState({ [MARK]: 1 }, '', h);
   }
 
@@ -69,7 +70,7 @@ export class UrlSync {
     const onNav = () => {
       const h = location.hash;
       if (h === this.navigated) return;
-      if (this.latest && h === encodeLink(this.latest) && isOwnEntry()) return;
+      if (this.latest && h === shareHash(this.latest) && isOwnEntry()) return;
       // The entry navigated to must not receive the view being left, still waiting to be written.
       if (this.timer) clearTimeout(this.timer);
       this.timer = null;
