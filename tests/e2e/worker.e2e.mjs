@@ -38,12 +38,19 @@ export async function throwingWorkerConstructorParsesOnThePageInSlicesAndCancelW
   await assertDrawn(page);
 }
 
-export async function workerScriptThatDoesNotLoadFallsBackToThePage({ page, baseUrl }) {
+export async function workerScriptThatDoesNotLoadFallsBackToThePage({ page, context, baseUrl }) {
   await page.route(WORKER, (r) => r.abort());
   await open(page, baseUrl);
   await paste(page, bigTrace());
   await page.waitForSelector($('import-trace'));
   assert.match(await text(page, 'import-message'), /parsed on this page \(the import worker was not used: the import worker's script could not be loaded/);
+  // Offline: the same, for the next import (the worker's script is fetched for each one).
+  await page.unroute(WORKER);
+  await context.setOffline(true);
+  await paste(page, bigTrace(400_000, 'offline_paste'));
+  await page.waitForFunction(() => document.querySelector('[data-testid="import-trace-unknown"]')?.textContent?.includes('offline_paste'));
+  assert.match(await text(page, 'import-message'), /parsed on this page \(the import worker was not used: the import worker's script could not be loaded/);
+  await context.setOffline(false);
 }
 
 export async function workerThatDiesMidParseEndsParsingAndQueuedImportsStillRun({ page, baseUrl, screenshot }) {
