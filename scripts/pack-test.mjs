@@ -98,7 +98,7 @@ check('explain prints the mail text with the version line', () => {
   assert(r.code === 0, `exit ${r.code}: ${r.err}`);
   assert(r.out.startsWith('HDM Atlas: VFIO-owned on x86-64\n'), r.out.slice(0, 200));
   assert(r.out.includes(`hdm-atlas ${pkg.version}, model 20`), 'no version line');
-  assert(/Result: EPT entry 2M, memory type UC/.test(r.out), 'no result line');
+  assert(/Result: EPT entry: 2M, UC \(not cacheable\)/.test(r.out), 'no result line');
 });
 
 check('explain --format json carries the tool and the model date', () => {
