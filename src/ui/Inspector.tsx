@@ -13,6 +13,7 @@ import { CHECKED, checkOf, checkSentence, type CheckedLines } from '../model/sou
 import type { NoteTarget, ReviewNote } from '../model/view-state';
 import { notesFor } from './diagrams/common';
 import { DESIGN_LABEL } from './labels';
+import { NotesSaveHint } from './share/NotesSaveHint';
 
 function flagNames(flags: number): string[] {
   const out: string[] = [];
@@ -167,6 +168,7 @@ function InspectorImpl({ ex, all, target, notes, onAddNote, onRemoveNote, onClos
       <Body ex={ex} all={all} target={target} />
       <section className="notes" aria-label="Review notes">
         <h4>Review notes</h4>
+        <NotesSaveHint />
         {pinned.map((n) => (
           <blockquote key={n.id} data-testid="note">
             {n.text}

@@ -3,6 +3,7 @@
  * Tolerant: every rejected line gets a located error, the rest is kept. Linear in the input size.
  */
 import type { SourceId } from '../source';
+import { runSteps } from './steps';
 
 export interface ImportError {
   /** 1-based line. */
@@ -131,6 +132,11 @@ export function detectMapsFormat(lines: readonly string[]): MapsFormat {
  * Parse maps, smaps or `pmap -X` text. Never throws; errors name line and column.
  */
 export function parseMaps(text: string, opts: ProgressOptions = {}): MapsParseResult {
+  return runSteps(mapsSteps(text, opts), opts.onProgress);
+}
+
+/** parseMaps() as steps: yields the fraction done every 5,000 lines, so a caller can parse in slices (see steps.ts). */
+export function* mapsSteps(text: string, opts: ProgressOptions = {}): Generator<number, MapsParseResult, void> {
   const maxErrors = opts.maxErrors ?? 200;
   const errors: ImportError[] = [];
   let dropped = 0;
@@ -159,7 +165,7 @@ export function parseMaps(text: string, opts: ProgressOptions = {}): MapsParseRe
   let cur: ParsedVma | null = null;
   const step = 5000;
   for (let i = 0; i < lines.length; i++) {
-    if (opts.onProgress && i % step === 0 && i > 0) opts.onProgress(i / lines.length);
+    if (i % step === 0 && i > 0) yield i / lines.length;
     const lineNo = i + 1;
     const raw = lines[i]!.endsWith('\r') ? lines[i]!.slice(0, -1) : lines[i]!;
     if (raw.trim() === '') continue;
@@ -247,6 +253,5 @@ export function parseMaps(text: string, opts: ProgressOptions = {}): MapsParseRe
     cur = null;
   }
   if (dropped > 0) errors.push({ line: lines.length, message: `${dropped} more errors not shown` });
-  opts.onProgress?.(1);
   return { format, vmas, vmaCount, errors, lineCount: lines.length };
 }

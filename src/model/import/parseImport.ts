@@ -4,8 +4,9 @@
  */
 import { parseIomem, type ParseResult } from '../resource/iomem';
 import { suggestCandidates, type CandidateResult } from './candidates';
-import { detectMapsFormat, parseMaps, type MapsParseResult } from './maps';
-import { parseTrace, type TraceParseResult } from './trace';
+import { detectMapsFormat, mapsSteps, type MapsParseResult } from './maps';
+import { runSteps, type Steps } from './steps';
+import { traceSteps, type TraceParseResult } from './trace';
 
 export type ImportKind = 'iomem' | 'maps' | 'trace';
 
@@ -48,6 +49,15 @@ export interface ParseImportOptions {
 
 /** Parse an imported text. Never throws; a text that fits no format or is too large is 'rejected' with a reason. */
 export function parseImport(text: string, opts: ParseImportOptions = {}): ImportResult {
+  return runSteps(importSteps(text, opts), opts.onProgress);
+}
+
+/**
+ * parseImport() as steps (see steps.ts): maps and traces yield every 5,000 lines; a /proc/iomem is parsed in one
+ * step (a real one has hundreds of lines; 100,000 take about 0.2 s). `opts.onProgress` is not called: the caller
+ * reports what is yielded.
+ */
+export function* importSteps(text: string, opts: Omit<ParseImportOptions, 'onProgress'> = {}): Steps<ImportResult> {
   if (text.length > MAX_IMPORT_CHARS) {
     return {
       kind: 'rejected',
@@ -66,9 +76,9 @@ export function parseImport(text: string, opts: ParseImportOptions = {}): Import
     };
   }
   if (kind === 'iomem') {
-    opts.onProgress?.(0.1);
+    yield 0.1;
     const iomem = parseIomem(text);
-    opts.onProgress?.(0.9);
+    yield 0.9;
     if (iomem.nodeCount > MAX_IOMEM_RESOURCES) {
       return {
         kind: 'rejected',
@@ -76,9 +86,8 @@ export function parseImport(text: string, opts: ParseImportOptions = {}): Import
       };
     }
     const candidates = suggestCandidates(iomem.tree, { nonRoot: iomem.nonRoot, lineOf: iomem.lineOf });
-    opts.onProgress?.(1);
     return { kind, iomem, candidates };
   }
-  if (kind === 'maps') return { kind, maps: parseMaps(text, { onProgress: opts.onProgress }) };
-  return { kind, trace: parseTrace(text, { onProgress: opts.onProgress }) };
+  if (kind === 'maps') return { kind, maps: yield* mapsSteps(text) };
+  return { kind, trace: yield* traceSteps(text) };
 }

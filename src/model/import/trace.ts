@@ -8,6 +8,7 @@ import { faultGraph } from '../kvm/graph';
 import type { Arch, KernelVersion } from '../scenario';
 import { KERNEL_VERSIONS } from '../scenario';
 import type { ImportError, ProgressOptions } from './maps';
+import { runSteps } from './steps';
 
 export interface SeenFunction {
   /** Kernel symbol without "()", module tag or .isra/.constprop suffix. */
@@ -69,6 +70,11 @@ function num(s: string | undefined, hexDefault: boolean): bigint | null {
 
 /** Parse a fault trace. Errors and warnings name the line (and column). */
 export function parseTrace(text: string, opts: ProgressOptions = {}): TraceParseResult {
+  return runSteps(traceSteps(text, opts), opts.onProgress);
+}
+
+/** parseTrace() as steps: yields the fraction done every 5,000 lines, so a caller can parse in slices (see steps.ts). */
+export function* traceSteps(text: string, opts: ProgressOptions = {}): Generator<number, TraceParseResult, void> {
   const maxErrors = opts.maxErrors ?? 200;
   const errors: ImportError[] = [];
   const warnings: ImportError[] = [];
@@ -102,7 +108,7 @@ export function parseTrace(text: string, opts: ProgressOptions = {}): TraceParse
   let tpLines = 0;
 
   for (let i = 0; i < lines.length; i++) {
-    if (opts.onProgress && i % 5000 === 0 && i > 0) opts.onProgress(i / lines.length);
+    if (i % 5000 === 0 && i > 0) yield i / lines.length;
     const lineNo = i + 1;
     const raw = lines[i]!.endsWith('\r') ? lines[i]!.slice(0, -1) : lines[i]!;
     const t = raw.trim();
@@ -204,7 +210,6 @@ export function parseTrace(text: string, opts: ProgressOptions = {}): TraceParse
   if (dropped > 0) errors.push({ line: lines.length, message: `${dropped} more errors or warnings not shown` });
   const kinds = [graphLines > 0, fnLines > 0, tpLines > 0].filter(Boolean).length;
   const format = kinds > 1 ? 'mixed' : graphLines ? 'function_graph' : fnLines ? 'function' : tpLines ? 'tracepoint' : 'unknown';
-  opts.onProgress?.(1);
   return { format, functions, faults, faultCount, events, maxDepth, errors, warnings, lineCount: lines.length };
 }
 

@@ -22,8 +22,15 @@ import { startImport, type ImportJob, type ImportProgress } from '../../workers/
 import { explainCached } from '../derive-cache';
 import { whenIdle } from '../hooks/whenIdle';
 import type { Observed } from '../diagrams/types';
-import { deferredSaver, loadImports, storableText, type StoredImports } from './importStorage';
+import { loadImports, storableText, type StoredImports } from './importStorage';
+import { openLocalStorage } from '../storage/storageFault';
+import { KINDS } from './importMerge';
+import { ElsewhereNotice, NotKeptNotice, SaveProblemNotice, SetAsideNotice } from './ImportNotices';
+import { textsOf } from './importTexts';
+import { beginRestore, checkRestore, endRestore, failRestore, type SetAside } from './restoreGuard';
+import { useImportPersistence } from './useImportPersistence';
 import './import.css';
+import './notices.css';
 import { SOURCES } from '../../model/sources';
 import { sourceLabel, sourceUrlOf } from '../../model/source-links';
 import type { SourceId } from '../../model/source';
@@ -70,13 +77,8 @@ const LARGE_PASTE = 200_000;
 const SHOW_ERRORS = 50;
 const SHOW_VMAS = 500;
 
-function defaultStorage(): Storage | null {
-  try {
-    return typeof window !== 'undefined' ? window.localStorage : null;
-  } catch {
-    return null;
-  }
-}
+/** How an import ended, for whoever started it (the restore, the Import button). */
+type After = (outcome: 'ok' | 'failed' | 'cancelled', why?: string) => void;
 
 function vmaLabel(v: ParsedVma): string {
   return `${hex(v.start)}-${hex(v.end)} ${v.perms} ${v.path || '[anon]'}`;
@@ -168,7 +170,9 @@ function focusedRange(tree: Resource, start: bigint, end: bigint): Focused {
 
 /** The import panel. Keyboard operable: every control is a native input, button, select or radio. */
 function ImportPanelImpl({ platform, design = 'vfio-owned', all, onChange, storage, designLabel = (d) => d }: ImportPanelProps) {
-  const store = useMemo(() => (storage === undefined ? defaultStorage() : storage), [storage]);
+  // Reading window.localStorage throws where site data is blocked: openLocalStorage() says so instead.
+  const [access] = useState(() => (storage === undefined ? openLocalStorage() : { storage, fault: null }));
+  const store = access.storage;
   const [stored] = useState(() => loadImports(store));
   const [slots, setSlots] = useState<Slots>({});
   const [range, setRange] = useState<string | null>(stored.value.iomem?.range ?? null);
@@ -185,28 +189,26 @@ function ImportPanelImpl({ platform, design = 'vfio-owned', all, onChange, stora
   const edits = useRef(0);
   const [busy, setBusy] = useState<{ label: string; progress: ImportProgress | null } | null>(null);
   const [message, setMessage] = useState<string | null>(stored.message);
-  // The browser refusing to store is reported from the save's own callback, never during a render or effect pass.
-  const saver = useMemo(() => deferredSaver(store, setMessage), [store]);
-  // Whatever is still queued is written when the panel goes away.
-  useEffect(() => () => saver.flush(), [saver]);
+  /** A file, drop or large paste that did not go through (it never was in the textarea): kept to try again. */
+  const [retryable, setRetryable] = useState<{ input: string | Blob; name: string } | null>(null);
   /** What storage held at load; an entry stays until its slot is re-imported or removed (so nothing is lost mid-parse). */
   const [kept, setKept] = useState<StoredImports>(stored.value);
   const keptFlags = kept.maps?.vmFlags ?? null;
   const keptFunctions = kept.trace?.functions ?? null;
   const job = useRef<ImportJob | null>(null);
-  const queue = useRef<{ input: string | Blob; name: string; kind?: ImportKind }[]>([]);
+  const queue = useRef<{ input: string | Blob; name: string; kind?: ImportKind; after?: After }[]>([]);
 
-  const runRef = useRef<((input: string | Blob, name: string, kind?: ImportKind) => void) | null>(null);
-  const run = useCallback((input: string | Blob, name: string, kind?: ImportKind) => {
+  const runRef = useRef<((input: string | Blob, name: string, kind?: ImportKind, after?: After) => void) | null>(null);
+  const run = useCallback((input: string | Blob, name: string, kind?: ImportKind, after?: After) => {
     if (job.current) {
-      queue.current.push({ input, name, kind });
+      queue.current.push({ input, name, kind, after });
       return;
     }
     setBusy({ label: name, progress: null });
-    const j = startImport(input, (p) => setBusy({ label: name, progress: p }), kind);
+    const j = startImport(input, (p) => setBusy({ label: name, progress: p }), { kind });
     job.current = j;
     /** The job's outcome and its end (busy cleared) in one commit, then the next queued import. */
-    const settle = (apply: () => void) => {
+    const settle = (apply: () => void, outcome: Parameters<After>[0], why?: string) => {
       // Committed synchronously: a small paste is parsed in the task of the Import click (importClient), so the
       // result is drawn in the frame right after that task. Left to React's scheduler it was rendered in a task of
       // its own, after the browser had painted one more frame with "Parsing…" in it.
@@ -215,17 +217,19 @@ function ImportPanelImpl({ platform, design = 'vfio-owned', all, onChange, stora
         setBusy(null);
       });
       job.current = null;
+      after?.(outcome, why);
       const next = queue.current.shift();
-      if (next) runRef.current?.(next.input, next.name, next.kind);
+      if (next) runRef.current?.(next.input, next.name, next.kind, next.after);
     };
     j.promise.then(
-      ({ result, text: parsedText }) =>
+      ({ result, text: parsedText, onPage }) => {
+        if (result.kind === 'rejected') {
+          const where = result.line ? `line ${result.line}${result.column ? `, column ${result.column}` : ''}: ` : '';
+          const why = `${where}${result.message}`;
+          settle(() => setMessage(`${name} was not imported — ${why}. What was on screen is unchanged.`), 'failed', why);
+          return;
+        }
         settle(() => {
-          if (result.kind === 'rejected') {
-            const where = result.line ? `line ${result.line}${result.column ? `, column ${result.column}` : ''}: ` : '';
-            setMessage(`${name} was not imported — ${where}${result.message}. What was on screen is unchanged.`);
-            return;
-          }
           const id = slotIds++;
           setSlots((s) => {
             if (result.kind === 'iomem') return { ...s, iomem: { name, text: parsedText, result, id } };
@@ -240,46 +244,73 @@ function ImportPanelImpl({ platform, design = 'vfio-owned', all, onChange, stora
             const first = result.maps.vmas.find((v) => v.vfio) ?? result.maps.vmas[0];
             setVmaLine(first ? first.line : null);
           }
-          setMessage(null);
-        }),
-      (e: unknown) =>
-        settle(() => {
-          const m = e instanceof Error ? e.message : String(e);
-          setMessage(m === 'cancelled' ? `Import of ${name} cancelled; nothing changed.` : `Import of ${name} failed: ${m}`);
-        }),
+          setMessage(onPage ? `${name} was parsed on this page (the import worker was not used: ${onPage}).` : null);
+        }, 'ok');
+      },
+      (e: unknown) => {
+        const m = e instanceof Error ? e.message : String(e);
+        settle(
+          () => setMessage(m === 'cancelled' ? `Import of ${name} cancelled; nothing changed.` : `Import of ${name} failed: ${m}. Nothing changed.`),
+          m === 'cancelled' ? 'cancelled' : 'failed',
+          m,
+        );
+      },
     );
   }, []);
   useEffect(() => {
     runRef.current = run;
   }, [run]);
 
-  // Restore stored imports once (re-parsed in the worker; the picked range and VMA come back with them).
+  // Stored imports whose last restore did not end or failed are set aside instead of restored (restoreGuard.ts).
+  const [aside, setAside] = useState<SetAside | null>(() => (store ? checkRestore(stored.value) : null));
+  /** Re-parse stored imports (in the worker when large); the picked range and VMA come back with them. */
+  const restore = useCallback(
+    (v: StoredImports) => {
+      const kinds = KINDS.filter((k) => v[k]?.text);
+      if (kinds.length === 0) return;
+      beginRestore(v);
+      let left = kinds.length;
+      const failures: string[] = [];
+      for (const k of kinds) {
+        const s = v[k]!;
+        run(s.text!, s.name, k, (outcome, why) => {
+          if (outcome !== 'ok') failures.push(`${s.name}: ${outcome === 'cancelled' ? 'cancelled' : why}`);
+          if (--left > 0) return;
+          if (failures.length === 0) endRestore();
+          else {
+            failRestore(v, failures.join('; '));
+            setAside({ reason: `restoring them failed (${failures.join('; ')})`, value: v });
+          }
+        });
+      }
+    },
+    [run],
+  );
   const restored = useRef(false);
   useEffect(() => {
     if (restored.current) return;
     restored.current = true;
-    const v = stored.value;
-    if (v.iomem?.text) run(v.iomem.text, v.iomem.name, 'iomem');
-    if (v.maps?.text) run(v.maps.text, v.maps.name, 'maps');
-    if (v.trace?.text) run(v.trace.text, v.trace.name, 'trace');
-  }, [run, stored]);
+    if (!aside) restore(stored.value);
+  }, [restore, stored, aside]);
 
   const cancel = () => job.current?.cancel();
 
   /** What the user hands in (paste, drop, file, Import button): refused at once, before any copy to the worker, when too large. */
-  const submit = (input: string | Blob, name: string) => {
+  const submit = (input: string | Blob, name: string, after?: After) => {
     const size = typeof input === 'string' ? input.length : input.size;
     if (size > MAX_IMPORT_CHARS) {
       setMessage(`${name} was not imported — it is ${(size / 1048576).toFixed(1)} MiB; the limit is ${MAX_IMPORT_CHARS / 1048576} MiB. Trim it (e.g. grep the lines you need). What was on screen is unchanged.`);
+      after?.('failed');
       return;
     }
-    run(input, name);
+    // What is not in the textarea (a file, a drop, a large paste) is kept until it goes through; the textarea keeps its own.
+    run(input, name, undefined, after ?? ((outcome) => setRetryable((r) => (outcome !== 'ok' ? { input, name } : r?.input === input ? null : r))));
   };
 
-  // Persist.
-  useEffect(() => {
-    if (busy) return;
-    const now = new Date().toISOString();
+  // What to persist (nothing mid-import). Each slot's savedAt is set by ImportStore when the slot changes.
+  const persistValue = useMemo(() => {
+    if (busy) return null;
+    const now = '';
     const v: StoredImports = { version: 1 };
     const vma = slots.maps?.result?.maps.vmas.find((x) => x.line === vmaLine) ?? null;
     if (slots.iomem) v.iomem = { name: slots.iomem.name, text: slots.iomem.text && storableText(slots.iomem.text), savedAt: now, range };
@@ -295,9 +326,10 @@ function ImportPanelImpl({ platform, design = 'vfio-owned', all, onChange, stora
       const t = slots.trace.text && storableText(slots.trace.text);
       v.trace = { name: slots.trace.name, text: t, savedAt: now, functions: t ? null : slots.trace.result?.trace.functions.slice(0, 5000).map((f) => f.name.slice(0, 200)) ?? null };
     } else if (kept.trace) v.trace = kept.trace;
-    // Written when the browser is idle, not in the task that commits this render (see deferredSaver).
-    saver.save(v);
-  }, [slots, range, vmaLine, busy, saver, kept]);
+    return v;
+  }, [slots, range, vmaLine, busy, kept]);
+  // Written when the browser is idle, not in the task that commits this render; merged with other tabs' (importStore.ts).
+  const persistence = useImportPersistence(store, access.fault, stored.value, persistValue);
 
   const remove = (k: ImportKind) => {
     setSlots((s) => ({ ...s, [k]: undefined }));
@@ -387,7 +419,7 @@ function ImportPanelImpl({ platform, design = 'vfio-owned', all, onChange, stora
   };
 
   const progressPct = busy?.progress ? Math.round(busy.progress.fraction * 100) : null;
-  const anything = Boolean(slots.iomem || slots.maps || slots.trace || kept.iomem || kept.maps || kept.trace || busy || message);
+  const anything = Boolean(slots.iomem || slots.maps || slots.trace || kept.iomem || kept.maps || kept.trace || busy || message || aside || persistence.problem || persistence.elsewhere);
   // Closed on a first visit (the diagrams stay in view); open as soon as there is something to show.
   const [userOpen, setUserOpen] = useState<boolean | null>(null);
   const open = userOpen ?? anything;
@@ -444,12 +476,18 @@ function ImportPanelImpl({ platform, design = 'vfio-owned', all, onChange, stora
             const ta = textArea.current;
             if (!ta) return;
             setHasText(false);
-            submit(ta.value, 'pasted text');
-            // Emptying a textarea that holds a pasted dump costs Chromium 3–5 ms for 1,000 lines; done when idle it
-            // follows the frame that shows the result instead of delaying it. Not if the user has typed since.
             const at = edits.current;
-            whenIdle(() => {
-              if (edits.current === at) ta.value = '';
+            submit(ta.value, 'pasted text', (outcome) => {
+              // Emptied only once imported: a failed or cancelled import leaves the text there to fix or retry.
+              if (outcome !== 'ok') {
+                setHasText(/\S/.test(ta.value));
+                return;
+              }
+              // Emptying a textarea that holds a pasted dump costs Chromium 3–5 ms for 1,000 lines; done when idle it
+              // follows the frame that shows the result instead of delaying it. Not if the user has typed since.
+              whenIdle(() => {
+                if (edits.current === at) ta.value = '';
+              });
             });
           }}
         >
@@ -471,17 +509,62 @@ function ImportPanelImpl({ platform, design = 'vfio-owned', all, onChange, stora
       </div>
       {busy && (
         <div className="import-busy" data-testid="import-progress" role="status">
-          {busy.progress?.phase === 'reading' ? 'Reading' : 'Parsing'} {busy.label}…{' '}
+          {busy.progress?.phase === 'reading' ? 'Reading' : 'Parsing'} {busy.label}
+          {busy.progress?.onPage ? ' on this page' : ''}…{' '}
           <progress max={100} value={progressPct ?? undefined} aria-label={`Parsing ${busy.label}`} />
           {progressPct !== null && ` ${progressPct}%`}{' '}
           <button type="button" data-testid="import-cancel" onClick={cancel}>
             Cancel
           </button>
+          {busy.progress?.onPage && <small data-testid="import-on-page"> The import worker is not used: {busy.progress.onPage}.</small>}
         </div>
       )}
       <div role="status" aria-live="polite" data-testid="import-message">
         {message}
       </div>
+      {retryable && !busy && (
+        <button type="button" data-testid="import-retry" onClick={() => submit(retryable.input, retryable.name)}>
+          Try importing {retryable.name} again
+        </button>
+      )}
+      {aside && (
+        <SetAsideNotice
+          reason={aside.reason}
+          value={aside.value}
+          onRestore={() => {
+            setAside(null);
+            restore(aside.value);
+          }}
+          onDiscard={() => {
+            setAside(null);
+            endRestore();
+            for (const k of KINDS) if (aside.value[k]) remove(k);
+          }}
+        />
+      )}
+      {persistence.problem && <SaveProblemNotice problem={persistence.problem} texts={textsOf(slots, kept)} onRetry={persistence.retry} />}
+      {persistence.elsewhere && (
+        <ElsewhereNotice
+          kinds={persistence.elsewhere.kinds}
+          value={persistence.elsewhere.value}
+          onDismiss={persistence.dismissElsewhere}
+          onShow={() => {
+            const { kinds, value: theirs } = persistence.elsewhere!;
+            persistence.dismissElsewhere();
+            for (const k of kinds) if (!theirs[k]) remove(k);
+            const adopt: StoredImports = { version: 1 };
+            for (const k of kinds) if (theirs[k]?.text) Object.assign(adopt, { [k]: theirs[k] });
+            if (adopt.iomem) {
+              setRange(adopt.iomem.range);
+              setRangeText(adopt.iomem.range ?? '');
+            }
+            if (adopt.maps) setVmaLine(adopt.maps.vmaLine);
+            setKept((s) => ({ ...s, ...adopt }));
+            restore(adopt);
+          }}
+        />
+      )}
+      {!busy && <NotKeptNotice value={kept} imported={KINDS.filter((k) => slots[k])} onForget={remove} />}
 
       {slots.iomem?.result && (
         <IomemView
@@ -507,7 +590,7 @@ function ImportPanelImpl({ platform, design = 'vfio-owned', all, onChange, stora
           }
         />
       )}
-      {!slots.iomem && kept.iomem && !kept.iomem.text && (
+      {!slots.iomem && kept.iomem && !kept.iomem.text && !kept.iomem.why && (
         <article className="import-slot">
           <h3>/proc/iomem: {kept.iomem.name}</h3>
           <p>This dump was too large to keep in the browser; import it again to apply it.</p>
