@@ -2,7 +2,9 @@
  * One entry point for everything a user imports: detect what the text is (/proc/iomem, maps/smaps/pmap -X, a fault
  * trace), parse it, and derive what the panel shows. Pure; runs the same in a Web Worker, in tests and in the CLI.
  */
-import { parseIomem, type ParseResult } from '../resource/iomem';
+import type { ParseResult } from '../resource/iomem';
+import { importIomem } from './iomemImport';
+import type { ImportError } from './located';
 import { suggestCandidates, type CandidateResult } from './candidates';
 import { detectMapsFormat, parseMaps, type MapsParseResult } from './maps';
 import { parseTrace, type TraceParseResult } from './trace';
@@ -16,7 +18,7 @@ export const MAX_IOMEM_RESOURCES = 250_000;
 export const MAX_IMPORT_CHARS = 64 * 1024 * 1024;
 
 export type ImportResult =
-  | { kind: 'iomem'; iomem: ParseResult; candidates: CandidateResult }
+  | { kind: 'iomem'; iomem: ParseResult; candidates: CandidateResult; repairs: ImportError[]; dropped: ImportError[] }
   | { kind: 'maps'; maps: MapsParseResult }
   | { kind: 'trace'; trace: TraceParseResult }
   | { kind: 'rejected'; message: string; line?: number; column?: number };
@@ -67,7 +69,7 @@ export function parseImport(text: string, opts: ParseImportOptions = {}): Import
   }
   if (kind === 'iomem') {
     opts.onProgress?.(0.1);
-    const iomem = parseIomem(text);
+    const { iomem, repairs, dropped } = importIomem(text);
     opts.onProgress?.(0.9);
     if (iomem.nodeCount > MAX_IOMEM_RESOURCES) {
       return {
@@ -77,7 +79,7 @@ export function parseImport(text: string, opts: ParseImportOptions = {}): Import
     }
     const candidates = suggestCandidates(iomem.tree, { nonRoot: iomem.nonRoot, lineOf: iomem.lineOf });
     opts.onProgress?.(1);
-    return { kind, iomem, candidates };
+    return { kind, iomem, candidates, repairs, dropped };
   }
   if (kind === 'maps') return { kind, maps: parseMaps(text, { onProgress: opts.onProgress }) };
   return { kind, trace: parseTrace(text, { onProgress: opts.onProgress }) };
