@@ -65,6 +65,7 @@ export function callTreeFunctions(line: string): string[] | null {
     if (!m) return null;
     raw = [m[1]!];
   }
+  if (raw.length === 0) return null;
   return raw.flatMap(expandName).filter((n) => !C_KEYWORDS.has(n));
 }
 const C_KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'return', 'sizeof', 'do', 'else', 'case']);
