@@ -75,7 +75,7 @@ export function parseJson(text: string, from = 0): JsonResult {
     return JSON.stringify(rest.length > 0 ? rest : text[pos]);
   };
   const stack: Frame[] = [];
-  let result: Json | null = null;
+  let result: Json;
 
   for (;;) {
     skipWs();
@@ -137,10 +137,10 @@ export function parseJson(text: string, from = 0): JsonResult {
     // A value is complete: attach it, then expect "," or the close of its container.
     for (;;) {
       const parent = stack[stack.length - 1];
-      if (!parent) return { ok: true, value: result!, end: pos };
-      if (parent.node.t === 'arr') parent.node.items.push(result!);
+      if (!parent) return { ok: true, value: result, end: pos };
+      if (parent.node.t === 'arr') parent.node.items.push(result);
       else {
-        parent.node.entries.push([parent.key!, result!]);
+        parent.node.entries.push([parent.key!, result]);
         parent.key = null;
       }
       skipWs();
