@@ -37,7 +37,14 @@ export function ImportedApp(props: AppProps) {
   const panel = useCallback(
     (ctx: AppContext) => (
       <Suspense fallback={<section className="import-panel" aria-busy="true" data-testid="import-loading" />}>
-        <ImportPanel platform={ctx.state.view.scenario.platform} design={ctx.state.view.scenario.design} all={ctx.all} onChange={onChange} designLabel={designLabel} />
+        <ImportPanel
+          platform={ctx.state.view.scenario.platform}
+          design={ctx.state.view.scenario.design}
+          all={ctx.all}
+          onChange={onChange}
+          onPlatform={(patch) => ctx.dispatch({ type: 'platform', patch })}
+          designLabel={designLabel}
+        />
       </Suspense>
     ),
     [onChange],

@@ -40,6 +40,10 @@ export const StoredImports = z.object({
       functions: z.nullable(z.array(str(200)).check(z.maxLength(5000))),
     }),
   ),
+  /** `cxl list` output. */
+  cxl: z.optional(z.object({ ...Slot })),
+  /** A machine bundle (scripts/collect.sh); the range picked on its /proc/iomem. */
+  bundle: z.optional(z.object({ ...Slot, range: z.nullable(str(80)) })),
 });
 export type StoredImports = z.infer<typeof StoredImports>;
 
@@ -74,7 +78,7 @@ export function loadImports(storage: Storage | null): { value: StoredImports; me
 export function saveImports(storage: Storage | null, v: StoredImports): string | null {
   if (!storage) return null;
   try {
-    if (!v.iomem && !v.maps && !v.trace) storage.removeItem(IMPORT_STORAGE_KEY);
+    if (!v.iomem && !v.maps && !v.trace && !v.cxl && !v.bundle) storage.removeItem(IMPORT_STORAGE_KEY);
     else storage.setItem(IMPORT_STORAGE_KEY, JSON.stringify(v));
     return null;
   } catch {

@@ -7,7 +7,6 @@ import { suggestCandidates, type CandidateResult } from '../candidates';
 import { parseCxlList, type CxlListResult } from '../cxl/cxlList';
 import { refineSuggestions, tieToIomem, type CxlTie } from '../cxl/tie';
 import { importIomem, type IomemImport } from '../iomemImport';
-import type { ImportError } from '../located';
 import { parseMaps, type MapsParseResult } from '../maps';
 import { parseTrace, type TraceParseResult } from '../trace';
 import { platformFacts, type PlatformFacts } from './facts';
