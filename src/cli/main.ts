@@ -3,25 +3,39 @@
  * Exit codes: 0 ok, 1 bad input data, 2 bad usage.
  */
 import { readFileSync } from 'node:fs';
+import { runBundle } from './bundle';
+import { runCxl } from './cxl';
 import { runExplain } from './explain';
 import { runIomem } from './iomem';
 import type { CliIo } from './io';
-import { UsageError } from './io';
+import { safeIo, UsageError } from './io';
 import { EXPLAIN_USAGE } from './args';
 import { CHECK_SOURCES_SYNOPSIS } from './check-sources/args';
 import { runCheckSources } from './check-sources/run';
 import { commandManual, mainManual, versionText } from './manual';
+import { runMaps } from './maps';
+import { runTrace } from './trace';
 
 export const USAGE = `hdm-atlas: how four designs for CXL Type-2 device memory reach a KVM guest
 
 commands:
   explain  one design on one platform (text for a mail, or JSON)
 ${EXPLAIN_USAGE.replace(/^/gm, '    ')}
-  iomem <file|->   parse /proc/iomem and print it back unchanged
+  iomem <file|->   parse /proc/iomem and print it back unchanged (the strict validator)
+  cxl <file|-> [--iomem <file>] [--format text|json]
+                   the topology of a \`cxl list\` output; with --iomem, each range's resource
+  maps <file|-> [--format text|json]
+                   the VMAs of smaps / maps / pmap -X, each VFIO offset decoded
+  trace <file|-> [--arch A] [--kernel K] [--format text|json]
+                   functions and events of a trace in any shape, known to the model or not
+  bundle <file|-> [--format text|json]
+                   a bundle from scripts/collect.sh: platform facts, range, every design
   check-sources    check every citation against a kernel git tree
 ${CHECK_SOURCES_SYNOPSIS.replace(/^/gm, '    ')}
     (check-sources --help for the whole manual)
   help             this text
+
+Exit codes: 0 understood (warnings on stderr, located), 1 nothing understood, 2 bad usage.
 `;
 
 /** A UsageError is printed and exits 2; anything else is a bug and propagates. */
@@ -34,8 +48,10 @@ function usageExit(e: unknown, io: CliIo): number {
 }
 
 /** Runs a command; check-sources runs git and answers asynchronously, the others at once. */
-export function main(argv: string[], io: CliIo): number | Promise<number> {
+export function main(argv: string[], rawIo: CliIo): number | Promise<number> {
   const [cmd, ...rest] = argv;
+  // Names in a pasted file can hold terminal escape sequences: nothing reaches the terminal raw.
+  const io = safeIo(rawIo);
   // --version, help <command> and <command> --help: see manual.ts (a command without a page there gets its --help).
   if (cmd === '--version' || cmd === '-V' || cmd === 'version') {
     io.out(versionText());
@@ -55,6 +71,14 @@ export function main(argv: string[], io: CliIo): number | Promise<number> {
         return runExplain(rest, io);
       case 'iomem':
         return runIomem(rest, io);
+      case 'cxl':
+        return runCxl(rest, io);
+      case 'maps':
+        return runMaps(rest, io);
+      case 'trace':
+        return runTrace(rest, io);
+      case 'bundle':
+        return runBundle(rest, io);
       case 'help':
       case '--help':
       case '-h':
