@@ -5,6 +5,7 @@
 import { hex } from '../../model/addr';
 import type { BundleResult } from '../../model/import/bundle/bundle';
 import type { FactKey } from '../../model/import/bundle/facts';
+import type { KernelConfig, Platform } from '../../model/scenario';
 
 /** The scenario bar's name for each fact. */
 const CONTROL: Record<string, string> = {
@@ -13,9 +14,17 @@ const CONTROL: Record<string, string> = {
 };
 const controlName = (k: FactKey): string => (k.startsWith('config.') ? `CONFIG_${k.slice(7)}` : (CONTROL[k] ?? k));
 
-export function BundleView(props: { name: string; bundle: BundleResult; applied: boolean; onApply: () => void; onRemove: () => void }) {
+/** A control's value as the scenario bar has it now ("on"/"off" for a check box). */
+function current(p: Platform, k: FactKey): string {
+  if (k.startsWith('config.')) return p.config[k.slice(7) as keyof KernelConfig];
+  const v = p[k as Exclude<keyof Platform, 'config'>];
+  return typeof v === 'boolean' ? (v ? 'on' : 'off') : String(v);
+}
+
+export function BundleView(props: { name: string; bundle: BundleResult; platform: Platform; applied: boolean; onApply: () => void; onRemove: () => void }) {
   const b = props.bundle;
   const f = b.facts;
+  const n = f.detected.length;
   return (
     <article className="import-slot" data-testid="import-bundle" aria-labelledby="import-bundle-h">
       <h3 id="import-bundle-h">Machine bundle: {props.name}</h3>
@@ -33,7 +42,7 @@ export function BundleView(props: { name: string; bundle: BundleResult; applied:
       </ul>
       <table data-testid="import-bundle-facts">
         <caption>
-          {props.applied ? 'Set on the scenario bar from this machine' : 'Proved by this machine'} ({f.detected.length} controls)
+          {props.applied ? 'Set on the scenario bar from this machine' : 'Proved by this machine'} ({n} control{n === 1 ? '' : 's'})
         </caption>
         <thead>
           <tr>
@@ -57,15 +66,15 @@ export function BundleView(props: { name: string; bundle: BundleResult; applied:
       {!props.applied && (
         <p>
           <button type="button" data-testid="import-bundle-apply" onClick={props.onApply}>
-            Set these {f.detected.length} controls
+            Set {n === 1 ? 'this control' : `these ${n} controls`}
           </button>
         </p>
       )}
-      <h4>Still assumptions (defaults; set them by hand if you know better)</h4>
+      <h4>Still assumptions (as the scenario bar has them now; set them by hand if you know better)</h4>
       <ul data-testid="import-bundle-assumed">
         {f.assumed.map((a) => (
           <li key={a.key} data-testid="import-bundle-assumption" data-key={a.key}>
-            {controlName(a.key)} <code>{a.value}</code>: {a.why}
+            {controlName(a.key)} <code>{current(props.platform, a.key)}</code>: {a.why}
           </li>
         ))}
       </ul>

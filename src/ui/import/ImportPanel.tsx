@@ -136,7 +136,8 @@ function ImportPanelImpl({ platform, design = 'vfio-owned', all, onChange, onPla
           let note: string | null = null;
           if (result.kind === 'bundle') {
             applyBundle(result, name, parsedText, id, restoring);
-            note = restoring ? null : `${name}: a machine bundle; its ${result.bundle.facts.detected.length} detected facts are set on the scenario bar.`;
+            const n = result.bundle.facts.detected.length;
+            note = restoring || !latest.current.onPlatform ? null : `${name}: a machine bundle; ${n === 1 ? 'the fact it proves is' : `the ${n} facts it proves are`} set on the scenario bar.`;
           } else {
             setSlots((s) => ({ ...s, [result.kind]: { name, text: parsedText, result, id } }));
           }
@@ -360,6 +361,7 @@ function ImportPanelImpl({ platform, design = 'vfio-owned', all, onChange, onPla
         <BundleView
           name={slots.bundle.name}
           bundle={bundleRes.bundle}
+          platform={platform}
           applied={factsApplied}
           onApply={() => {
             if (!onPlatform) return;
