@@ -90,4 +90,20 @@ describe('platform facts', () => {
     expect(r.parse.sections.map((s) => s.name)).toEqual(expect.arrayContaining(['uname -r', 'uname -m']));
     expect(keys(r.facts.detected)).toEqual(expect.arrayContaining(['arch', 'kernel']));
   });
+
+  it('collect.sh refuses bad usage with exit 2 and says why; --help exits 0', () => {
+    const sh = (args: string[]) => {
+      try {
+        execFileSync('sh', [join(__dirname, '../../../../scripts/collect.sh'), ...args], { stdio: 'pipe' });
+        return { code: 0, err: '' };
+      } catch (e) {
+        const x = e as { status: number; stderr: Buffer };
+        return { code: x.status, err: x.stderr.toString() };
+      }
+    };
+    expect(sh(['--help']).code).toBe(0);
+    expect(sh(['--bogus'])).toMatchObject({ code: 2, err: expect.stringMatching(/unknown option: --bogus/) });
+    expect(sh(['--qemu-pid', 'abc'])).toMatchObject({ code: 2, err: expect.stringMatching(/--qemu-pid needs a process id/) });
+    expect(sh(['--trace', '999'])).toMatchObject({ code: 2, err: expect.stringMatching(/at most 60 seconds/) });
+  });
 });
