@@ -6,7 +6,9 @@
  * ("ports:root0", "decoders:port1", "regions:decoder0.0", "memdevs:root3"), an endpoint's memdev under "memdev"; with
  * --human (-u) a single object is printed bare, addresses as "0x…" strings and sizes as "512.00 MiB (536.87 MB)"
  * (cxl/json.c, util/json.c display_size()). This reads every object by its own name key and takes its parent from the
- * key it nests under, so any combination reads the same.
+ * key it nests under, so any combination reads the same. Read in pmem/ndctl at 92d5203 ("ndctl: release v81"):
+ * cxl/filter.c (splice_array(), cond_add_put_array_suffix(), walk_decoders()), cxl/json.c (util_cxl_*_to_json()),
+ * util/json.c (display_size(), display_hex(), util_display_json_array()), Documentation/cxl/cxl-list.txt.
  */
 import { get, type Json } from './json';
 
