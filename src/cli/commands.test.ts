@@ -167,3 +167,17 @@ describe('cli hygiene', () => {
     expect(t.out.includes('\u001b') || t.out.includes('\u009b')).toBe(false);
   });
 });
+
+describe('explain --iomem and --bundle JSON keep the published contract (schema/explain.schema.json)', () => {
+  it.each([
+    [['--arch', 'x86_64', '--iomem', f('iomem-damaged/cxl-window-pci-bars-quoted-printable-nbsp-qemu-devel-pengguo.txt'), '--range', '480010000-4bfffffff']],
+    [['--bundle', f('bundle/qemu-cxl-window-reserved-assembled-lkml-gourry.bundle')]],
+    [['--bundle', f('bundle/grace-arm64-fwb-dic-assembled-lkml-leitao.bundle'), '--mte', 'on']],
+  ])('%j', async (args) => {
+    const { ExplainJson } = await import('./explainSchema');
+    const r = run(['explain', '--design', 'vfio-owned', ...args, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const p = ExplainJson.safeParse(JSON.parse(r.out));
+    expect(p.success, p.success ? '' : JSON.stringify(p.error.issues[0])).toBe(true);
+  });
+});
