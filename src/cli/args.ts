@@ -34,7 +34,7 @@ export const EXPLAIN_USAGE = `usage: explain --design <${DESIGNS.join('|')}> --a
          [--config CONFIG_X=v[,CONFIG_Y=v…]] [--online ${ONLINE_POLICIES.join('|')}]
          [--huge-fault on|off] [--mte on|off] [--dirty-log on|off] [--reset]
          [--format text|json] [--iomem FILE --range START-END]
-         [--bundle FILE [--range START-END]] (the machine's facts; flags override)`;
+         [--bundle FILE [--range START-END]]`;
 
 /**
  * --config CONFIG_CXL_REGION=y,CONFIG_DEV_DAX_KMEM=n: each named option set, the rest keep their defaults. The

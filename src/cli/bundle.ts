@@ -9,7 +9,7 @@ import type { BundleResult } from '../model/import/bundle/bundle';
 import { parseImport } from '../model/import/parseImport';
 import { rangeOutsideDump } from '../model/import/range';
 import { DESIGNS, type DesignId } from '../model/scenario';
-import { helpAsked, inputName, parseCommandArgs, readInput, rejection, reportLocated, toJson } from './input';
+import { inputName, parseCommandArgs, readInput, rejection, reportLocated, toJson } from './input';
 import type { CliIo } from './io';
 import { flagName } from './machine';
 
@@ -36,7 +36,6 @@ export function runDesigns(b: BundleResult): Record<DesignId, Explanation> | nul
 }
 
 export function runBundle(argv: string[], io: CliIo): number {
-  if (helpAsked(argv, BUNDLE_USAGE, io)) return 0;
   const a = parseCommandArgs(argv, BUNDLE_USAGE);
   const r = parseImport(readInput(a.file, io), { kind: 'bundle' });
   if (r.kind !== 'bundle') {

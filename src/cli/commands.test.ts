@@ -5,7 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BUNDLE_USAGE } from './bundle';
+import { CXL_USAGE } from './cxl';
 import { main } from './main';
+import { commandManual } from './manual';
+import { MAPS_USAGE } from './maps';
+import { TRACE_USAGE } from './trace';
 
 const S = join(__dirname, '../../tests/fixtures/samples');
 const f = (p: string) => join(S, p);
@@ -179,5 +184,17 @@ describe('explain --iomem and --bundle JSON keep the published contract (schema/
     expect(r.code).toBe(0);
     const p = ExplainJson.safeParse(JSON.parse(r.out));
     expect(p.success, p.success ? '' : JSON.stringify(p.error.issues[0])).toBe(true);
+  });
+});
+
+describe('the pages of cxl, maps, trace and bundle', () => {
+  it('describe every option their usage accepts; --help, -h and help <command> print the page, exit 0', () => {
+    const usages: Record<string, string> = { cxl: CXL_USAGE, maps: MAPS_USAGE, trace: TRACE_USAGE, bundle: BUNDLE_USAGE };
+    for (const [c, usage] of Object.entries(usages)) {
+      const page = commandManual(c)!;
+      const options = page.slice(page.indexOf('\nOPTIONS\n'), page.indexOf('\nEXIT STATUS\n'));
+      for (const [o] of usage.matchAll(/--[a-z-]+/g)) expect(options, `${c} ${o}`).toMatch(new RegExp(`^ {7}${o}\\b`, 'm'));
+      for (const argv of [[c, '--help'], [c, 'x.txt', '-h'], ['help', c]]) expect(run(argv)).toEqual({ code: 0, out: page, err: '' });
+    }
   });
 });

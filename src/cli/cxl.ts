@@ -7,7 +7,7 @@ import type { CxlListResult } from '../model/import/cxl/cxlList';
 import { refineSuggestions, tieToIomem, type CxlTie } from '../model/import/cxl/tie';
 import type { CxlRange, CxlTopology } from '../model/import/cxl/topology';
 import { parseImport } from '../model/import/parseImport';
-import { helpAsked, inputName, parseCommandArgs, rejection, readInput, reportLocated, toJson } from './input';
+import { inputName, parseCommandArgs, rejection, readInput, reportLocated, toJson } from './input';
 import type { CliIo } from './io';
 
 export const CXL_USAGE = 'usage: cxl <file|-> [--iomem <file>] [--format text|json]';
@@ -79,7 +79,6 @@ export function cxlJson(c: CxlListResult, ties: CxlTie[] | null): unknown {
 }
 
 export function runCxl(argv: string[], io: CliIo): number {
-  if (helpAsked(argv, CXL_USAGE, io)) return 0;
   const a = parseCommandArgs(argv, CXL_USAGE, ['--iomem']);
   const r = parseImport(readInput(a.file, io), { kind: 'cxl' });
   if (r.kind !== 'cxl') {

@@ -69,10 +69,3 @@ export function rejection(file: string, r: { kind: string; message?: string; lin
   if (r.kind !== 'rejected') return `${inputName(file)}: read as ${r.kind}, not what this command reads\n`;
   return `${inputName(file)}: ${r.line ? `line ${r.line}${r.column ? `, column ${r.column}` : ''}: ` : ''}${r.message}\n`;
 }
-
-/** `<command> --help` for a command without a manual page (manual.ts): its usage line, exit 0. */
-export function helpAsked(argv: readonly string[], usage: string, io: CliIo): boolean {
-  if (!argv.includes('--help') && !argv.includes('-h')) return false;
-  io.out(usage + '\n');
-  return true;
-}

@@ -21,15 +21,16 @@ export const USAGE = `hdm-atlas: how four designs for CXL Type-2 device memory r
 commands:
   explain  one design on one platform (text for a mail, or JSON)
 ${EXPLAIN_USAGE.replace(/^/gm, '    ')}
-  iomem <file|->   parse /proc/iomem and print it back unchanged (the strict validator)
-  cxl <file|-> [--iomem <file>] [--format text|json]
-                   the topology of a \`cxl list\` output; with --iomem, each range's resource
-  maps <file|-> [--format text|json]
-                   the VMAs of smaps / maps / pmap -X, each VFIO offset decoded
-  trace <file|-> [--arch A] [--kernel K] [--format text|json]
-                   functions and events of a trace in any shape, known to the model or not
-  bundle <file|-> [--format text|json]
-                   a bundle from scripts/collect.sh: platform facts, range, every design
+  iomem    parse /proc/iomem and print it back unchanged (strict)
+    usage: iomem <file|->
+  cxl      a \`cxl list\` topology, its ranges tied to /proc/iomem
+    usage: cxl <file|-> [--iomem <file>] [--format text|json]
+  maps     the VMAs of smaps / maps / pmap -X, each VFIO offset decoded
+    usage: maps <file|-> [--format text|json]
+  trace    the kernel functions and events of a trace in any shape
+    usage: trace <file|-> [--arch A] [--kernel K] [--format text|json]
+  bundle   a machine from collect.sh: facts, range, every design
+    usage: bundle <file|-> [--format text|json]
   check-sources    check every citation against a kernel git tree
 ${CHECK_SOURCES_SYNOPSIS.replace(/^/gm, '    ')}
     (check-sources --help for the whole manual)

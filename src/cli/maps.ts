@@ -5,7 +5,7 @@
 import { hex } from '../model/addr';
 import type { ParsedVma } from '../model/import/maps';
 import { parseImport } from '../model/import/parseImport';
-import { helpAsked, inputName, parseCommandArgs, rejection, readInput, reportLocated, toJson } from './input';
+import { inputName, parseCommandArgs, rejection, readInput, reportLocated, toJson } from './input';
 import type { CliIo } from './io';
 
 export const MAPS_USAGE = 'usage: maps <file|-> [--format text|json]';
@@ -30,7 +30,6 @@ export function vmaJson(v: ParsedVma): unknown {
 }
 
 export function runMaps(argv: string[], io: CliIo): number {
-  if (helpAsked(argv, MAPS_USAGE, io)) return 0;
   const a = parseCommandArgs(argv, MAPS_USAGE);
   const r = parseImport(readInput(a.file, io), { kind: 'maps' });
   if (r.kind !== 'maps') {

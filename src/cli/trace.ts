@@ -6,14 +6,13 @@ import { faultGraph } from '../model/kvm/graph';
 import { parseImport } from '../model/import/parseImport';
 import { matchTrace } from '../model/import/trace';
 import { ARCHES, KERNEL_VERSIONS, type Arch, type KernelVersion } from '../model/scenario';
-import { helpAsked, inputName, parseCommandArgs, rejection, readInput, reportLocated, toJson } from './input';
+import { inputName, parseCommandArgs, rejection, readInput, reportLocated, toJson } from './input';
 import type { CliIo } from './io';
 import { UsageError } from './io';
 
 export const TRACE_USAGE = `usage: trace <file|-> [--arch ${ARCHES.join('|')}] [--kernel ${KERNEL_VERSIONS.join('|')}] [--format text|json]`;
 
 export function runTrace(argv: string[], io: CliIo): number {
-  if (helpAsked(argv, TRACE_USAGE, io)) return 0;
   const a = parseCommandArgs(argv, TRACE_USAGE, ['--arch', '--kernel']);
   const arch = a.options.get('--arch') ?? 'x86_64';
   const kernel = a.options.get('--kernel') ?? KERNEL_VERSIONS[KERNEL_VERSIONS.length - 1]!;
