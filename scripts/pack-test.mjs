@@ -53,7 +53,7 @@ check('npm pack builds the bin and packs it', () => {
   const info = JSON.parse(r.out.slice(r.out.indexOf('[')))[0];
   tarball = join(tmp, info.filename);
   const files = info.files.map((f) => f.path).sort();
-  for (const want of ['package.json', 'README.md', 'CHANGELOG.md', pkg.bin['hdm-atlas']]) assert(files.includes(want), `${want} missing from the tarball: ${files.join(', ')}`);
+  for (const want of ['package.json', 'README.md', 'CHANGELOG.md', 'scripts/collect.sh', pkg.bin['hdm-atlas']]) assert(files.includes(want), `${want} missing from the tarball: ${files.join(', ')}`);
   const stray = files.filter((f) => /^(src|tests|node_modules|dist|dist-single)\//.test(f));
   assert(stray.length === 0, `sources or build output in the tarball: ${stray.join(', ')}`);
   console.log(`    ${info.filename}: ${(info.size / 1024).toFixed(1)} KB packed, ${(info.unpackedSize / 1024).toFixed(1)} KB unpacked, ${files.length} files`);
@@ -116,6 +116,16 @@ check('iomem prints a real dump back byte for byte (stdin and file)', () => {
   assert(a.code === 0 && a.out === text, `stdin: exit ${a.code} ${a.err}`);
   const b = bin(['iomem', file]);
   assert(b.code === 0 && b.out === text, `file: exit ${b.code} ${b.err}`);
+});
+
+check('the collector in the tarball writes a bundle the installed bin reads', () => {
+  const out = join(tmp, 'machine.txt');
+  const c = sh('sh', [join(app, 'node_modules/hdm-atlas/scripts/collect.sh'), '-o', out], { cwd: app });
+  assert(c.code === 0, `collect.sh exited ${c.code}: ${c.err.slice(0, 300)}`);
+  const r = bin(['bundle', out, '--format', 'json']);
+  assert(r.code === 0, `bundle: exit ${r.code}: ${r.err.slice(0, 300)}`);
+  const j = JSON.parse(r.out);
+  assert(j.detected.some((d) => d.key === 'arch') && j.designs.length === 5, JSON.stringify(j).slice(0, 300));
 });
 
 check('bad usage exits 2 with the message on stderr', () => {

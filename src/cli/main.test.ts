@@ -148,6 +148,7 @@ describe('cli explain: options and JSON shape', () => {
   it('a damaged --iomem file exits 1 with located errors', () => {
     const r = run(['explain', '--design', 'vfio-owned', '--arch', 'x86_64', '--iomem', '-', '--range', '1000-1fff'], 'garbage line\n');
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/-: line 1/);
+    expect(r.err).toMatch(/^stdin: skipped: line 1, column 1: not a resource line/m);
+    expect(r.err).toMatch(/no resource line .* understood/);
   });
 });

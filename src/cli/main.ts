@@ -3,25 +3,40 @@
  * Exit codes: 0 ok, 1 bad input data, 2 bad usage.
  */
 import { readFileSync } from 'node:fs';
+import { runBundle } from './bundle';
+import { runCxl } from './cxl';
 import { runExplain } from './explain';
 import { runIomem } from './iomem';
 import type { CliIo } from './io';
-import { UsageError } from './io';
+import { safeIo, UsageError } from './io';
 import { EXPLAIN_USAGE } from './args';
 import { CHECK_SOURCES_SYNOPSIS } from './check-sources/args';
 import { runCheckSources } from './check-sources/run';
 import { commandManual, mainManual, versionText } from './manual';
+import { runMaps } from './maps';
+import { runTrace } from './trace';
 
 export const USAGE = `hdm-atlas: how four designs for CXL Type-2 device memory reach a KVM guest
 
 commands:
   explain  one design on one platform (text for a mail, or JSON)
 ${EXPLAIN_USAGE.replace(/^/gm, '    ')}
-  iomem <file|->   parse /proc/iomem and print it back unchanged
+  iomem    parse /proc/iomem and print it back unchanged (strict)
+    usage: iomem <file|->
+  cxl      a \`cxl list\` topology, its ranges tied to /proc/iomem
+    usage: cxl <file|-> [--iomem <file>] [--format text|json]
+  maps     the VMAs of smaps / maps / pmap -X, each VFIO offset decoded
+    usage: maps <file|-> [--format text|json]
+  trace    the kernel functions and events of a trace in any shape
+    usage: trace <file|-> [--arch A] [--kernel K] [--format text|json]
+  bundle   a machine from collect.sh: facts, range, every design
+    usage: bundle <file|-> [--format text|json]
   check-sources    check every citation against a kernel git tree
 ${CHECK_SOURCES_SYNOPSIS.replace(/^/gm, '    ')}
     (check-sources --help for the whole manual)
   help             this text
+
+Exit codes: 0 understood (warnings on stderr, located), 1 nothing understood, 2 bad usage.
 `;
 
 /** A UsageError is printed and exits 2; anything else is a bug and propagates. */
@@ -34,8 +49,10 @@ function usageExit(e: unknown, io: CliIo): number {
 }
 
 /** Runs a command; check-sources runs git and answers asynchronously, the others at once. */
-export function main(argv: string[], io: CliIo): number | Promise<number> {
+export function main(argv: string[], rawIo: CliIo): number | Promise<number> {
   const [cmd, ...rest] = argv;
+  // Names in a pasted file can hold terminal escape sequences: nothing reaches the terminal raw.
+  const io = safeIo(rawIo);
   // --version, help <command> and <command> --help: see manual.ts (a command without a page there gets its --help).
   if (cmd === '--version' || cmd === '-V' || cmd === 'version') {
     io.out(versionText());
@@ -55,6 +72,14 @@ export function main(argv: string[], io: CliIo): number | Promise<number> {
         return runExplain(rest, io);
       case 'iomem':
         return runIomem(rest, io);
+      case 'cxl':
+        return runCxl(rest, io);
+      case 'maps':
+        return runMaps(rest, io);
+      case 'trace':
+        return runTrace(rest, io);
+      case 'bundle':
+        return runBundle(rest, io);
       case 'help':
       case '--help':
       case '-h':

@@ -15,6 +15,7 @@ import { wrap } from '../model/text/render';
 import { MODEL_DATE, TOOL_NAME, TOOL_VERSION, KERNELS_COVERED, versionLine } from '../model/version';
 import { EXPLAIN_USAGE } from './args';
 import { CHECK_SOURCES_HELP, CHECK_SOURCES_SYNOPSIS } from './check-sources/args';
+import { BUNDLE, CXL, MAPS, TRACE } from './manualMachine';
 
 const WIDTH = 80;
 const IN = '       '; // man(1)'s 7-column body indent
@@ -111,7 +112,7 @@ const EXPLAIN: ManPage = {
     ['OPTIONS', [{
       dl: [
         ['--design D', `The design: ${values(DESIGNS)}. Required.`],
-        ['--arch A', `The host architecture: ${values(ARCHES)}. Required.`],
+        ['--arch A', `The host architecture: ${values(ARCHES)}. Required, unless --bundle gives it.`],
         ['--vendor V', `x86-64 only: the CPU vendor, ${values(CPU_VENDORS)} (EPT or NPT).${dflt(DEFAULT_PLATFORM.vendor)}`],
         ['--fwb on|off', `arm64 only: FEAT_S2FWB (stage-2 forced write-back).${dflt(onOff(DEFAULT_PLATFORM.fwb))}`],
         ['--dic on|off', `arm64 only: CTR_EL0.DIC (no I-cache invalidation to PoU needed).${dflt(onOff(DEFAULT_PLATFORM.dic))}`],
@@ -126,9 +127,10 @@ const EXPLAIN: ManPage = {
         ['--mte on|off', `arm64 only: the VM has MTE enabled.${dflt(onOff(DEFAULT_PLATFORM.mte))}`],
         ['--dirty-log on|off', `The memslot has KVM_MEM_LOG_DIRTY_PAGES (live migration).${dflt(onOff(DEFAULT_PLATFORM.dirtyLog))}`],
         ['--reset', 'A device reset (FLR or CXL reset) happens after the guest mapped the memory, and the guest touches it again.'],
-        ['--format F', 'text (default): plain text, at most 80 columns, sources as numbered footnotes. json: the whole explanation for scripts, with "tool" (name, version, model date, kernels), "iomem", "vma.flags" (smaps letters), "fault.steps" (each with "function" and "file"), "fault.result" ("level" and "memtype", or "error"), "verdicts" and the resolved "sources"; addresses as "0x…" strings.'],
-        ['--iomem FILE', 'Run the design against your own /proc/iomem (read as root; - reads standard input) instead of the built-in tree. Needs --range.'],
-        ['--range S-E', 'With --iomem: the accelerator\'s HDM range, START-END in hex as /proc/iomem prints it.'],
+        ['--format F', 'text (default): plain text, at most 80 columns, sources as numbered footnotes. json: the whole explanation for scripts, with "tool" (name, version, model date, kernels), "iomem", "vma.flags" (smaps letters), "fault.steps" (each with "function" and "file"), "fault.result" ("level" and "memtype", or "error"), "verdicts" and the resolved "sources"; with --iomem or --bundle also "input" (what was read, skipped, repaired, detected and assumed); addresses as "0x…" strings.'],
+        ['--iomem FILE', 'Run the design against your own /proc/iomem (read as root; - reads standard input) instead of the built-in tree. Needs --range. A damaged dump (from a mail: quote marks, wrapped lines, quoted-printable, a snip) is restored and every line understood is used; what was skipped or repaired is listed on standard error and in the output.'],
+        ['--range S-E', 'With --iomem: the accelerator\'s HDM range, START-END in hex as /proc/iomem prints it. With --bundle: a range other than the one the bundle suggests.'],
+        ['--bundle FILE', `A bundle from scripts/collect.sh (see ${TOOL_NAME} help bundle): every platform option its facts prove is set from it (options given on the command line win), the others keep their defaults and are listed as assumptions; the design runs on its /proc/iomem and the range it suggests.`],
         ['-h, --help', 'Print this page.'],
       ],
     }]],
@@ -153,6 +155,7 @@ const IOMEM: ManPage = {
   sections: [
     ['DESCRIPTION', [
       { p: 'Reads /proc/iomem as the kernel\'s r_show() prints it (from FILE, or standard input for -), builds the resource tree, and prints the tree back as r_show() would: byte for byte the same for a real dump. Use it to check that a dump pasted from a mail is whole before you give it to explain --iomem.' },
+      { p: 'It is strict: any line it cannot read is an error and exits 1. explain --iomem is not: it restores a damaged dump and uses every line it understood. A UTF-8 byte-order mark is accepted; control characters in names are printed escaped.' },
       { p: 'A dump read without CAP_SYS_ADMIN shows every address as zero; it is printed back, with a note on standard error. Lines the parser tolerates but that a kernel would not print are reported as warnings on standard error.' },
     ]],
     ['OPTIONS', [{ dl: [['-h, --help', 'Print this page.']] }]],
@@ -188,7 +191,9 @@ function fromHelpText(command: string, summary: string, synopsis: string, help: 
 
 const CHECK_SOURCES = fromHelpText('check-sources', 'check every citation of the model against a kernel tree', CHECK_SOURCES_SYNOPSIS, CHECK_SOURCES_HELP);
 
-export const MANUAL: Record<string, ManPage> = { explain: EXPLAIN, iomem: IOMEM, 'check-sources': CHECK_SOURCES, help: HELP };
+export const MANUAL: Record<string, ManPage> = {
+  explain: EXPLAIN, iomem: IOMEM, cxl: CXL, maps: MAPS, trace: TRACE, bundle: BUNDLE, 'check-sources': CHECK_SOURCES, help: HELP,
+};
 
 /** A command's page, or null when it has none (the command then sees --help itself). */
 export function commandManual(command: string | undefined): string | null {
@@ -234,7 +239,7 @@ export function mainManual(usage: string): string {
       }]],
       ['EXIT STATUS', [EXIT]],
       ['FILES', [{ p: 'None are written. Input files are only read, and only when named on the command line.' }]],
-      ['SEE ALSO', [{ p: `${TOOL_NAME} help explain, ${TOOL_NAME} help iomem. CHANGELOG.md names, for each release, the kernel facts that changed in the model and why, so an answer quoted with its model date can be checked against today's.` }]],
+      ['SEE ALSO', [{ p: `${TOOL_NAME} help explain, ${TOOL_NAME} help iomem, ${TOOL_NAME} help bundle. CHANGELOG.md names, for each release, the kernel facts that changed in the model and why, so an answer quoted with its model date can be checked against today's.` }]],
     ],
   });
 }

@@ -81,7 +81,7 @@ function Body({ ex, all, target }: { ex: Explanation; all: Record<string, Explan
             {r.owner && (<><dt>owner</dt><dd>{r.owner}{r.owner === 'parsed' ? ' (from your /proc/iomem; flags inferred from the name)' : ''}</dd></>)}
           </dl>
           {conflict && (
-            <p className="conflict-text"><strong>{conflict.fn} fails {conflict.errno}</strong> here: this resource is busy.</p>
+            <p className="conflict-text"><strong>{conflict.fn} fails {conflict.errno}</strong> here: {conflict.busy ? 'this resource is busy.' : 'this resource is not busy, but it overlaps the range without containing it, so the request cannot nest under it.'}</p>
           )}
           {ops.map((o, i) => (
             <p key={i}><code>{o.fn}</code> {o.args}: {o.result}</p>

@@ -5,12 +5,12 @@
  */
 import { download } from '../share/exportSvg';
 import { faultSentence } from '../storage/storageFault';
-import type { SlotKind } from './importMerge';
+import { KINDS, type SlotKind } from './importMerge';
 import type { ImportSaveProblem } from './importStore';
 import type { StoredImports } from './importStorage';
 import { storedTexts, type ImportText } from './importTexts';
 
-const KIND_LABEL: Record<SlotKind, string> = { iomem: '/proc/iomem', maps: 'smaps/maps', trace: 'trace' };
+const KIND_LABEL: Record<SlotKind, string> = { iomem: '/proc/iomem', maps: 'smaps/maps', trace: 'trace', cxl: 'cxl list', bundle: 'machine bundle' };
 
 function fileName(t: ImportText): string {
   const base = t.name === 'pasted text' || t.name.startsWith('pasted text (') ? `hdm-atlas-${t.kind}` : t.name.replace(/[^\w.-]+/g, '_').slice(0, 80);
@@ -92,7 +92,7 @@ export function ElsewhereNotice({ kinds, value, onShow, onDismiss }: { kinds: Sl
 
 /** Stored slots that were not kept because storage was full when they were imported (and not imported again since). */
 export function NotKeptNotice({ value, imported, onForget }: { value: StoredImports; imported: readonly SlotKind[]; onForget: (k: SlotKind) => void }) {
-  const lost = (['iomem', 'maps', 'trace'] as const).filter((k) => value[k]?.why === 'storage-full' && !imported.includes(k));
+  const lost = KINDS.filter((k) => value[k]?.why === 'storage-full' && !imported.includes(k));
   if (lost.length === 0) return null;
   return (
     <div className="import-notice" data-testid="import-not-kept">

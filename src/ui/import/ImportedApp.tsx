@@ -51,7 +51,10 @@ export function ImportedApp(props: AppProps) {
       return (
         <PartBoundary name="the import panel (“Your machine”)" onRetry={retry} testId="import-panel-error">
           <Suspense fallback={<section className="import-panel" aria-busy="true" data-testid="import-loading" />}>
-            <ImportPanel platform={ctx.state.view.scenario.platform} design={ctx.state.view.scenario.design} all={ctx.all} onChange={onChange} designLabel={designLabel} />
+            <ImportPanel platform={ctx.state.view.scenario.platform} design={ctx.state.view.scenario.design} all={ctx.all} onChange={onChange}
+              onPlatform={(patch) => ctx.dispatch({ type: 'platform', patch })}
+              designLabel={designLabel}
+            />
           </Suspense>
         </PartBoundary>
       );

@@ -1,12 +1,12 @@
 /**
- * Stored imports from two tabs, merged slot by slot instead of last-writer-wins: each slot (iomem, maps, trace) keeps
+ * Stored imports from two tabs, merged slot by slot instead of last-writer-wins: each slot (iomem, maps, trace, cxl, bundle) keeps
  * whichever is newest of the two tabs' copies and their removals. A slot's `savedAt` is when it was imported or last
  * changed (stamp()), not when it was last written, so a tab that only re-saves what it loaded never overrides another
  * tab's newer import or removal.
  */
 import type { StoredImports } from './importStorage';
 
-export const KINDS = ['iomem', 'maps', 'trace'] as const;
+export const KINDS = ['iomem', 'maps', 'trace', 'cxl', 'bundle'] as const;
 export type SlotKind = (typeof KINDS)[number];
 
 const time = (iso: string | undefined): number => (iso ? Date.parse(iso) || 0 : -Infinity);

@@ -26,7 +26,13 @@ const Slot = {
 };
 
 /** When each slot was last removed (ISO 8601), so another tab's older copy does not bring it back. */
-const Removed = z.object({ iomem: z.optional(str(40)), maps: z.optional(str(40)), trace: z.optional(str(40)) });
+const Removed = z.object({
+  iomem: z.optional(str(40)),
+  maps: z.optional(str(40)),
+  trace: z.optional(str(40)),
+  cxl: z.optional(str(40)),
+  bundle: z.optional(str(40)),
+});
 
 export const StoredImports = z.object({
   version: z.literal(1),
@@ -48,6 +54,10 @@ export const StoredImports = z.object({
     }),
   ),
   removed: z.optional(Removed),
+  /** `cxl list` output. */
+  cxl: z.optional(z.object({ ...Slot })),
+  /** A machine bundle (scripts/collect.sh); the range picked on its /proc/iomem. */
+  bundle: z.optional(z.object({ ...Slot, range: z.nullable(str(80)) })),
 });
 export type StoredImports = z.infer<typeof StoredImports>;
 

@@ -29,7 +29,7 @@ export interface Elsewhere {
 }
 
 function same(a: StoredImports, b: StoredImports): boolean {
-  const meta = (v: StoredImports) => JSON.stringify({ ...v, iomem: v.iomem && { ...v.iomem, text: null }, maps: v.maps && { ...v.maps, text: null }, trace: v.trace && { ...v.trace, text: null } });
+  const meta = (v: StoredImports) => JSON.stringify({ ...v, ...Object.fromEntries(KINDS.map((k) => [k, v[k] && { ...v[k], text: null }])) });
   return KINDS.every((k) => a[k]?.text === b[k]?.text) && meta(a) === meta(b);
 }
 

@@ -1,5 +1,5 @@
 /** The imported texts the panel can hand back as files (ImportNotices' download buttons). */
-import type { SlotKind } from './importMerge';
+import { KINDS, type SlotKind } from './importMerge';
 import type { StoredImports } from './importStorage';
 
 export interface ImportText {
@@ -11,7 +11,7 @@ export interface ImportText {
 /** The texts a stored record holds. */
 export function storedTexts(v: StoredImports): ImportText[] {
   const out: ImportText[] = [];
-  for (const kind of ['iomem', 'maps', 'trace'] as const) {
+  for (const kind of KINDS) {
     const s = v[kind];
     if (s?.text) out.push({ kind, name: s.name, text: s.text });
   }
@@ -23,7 +23,7 @@ type TextSlots = Partial<Record<SlotKind, { name: string; text: string | null } 
 /** The texts on the page: each slot's imported text, else what storage held for it. */
 export function textsOf(slots: TextSlots, kept: StoredImports): ImportText[] {
   const out: ImportText[] = [];
-  for (const kind of ['iomem', 'maps', 'trace'] as const) {
+  for (const kind of KINDS) {
     const s = slots[kind]?.text ? slots[kind] : kept[kind];
     if (s?.text) out.push({ kind, name: s.name, text: s.text });
   }
