@@ -94,7 +94,35 @@ const Source = z.union([
   z.looseObject({ id: z.string(), kind: z.literal('inference'), statement: z.string(), verified: z.literal(false) }),
 ]);
 
+const Located = z.strictObject({ line: z.number().int().positive(), column: z.optional(z.number().int().positive()), message: z.string() });
+const FactKey = z.string().regex(/^(?:[a-zA-Z]+|config\.[A-Z_]+)$/);
+
+/** What `explain --iomem` or `--bundle` read: the machine the design ran on (absent without either). */
+const Input = z.union([
+  z.strictObject({
+    iomem: z.strictObject({
+      file: z.string(),
+      lines: z.number().int().nonnegative(),
+      resources: z.number().int().nonnegative(),
+      skipped: z.array(Located).describe('lines left out (blank, comments) or rejected, located on the file as given'),
+      repairs: z.array(Located).describe('what the restore layer changed: wrapped lines rejoined, quote marks removed…'),
+    }),
+  }),
+  z.strictObject({
+    bundle: z.strictObject({
+      file: z.string(),
+      detected: z.array(z.strictObject({ key: FactKey, value: z.string(), evidence: z.string() })),
+      assumed: z.array(z.strictObject({ key: FactKey, value: z.string(), why: z.string() })),
+      flags: z.array(FactKey).describe('platform fields a command-line flag set over the bundle'),
+      range: z.strictObject({ start: Hex, end: Hex, from: z.string() }).nullable(),
+    }),
+  }),
+]);
+
 export const ExplainJson = z.strictObject({
+  tool: z.strictObject({ tool: z.literal('hdm-atlas'), version: z.string(), modelDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), kernels: z.array(z.enum(KERNEL_VERSIONS)) })
+    .describe('the tool and model that made this output, so an answer quoted on a list can be reproduced'),
+  input: z.optional(Input),
   design: z.enum(DESIGNS),
   platform: Platform,
   layout: z.strictObject({ windowStart: Hex, windowEnd: Hex, hdmStart: Hex, hdmEnd: Hex }),

@@ -6,6 +6,7 @@ import { CATALOGUE, statusLabel, type PatchEntry } from '../model/patches/catalo
 import { getSource } from '../model/sources';
 import { sourceLabel } from '../model/source-links';
 import { WIDTH, wrap } from '../model/text/render';
+import { PROVENANCE, exportStamp } from '../model/version';
 import type { CliIo } from './io';
 import { UsageError } from './io';
 
@@ -47,10 +48,10 @@ export function runPatches(argv: string[], io: CliIo): number {
       bearsOn: e.bearsOn, ...(e.arch ? { arch: e.arch } : {}),
       sources: e.sources.map((id) => ({ id, ...getSource(id) })),
     }));
-    io.out(JSON.stringify(json, null, 2) + '\n');
+    io.out(JSON.stringify({ tool: PROVENANCE, patches: json }, null, 2) + '\n');
     return 0;
   }
-  const out: string[] = ['Kernel changes that bear on the designs (merged, posted, hypothetical)', ''];
+  const out: string[] = ['Kernel changes that bear on the designs (merged, posted, hypothetical)', ...wrap(exportStamp()), ''];
   for (const e of CATALOGUE) {
     out.push(...wrap(`${e.id} [${statusLabel(e)}]`, WIDTH, '  '));
     out.push(...wrap(e.title, WIDTH, '    ', '  '));

@@ -8,13 +8,14 @@ import { applySet, checkFlags, scenarioFlags } from '../model/search/flags';
 import { whatItTakes } from '../model/search/search';
 import { parseExplainArgs } from './args';
 import { main } from './main';
+import { PROVENANCE } from '../model/version';
 
 const SAMPLES = join(__dirname, '../../tests/fixtures/samples');
 
-function run(argv: string[]) {
+function run(argv: string[], stdin = '') {
   let out = '';
   let err = '';
-  const code = main(argv, { readFile: (p) => readFileSync(p, 'utf8'), readStdin: () => '', out: (s) => (out += s), err: (s) => (err += s) }) as number;
+  const code = main(argv, { readFile: (p) => readFileSync(p, 'utf8'), readStdin: () => stdin, out: (s) => (out += s), err: (s) => (err += s) }) as number;
   return { code, out, err };
 }
 /** "--config CONFIG_X=n" → ["--config", "CONFIG_X=n"]: a flag as argv. */
@@ -24,7 +25,11 @@ describe('cli what-it-takes (issue 15)', () => {
   it('JSON is exactly one { id, status, needs } per verdict, each item exactly { kind, id, label, status, sources, flag }', () => {
     const r = run(['what-it-takes', '--design', 'vfio-owned', '--arch', 'x86_64', '--format', 'json']);
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out) as { id: string; status: string; needs: Record<string, unknown>[][] }[];
+    const out = JSON.parse(r.out) as { tool: unknown; design: string; platform: unknown; verdicts: { id: string; status: string; needs: Record<string, unknown>[][] }[] };
+    expect(Object.keys(out)).toEqual(['tool', 'design', 'platform', 'verdicts']);
+    expect(out.tool).toEqual(PROVENANCE);
+    expect(out.platform).toEqual(DEFAULT_PLATFORM);
+    const j = out.verdicts;
     expect(j.map((v) => v.id)).toEqual(explain({ design: 'vfio-owned', platform: DEFAULT_PLATFORM }).verdicts.map((v) => v.id));
     for (const v of j) {
       expect(Object.keys(v).sort()).toEqual(['id', 'needs', 'status']);
@@ -70,7 +75,23 @@ describe('cli what-it-takes (issue 15)', () => {
     const f = join(SAMPLES, 'iomem', 'cxl-qemu-window-over-e820-reserved-lkml-gourry.iomem');
     const r = run(['what-it-takes', '--design', 'vfio-owned', '--arch', 'x86_64', '--iomem', f, '--range', '590000000-68fffffff', '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toHaveLength(9);
+    const j = JSON.parse(r.out) as { verdicts: unknown[]; input: { kind: string } };
+    expect(j.verdicts).toHaveLength(9);
+    expect(j.input).toBeDefined();
+  });
+
+  it('takes a bundle like explain: its facts set the platform searched from, flags win', () => {
+    const file = join(SAMPLES, 'bundle', 'grace-arm64-fwb-dic-assembled-lkml-leitao.bundle');
+    const r = run(['what-it-takes', '--design', 'vfio-owned', '--bundle', file, '--dic', 'off', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { platform: { arch: string; fwb: boolean; dic: boolean }; input: { bundle: { flags: string[] } }; verdicts: unknown[] };
+    expect(j.platform).toMatchObject({ arch: 'arm64', fwb: true, dic: false });
+    expect(j.input.bundle.flags).toEqual(['dic']);
+    expect(j.verdicts).toHaveLength(9);
+    const t = run(['what-it-takes', '--design', 'vfio-owned', '--bundle', file]);
+    expect(t.out).toMatch(/^Detected: arch arm64/m);
+    expect(t.out).toMatch(/^What would it take: VFIO-owned on arm64$/m);
+    expect(run(['what-it-takes', '--design', 'vfio-owned', '--bundle', '-'], 'not a bundle\n').code).toBe(1);
   });
 
   it.each([
@@ -99,7 +120,8 @@ describe('cli explain --patch and cli patches', () => {
     const j = JSON.parse(run(['explain', '--design', 'vfio-owned', '--arch', 'x86_64', '--patch', 'vmm/retry-after-reset', '--patch', 'kvm/memory-fault-exit', '--format', 'json']).out);
     expect(j.platform.patches).toEqual(['kvm/memory-fault-exit', 'vmm/retry-after-reset']);
     const t = run(['explain', '--design', 'vfio-owned', '--arch', 'x86_64', '--patch', 'kvm-x86/ept-host-pat']).out.split('\n');
-    expect(t[1]).toBe('NOT UPSTREAM: posted and hypothetical changes applied:');
+    expect(t[1]).toMatch(/^Made with hdm-atlas /);
+    expect(t[2]).toBe('NOT UPSTREAM: posted and hypothetical changes applied:');
     expect(run(['explain', '--design', 'vfio-owned', '--arch', 'x86_64']).out).not.toContain('NOT UPSTREAM');
   });
 
@@ -111,7 +133,9 @@ describe('cli explain --patch and cli patches', () => {
     expect(r.out).toContain('applied by: --kernel 6.17');
     expect(r.out).toContain('<ZfBzBUbxpF9MpII-@google.com>');
     for (const l of r.out.split('\n')) expect(l.length, l).toBeLessThanOrEqual(80);
-    const j = JSON.parse(run(['patches', '--format', 'json']).out) as { id: string; flag: string; sources: { id: string; kind: string }[] }[];
+    const pj = JSON.parse(run(['patches', '--format', 'json']).out) as { tool: unknown; patches: { id: string; flag: string; sources: { id: string; kind: string }[] }[] };
+    expect(pj.tool).toEqual(PROVENANCE);
+    const j = pj.patches;
     expect(j.map((e) => e.id)).toEqual(CATALOGUE.map((e) => e.id));
     expect(j.find((e) => e.id === 'cxl/type2-no-dax')).toMatchObject({ flag: '--patch cxl/type2-no-dax', sources: expect.arrayContaining([expect.objectContaining({ id: 'cxl/type2-no-dax', kind: 'patch' })]) });
     expect(run(['patches', '--bogus']).code).toBe(2);

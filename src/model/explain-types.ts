@@ -256,3 +256,12 @@ export interface Explanation {
   /** Warnings the user should see (e.g. "nvgrace-gpu exists only on arm64"). */
   warnings: string[];
 }
+
+/**
+ * How a conflict reads in a sentence: "\"System RAM\" is busy", or, for a non-busy entry the request straddles,
+ * what that means. The same wording as the op results (platform/dax.ts conflictText()).
+ */
+export function conflictPhrase(c: Pick<Conflict, 'fn' | 'conflictWith' | 'busy'>): string {
+  const name = `"${c.conflictWith.name ?? '<BAD>'}"`;
+  return c.busy ? `${name} is busy` : `the request overlaps ${name} but is not contained in it (a non-busy parent must hold the whole request)`;
+}

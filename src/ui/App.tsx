@@ -16,9 +16,10 @@ import type { DiagramProps, Highlight, Observed } from './diagrams/types';
 import { VmaDiagram } from './diagrams/VmaDiagram';
 import { useAfterPaint } from './hooks/useAfterPaint';
 import { Inspector } from './Inspector';
+import { PartBoundary } from './PartBoundary';
 import { DESIGN_LABEL } from './labels';
 import { PlatformControls, ScenarioBar } from './ScenarioBar';
-import { initialState, reducer, type AppState } from './state';
+import { initialState, reducer, type Action, type AppState } from './state';
 import { VerdictMatrix } from './VerdictMatrix';
 import type { ExplainOptions } from '../model/explain';
 
@@ -34,6 +35,8 @@ export interface AppProps {
   explainOptions?: { opts: ExplainOptions; key: string };
   observed?: Observed;
   onStateChange?: (s: AppState) => void;
+  /** Receives the app's dispatch once mounted: the page's URL and other tabs change the view through it. */
+  onDispatch?: (dispatch: (a: Action) => void) => void;
   banner?: ReactNode;
 }
 
@@ -116,8 +119,9 @@ function Panel({ id, title, children, wide }: { id: string; title: string; child
   );
 }
 
-export function App({ initialView, toolbar, importPanel, explainOptions, observed, onStateChange, banner }: AppProps) {
+export function App({ initialView, toolbar, importPanel, explainOptions, observed, onStateChange, onDispatch, banner }: AppProps) {
   const [state, dispatch] = useReducer(reducer, initialView, initialState);
+  useEffect(() => onDispatch?.(dispatch), [onDispatch]);
   const { view } = state;
   const opts = explainOptions?.opts ?? NO_OPTS;
   const ikey = explainOptions?.key ?? '';
@@ -340,7 +344,7 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
             </div>
           )}
         </div>
-        {state.selected && <Inspector
+        {state.selected && <PartBoundary name="the inspector" testId="inspector-error" resetKey={JSON.stringify(state.selected)} extra={<button type="button" onClick={() => dispatch({ type: 'select', target: null })}>Close</button>}><Inspector
           ex={ex}
           all={all}
           target={state.selected}
@@ -348,10 +352,12 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
           onAddNote={onAddNote}
           onRemoveNote={onRemoveNote}
           onClose={() => dispatch({ type: 'select', target: null })}
-        />}
+        /></PartBoundary>}
       </main>
       <section className="panel matrix-panel" aria-label="Verdict matrix">
-        <VerdictMatrix all={all} current={matrixDesign} onDesign={onDesign} selected={state.selected} onSelect={onSelect} notes={view.notes} {...(diffSet ? { diff: diffSet } : {})} />
+        <PartBoundary name="the verdict matrix" testId="matrix-error" resetKey={resetKey}>
+          <VerdictMatrix all={all} current={matrixDesign} onDesign={onDesign} selected={state.selected} onSelect={onSelect} notes={view.notes} {...(diffSet ? { diff: diffSet } : {})} />
+        </PartBoundary>
       </section>
       <footer className="app-footer">
         <p>

@@ -13,6 +13,7 @@ import { CHECKED, checkOf, checkSentence, type CheckedLines } from '../model/sou
 import type { NoteTarget, ReviewNote } from '../model/view-state';
 import { notesFor } from './diagrams/common';
 import { DESIGN_LABEL } from './labels';
+import { NotesSaveHint } from './share/NotesSaveHint';
 
 function flagNames(flags: number): string[] {
   const out: string[] = [];
@@ -80,7 +81,7 @@ function Body({ ex, all, target }: { ex: Explanation; all: Record<string, Explan
             {r.owner && (<><dt>owner</dt><dd>{r.owner}{r.owner === 'parsed' ? ' (from your /proc/iomem; flags inferred from the name)' : ''}</dd></>)}
           </dl>
           {conflict && (
-            <p className="conflict-text"><strong>{conflict.fn} fails {conflict.errno}</strong> here: this resource is busy.</p>
+            <p className="conflict-text"><strong>{conflict.fn} fails {conflict.errno}</strong> here: {conflict.busy ? 'this resource is busy.' : 'this resource is not busy, but it overlaps the range without containing it, so the request cannot nest under it.'}</p>
           )}
           {ops.map((o, i) => (
             <p key={i}><code>{o.fn}</code> {o.args}: {o.result}</p>
@@ -167,6 +168,7 @@ function InspectorImpl({ ex, all, target, notes, onAddNote, onRemoveNote, onClos
       <Body ex={ex} all={all} target={target} />
       <section className="notes" aria-label="Review notes">
         <h4>Review notes</h4>
+        <NotesSaveHint />
         {pinned.map((n) => (
           <blockquote key={n.id} data-testid="note">
             {n.text}

@@ -225,7 +225,8 @@ describe('check-sources on bad input', () => {
     expect(err).toMatch(/^error: --tree \/nonexistent: no such directory/);
     let out = '';
     expect(await main(['check-sources', '--help'], { ...io, out: (s: string) => (out += s) })).toBe(0);
-    expect(out).toMatch(/^NAME\n {4}check-sources - /);
+    // The same page as hdm-atlas help check-sources: man(1) layout from manual.ts, sections from CHECK_SOURCES_HELP.
+    expect(out).toMatch(/^HDM-ATLAS-CHECK-SOURCES\(1\).*\n\nNAME\n {7}hdm-atlas check-sources - /);
     for (const l of out.split('\n')) expect(l.length, l).toBeLessThanOrEqual(80);
   });
 });

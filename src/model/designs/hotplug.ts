@@ -13,7 +13,7 @@ function offlineRun(c: Ctx, claimPath: string[] | null): DesignRun {
   return {
     ops: c.ops, conflict: null, memory: memoryNow(c), deviceBound: false,
     unboundReason: 'the memory blocks are offline: nothing can allocate from the node until they are onlined',
-    setupError: { error: 'offline', at: 'memhp_default_state' }, claimPath, warnings: c.warnings,
+    setupError: { error: 'no mapping', at: 'memhp_default_state=offline' }, claimPath, warnings: c.warnings,
   };
 }
 

@@ -41,7 +41,7 @@ export function privateNode(c: Ctx): DesignRun {
   if (!memory.online) {
     return {
       ops: c.ops, conflict: null, memory, deviceBound: false, unboundReason: 'the private node\'s blocks are offline',
-      setupError: { error: 'offline', at: 'memhp_default_state' }, claimPath: findPath(sys.res), warnings: c.warnings,
+      setupError: { error: 'no mapping', at: 'memhp_default_state=offline' }, claimPath: findPath(sys.res), warnings: c.warnings,
     };
   }
   return { ops: c.ops, conflict: null, memory, deviceBound: true, unboundReason: null, setupError: null, claimPath: findPath(sys.res), warnings: c.warnings };

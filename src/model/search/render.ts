@@ -11,6 +11,7 @@ import type { ChangeItem } from './items';
 import type { SearchResult, VerdictNeeds } from './search';
 import { MAX_SET } from './search';
 import { VERDICT_LABEL } from './labels';
+import { exportStamp } from '../version';
 
 export interface NeedsJson {
   id: VerdictNeeds['id'];
@@ -40,6 +41,7 @@ export function renderSearchText(r: SearchResult): string {
     return nums.length ? ` [${[...new Set(nums)].join(',')}]` : '';
   };
   out.push(`What would it take: ${DESIGN_LABEL[r.design]} on ${p.arch === 'x86_64' ? 'x86-64' : 'arm64'}`);
+  out.push(...wrap(exportStamp()));
   for (const l of appliedHeadline(p)) out.push(...wrap(l.trim(), WIDTH, '    ', /^ /.test(l) ? '  ' : ''));
   const facts = [`firmware=${p.firmware}`, `kernel=${p.kernel}`, `region=${p.region}`, ...(p.arch === 'x86_64' ? [`vendor=${p.vendor}`] : [`fwb=${p.fwb ? 'on' : 'off'}`, `dic=${p.dic ? 'on' : 'off'}`]), formatConfig(p.config), `online=${p.onlinePolicy}`, `huge_fault=${p.hugeFault ? 'on' : 'off'}`];
   out.push(...wrap(facts.join(' '), WIDTH, '          ', 'platform: '));

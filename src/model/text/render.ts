@@ -8,11 +8,12 @@ import { walk } from '../resource/tree';
 import { leafWhat } from '../vma/leafText';
 import { describeResult } from './result';
 import type { DesignId } from '../scenario';
-import { DESIGNS, formatConfig } from '../scenario';
+import { CONFIG_KEYS, DESIGNS } from '../scenario';
 import { appliedHeadline } from '../patches/catalogue';
 import { getSource } from '../sources';
 import { sourceLabel, sourceUrlOf } from '../source-links';
 import type { NoteTarget, ReviewNote } from '../view-state';
+import { exportStamp } from '../version';
 
 export const WIDTH = 80;
 
@@ -127,7 +128,7 @@ function platformLines(ex: Explanation): string[] {
     `nosoftreserve=${p.nosoftreserve ? 'on' : 'off'}`,
     `kernel=${p.kernel}`,
     `region=${p.region}`,
-    formatConfig(p.config),
+    ...CONFIG_KEYS.map((k) => `CONFIG_${k}=${p.config[k]}`),
     `online=${p.onlinePolicy}`,
     `huge_fault=${p.hugeFault ? 'on' : 'off'}`,
     `mte=${p.mte ? 'on' : 'off'}`,
@@ -264,6 +265,7 @@ export function renderText(ex: Explanation, opts: RenderOptions = {}): string {
   const out: string[] = [];
   if (sections.has('header')) {
     out.push(fit(`HDM Atlas: ${DESIGN_LABEL[ex.design]} on ${ex.platform.arch === 'x86_64' ? 'x86-64' : 'arm64'}`));
+    out.push(...wrap(exportStamp()));
     out.push(...headlineLines(ex.platform));
     for (const l of platformLines(ex)) out.push(l);
     out.push(fit(`firmware: ${FIRMWARE_LABEL[ex.platform.firmware]}`));
@@ -300,13 +302,15 @@ export function renderText(ex: Explanation, opts: RenderOptions = {}): string {
     out.push('');
   }
   if (sections.has('sources') && fn.order.length) out.push(...footnoteLines(fn.order));
+  // Without the header, the tool and model date close the text: every text export carries them.
+  if (!sections.has('header')) out.push('', ...wrap(exportStamp()));
   return out.join('\n').replace(/\n+$/, '') + '\n';
 }
 
 /** The verdict matrix of all designs under one platform, ≤ 80 columns. */
 export function renderVerdictMatrix(all: Record<DesignId, Explanation>): string {
   const first = all[DESIGNS[0]];
-  const out: string[] = ['Verdicts, all designs'];
+  const out: string[] = ['Verdicts, all designs', ...wrap(exportStamp())];
   out.push(...headlineLines(first.platform));
   out.push(...platformLines(first));
   out.push('');

@@ -82,7 +82,13 @@ export function arm64Path(input: FaultInput, graph: FaultGraph): { steps: FaultS
         (cacheablePfnmapSupported ? `; ${cacheable ? 'cacheable (MT_NORMAL)' : 'not cacheable'}` : `; kernel ${p.kernel} has no kvm_vma_is_cacheable() (added in v6.17): the VMA's cacheability is not read`),
       taken: cacheablePfnmapSupported ? `vma_pagesize ${geo.vmaPageSize}, is_vma_cacheable ${cacheable}` : `vma_pagesize ${geo.vmaPageSize}`,
     },
-  }, pfnmap ? ['a64/vfio-pgoff-cookie'] : []);
+    ...(pfnmap && !vma.populatedAtMmap
+      ? {
+          detail:
+            'vm_pgoff here is VFIO\'s region-offset cookie (region index << 40), not a pfn, so the alignment test only sees vm_start and the mmap offset, never the HDM address. The stage-2 walker then refuses a block the physical address is not aligned to and installs smaller entries; wrong memory would need a host mapping that is not physically linear across the block, or a memslot spanning several VMAs with the fault on a block boundary.',
+        }
+      : {}),
+  }, pfnmap ? ['a64/vfio-pgoff-cookie', 'a64/kvm_block_mapping_supported'] : []);
   const gpa = GPA_BASE + input.faultOffset;
   const seen = (duringReset: boolean) => efaultSeen(p, gpa, duringReset);
   const r = lookupPfn(w, input, pfn);
