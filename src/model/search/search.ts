@@ -25,6 +25,7 @@ import type { DesignId, Platform, Scenario } from '../scenario';
 import { fieldOf, trackPlatform } from '../track';
 import { ceilings } from '../verdicts/ceiling';
 import { VERDICT_IDS, deriveVerdict, deriveVerdicts } from '../verdicts/derive';
+import { runSteps, type Steps } from '../import/steps';
 import { candidateItems, type ChangeItem } from './items';
 
 export const MAX_SET = 3;
@@ -84,6 +85,15 @@ function compareSets(a: ChangeItem[], b: ChangeItem[]): number {
 
 /** Run the search for one scenario. Pure; options as explain() takes them (an imported tree, a range). */
 export function whatItTakes(s: Scenario, opts: ExplainOptions = {}): SearchResult {
+  return runSteps(whatItTakesSteps(s, opts));
+}
+
+/**
+ * The search as steps (import/steps.ts): it yields the fraction done after each set it tries, so the page can run it
+ * a slice at a time between frames when no worker can (src/workers/searchClient.ts). The fraction is by set size:
+ * each size is an equal share, and the search often ends before the last.
+ */
+export function* whatItTakesSteps(s: Scenario, opts: ExplainOptions = {}): Steps<SearchResult> {
   const t0 = Date.now();
   const layout = resolveLayout(opts);
   const bad = layoutError(layout);
@@ -131,6 +141,7 @@ export function whatItTakes(s: Scenario, opts: ExplainOptions = {}): SearchResul
     }
   }
 
+  yield 0;
   // "No other verdict worse" only concerns the verdicts above the bottom of the order (good or partial now), and of
   // those only the ones whose derivation read a fact the set changes: the others derive as they do now.
   const guarded = VERDICT_IDS.filter((v) => STATUS_ORDER[baseAll.get(v)!] > 0).map((v) => ({ v, reads: (info.get('')!.get(v) ?? evalVerdict(v, base)).reads }));
@@ -163,7 +174,9 @@ export function whatItTakes(s: Scenario, opts: ExplainOptions = {}): SearchResul
     }
     const nextInfo = new Map<string, Map<VerdictId, Eval>>();
     const found = new Map<VerdictId, ChangeItem[][]>();
-    for (const combo of next) {
+    for (let ci = 0; ci < next.length; ci++) {
+      yield (k - 1 + ci / next.length) / MAX_SET;
+      const combo = next[ci]!;
       const key = combo.join(',');
       const mine = new Map<VerdictId, Eval>();
       nextInfo.set(key, mine);
