@@ -13,13 +13,28 @@ export function elixirTag(s: Extract<Source, { kind: 'upstream' }>): string | nu
   return null;
 }
 
-/** A URL to read the source, or null when none exists (e.g. an inference, or a tree outside mainline). */
+/** The C identifier a citation names: the first one in its `fn` ("make_spte()" → make_spte, "A() / B()" → A). */
+export function citedIdentifier(s: Extract<Source, { kind: 'upstream' }>): string | null {
+  return /[A-Za-z_][A-Za-z0-9_]*/.exec(s.fn)?.[0] ?? null;
+}
+
+/** Elixir's copy of the cited file at the cited version (or "latest"), or null when the file is not in mainline. */
+export function sourceFileUrl(s: Source): string | null {
+  if (s.kind !== 'upstream' || /\(|NV-Kernels|QEMU/.test(s.file) || !/^[\w./-]+$/.test(s.file)) return null;
+  return `https://elixir.bootlin.com/linux/${elixirTag(s) ?? 'latest'}/source/${s.file}`;
+}
+
+/**
+ * A URL to read the source, or null when none exists (e.g. an inference, or a tree outside mainline). Upstream code
+ * links to Elixir's identifier search at the cited version, which lists the definition and every use of the function
+ * rather than the top of its file; the file itself when the citation names no identifier.
+ */
 export function sourceUrl(s: Source): string | null {
   switch (s.kind) {
     case 'upstream': {
-      if (/\(|NV-Kernels|QEMU/.test(s.file) || !/^[\w./-]+$/.test(s.file)) return null;
-      const tag = elixirTag(s) ?? 'latest';
-      return `https://elixir.bootlin.com/linux/${tag}/source/${s.file}`;
+      const file = sourceFileUrl(s);
+      const ident = citedIdentifier(s);
+      return file && ident ? `https://elixir.bootlin.com/linux/${elixirTag(s) ?? 'latest'}/A/ident/${ident}` : file;
     }
     case 'patch':
     case 'thread':
@@ -37,7 +52,7 @@ export function sourceUrl(s: Source): string | null {
  */
 export function sourceLinkNote(s: Source): string | null {
   if (s.kind !== 'upstream' || sourceUrl(s) === null || elixirTag(s) !== null) return null;
-  return `links to Elixir "latest": ${s.version} is not a release tag`;
+  return `${s.version} is not a release tag: the link is to Elixir's latest release`;
 }
 
 /** One-line citation, e.g. "kernel/resource.c __request_region_locked() v6.x @4538ea78". */

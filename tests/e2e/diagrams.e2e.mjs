@@ -295,7 +295,7 @@ export async function inspectorShowsSourcesAndUnverifiedMarks({ page, baseUrl })
   await open(page, baseUrl);
   await page.click($('verdict-vfio-owned-guest-cacheable'));
   const links = await page.locator(`${$('inspector')} a`).evaluateAll((as) => as.map((a) => a.href));
-  assert.ok(links.some((h) => h === 'https://elixir.bootlin.com/linux/v6.19/source/arch/x86/kvm/vmx/vmx.c'), links.join('\n'));
+  assert.ok(links.some((h) => h === 'https://elixir.bootlin.com/linux/v6.19/A/ident/vmx_get_mt_mask'), links.join('\n'));
   assert.ok(links.some((h) => h.startsWith('https://lore.kernel.org/r/20260404185330.GD2551565@ziepe.ca')));
   // A step resting on an unverified source carries the mark (x86/uc-guest-view: the SDM wording is not checked).
   await page.click(FAULT + '[data-node="x_res_uc"]');

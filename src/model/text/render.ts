@@ -8,7 +8,7 @@ import { walk } from '../resource/tree';
 import type { DesignId } from '../scenario';
 import { DESIGNS, formatConfig } from '../scenario';
 import { getSource } from '../sources';
-import { sourceLabel, sourceUrl } from '../source-links';
+import { sourceLabel, sourceLinkNote, sourceUrl } from '../source-links';
 import type { NoteTarget, ReviewNote } from '../view-state';
 
 export const WIDTH = 80;
@@ -229,27 +229,32 @@ function verdictLines(ex: Explanation, fn: Footnotes, notes: Notes, out: string[
   }
 }
 
+/**
+ * The footnote list: each source's citation wrapped to 80 columns, then its URL whole on a line of its own (a mail
+ * client that wraps lines never splits it; a URL longer than the line is the only line past 80 columns), then where
+ * the link goes when the cited version has no release tag, then the source's note.
+ */
 export function footnoteLines(order: string[]): string[] {
   const out: string[] = ['== Sources =='];
-  let longElixir = false;
   order.forEach((id, k) => {
     const s = getSource(id);
     const tag = s.verified ? '' : ' [UNVERIFIED]';
     for (const l of wrap(`[${k + 1}] ${sourceLabel(s)}${tag}`, WIDTH, '    ', '')) out.push(l);
     const url = sourceUrl(s);
-    if (url && url.length <= WIDTH - 4) out.push(`    ${url}`);
-    else if (url && s.kind === 'upstream') {
-      // Too long for a mail line: give the Elixir path in the short form explained at the end.
-      longElixir = true;
-      for (const l of wrap(url.replace('https://elixir.bootlin.com/linux/', 'elixir:'), WIDTH, '    ', '    ')) out.push(l);
-    } else if (url) for (const l of wrap(url, WIDTH, '    ', '    ')) out.push(l);
+    if (url) out.push(`    ${url}`);
+    const where = sourceLinkNote(s);
+    if (where) for (const l of wrap(`(${where})`, WIDTH, '    ', '    ')) out.push(l);
     if (s.kind !== 'inference' && s.note) for (const l of wrap(s.note, WIDTH, '    ', '    ')) out.push(l);
   });
-  if (longElixir) out.push('', 'elixir:TAG/source/PATH = https://elixir.bootlin.com/linux/TAG/source/PATH');
   return out;
 }
 
-/** The whole explanation as plain text (≤ 80 columns; URLs longer than that are the only exception and are not broken). */
+/** True for a footnote's URL line, the one kind of line that may pass 80 columns. */
+export function isUrlLine(line: string): boolean {
+  return /^ {4}https?:\/\/\S+$/.test(line);
+}
+
+/** The whole explanation as plain text (≤ 80 columns; a footnote's URL, whole on its own line, is the only exception). */
 export function renderText(ex: Explanation, opts: RenderOptions = {}): string {
   const notes = new Notes(opts.notes ?? []);
   const sections = new Set(opts.sections ?? ['header', 'tree', 'vma', 'fault', 'verdicts', 'sources']);
