@@ -3,6 +3,7 @@
  * the cited version and to lore), what is unverified, and the review notes pinned to it.
  */
 import { memo, useState } from 'react';
+import type { Decider } from '../model/decider';
 import { formatSize, hex } from '../model/addr';
 import type { Explanation } from '../model/explain-types';
 import { findByPath } from '../model/resource/tree';
@@ -12,6 +13,7 @@ import { sourceLabel, sourceLinkNote, sourceUrl } from '../model/source-links';
 import type { NoteTarget, ReviewNote } from '../model/view-state';
 import { notesFor } from './diagrams/common';
 import { DESIGN_LABEL } from './labels';
+import { NoBreakErrnos } from './NoBreakErrnos';
 
 function flagNames(flags: number): string[] {
   const out: string[] = [];
@@ -51,7 +53,7 @@ export function SourceList({ ids }: { ids: readonly string[] }) {
   );
 }
 
-function Body({ ex, all, target }: { ex: Explanation; all: Record<string, Explanation>; target: NoteTarget }) {
+function Body({ ex, all, target, decided, onStep }: { ex: Explanation; all: Record<string, Explanation>; target: NoteTarget; decided: Decider | null; onStep: ((i: number) => void) | undefined }) {
   switch (target.kind) {
     case 'resource': {
       const r = findByPath(ex.tree, target.path);
@@ -100,8 +102,9 @@ function Body({ ex, all, target }: { ex: Explanation; all: Record<string, Explan
       return (
         <>
           <h3>{DESIGN_LABEL[target.design]}: {v.label}</h3>
-          <p><strong className={`status ${v.status}`}>{v.status}</strong> — {v.short}{v.verified ? '' : ' (unverified)'}</p>
-          <p>{v.detail}</p>
+          <p><strong className={`status ${v.status.replace('/', '')}`}>{v.status}</strong> — <NoBreakErrnos text={v.short} />{v.verified ? '' : ' (unverified)'}</p>
+          <p><NoBreakErrnos text={v.detail} /></p>
+          {decided && target.design === ex.design && <DecidedBy ex={ex} d={decided} onStep={onStep} />}
           <SourceList ids={v.sources} />
         </>
       );
@@ -128,6 +131,26 @@ function Body({ ex, all, target }: { ex: Explanation; all: Record<string, Explan
   }
 }
 
+/** Where the diagrams light what decided the verdict (model/decider.ts). */
+function DecidedBy({ ex, d, onStep }: { ex: Explanation; d: Decider; onStep: ((i: number) => void) | undefined }) {
+  const st = d.step !== null ? ex.fault.steps[d.step] : undefined;
+  if (!st && !d.resourcePath && !d.vma) return <p className="decided-by">No single step or resource decides it: it follows from the whole scenario (see the detail).</p>;
+  return (
+    <p className="decided-by" data-testid="decided-by">
+      <span className="swatch decided" aria-hidden="true" /> Decided by{' '}
+      {st && (
+        <button type="button" className="link" onClick={() => onStep?.(d.step!)}>
+          step {d.step! + 1}, <code>{st.function}</code>
+        </button>
+      )}
+      {st && d.resourcePath && ' and '}
+      {d.resourcePath && <>the resource <code>{d.resourcePath.join(' › ')}</code></>}
+      {!st && !d.resourcePath && d.vma && 'the VMA'}
+      {' '}(lit in the diagrams).
+    </p>
+  );
+}
+
 export interface InspectorProps {
   ex: Explanation;
   all: Record<string, Explanation>;
@@ -136,14 +159,16 @@ export interface InspectorProps {
   onAddNote: (n: ReviewNote) => void;
   onRemoveNote: (id: string) => void;
   onClose: () => void;
-  noteFocus?: number;
+  /** What decided the selected verdict, when it is one of the design on screen. */
+  decided?: Decider | null;
+  onStep?: (i: number) => void;
 }
 
-function InspectorImpl({ ex, all, target, notes, onAddNote, onRemoveNote, onClose }: InspectorProps) {
+function InspectorImpl({ ex, all, target, notes, onAddNote, onRemoveNote, onClose, decided = null, onStep }: InspectorProps) {
   const [draft, setDraft] = useState('');
   if (!target) {
     return (
-      <aside className="inspector empty" aria-label="Inspector" data-testid="inspector">
+      <aside className="inspector empty" id="inspector" tabIndex={-1} aria-label="Inspector" data-testid="inspector">
         <p>Select a box, a step or a verdict to see its facts and sources. Press <kbd>n</kbd> on a focused box to pin a review note.</p>
         <p className="legend-line"><span className="unverified-mark">unverified</span> marks facts the domain notes could not check against source.</p>
       </aside>
@@ -151,9 +176,9 @@ function InspectorImpl({ ex, all, target, notes, onAddNote, onRemoveNote, onClos
   }
   const pinned = notesFor(notes, target);
   return (
-    <aside className="inspector" aria-label="Inspector" data-testid="inspector">
+    <aside className="inspector" id="inspector" tabIndex={-1} aria-label="Inspector" data-testid="inspector">
       <button type="button" className="close" onClick={onClose} aria-label="Close inspector">×</button>
-      <Body ex={ex} all={all} target={target} />
+      <Body ex={ex} all={all} target={target} decided={decided} onStep={onStep} />
       <section className="notes" aria-label="Review notes">
         <h4>Review notes</h4>
         {pinned.map((n) => (
