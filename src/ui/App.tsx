@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useReducer, type ReactNode } from 'react';
 import { compareExplanations } from '../model/compare';
-import { decidedBy } from '../model/decider';
+import { decidedBy, type Decider } from '../model/decider';
 import type { ExplainOptions } from '../model/explain';
 import type { Explanation } from '../model/explain-types';
 import type { Arch, DesignId, Platform } from '../model/scenario';
@@ -50,6 +50,8 @@ export interface AppContext {
   ex: Explanation;
   all: Record<DesignId, Explanation>;
   other: Explanation | null;
+  /** What decided the verdict selected in the matrix, when it is one of the design on screen. */
+  decided: Decider | null;
 }
 
 /** No explain options (the built-in scenario): one object, so callbacks that depend on the options stay stable. */
@@ -155,7 +157,7 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
     ...(observed ? { observed } : {}),
     ...(e === ex && !compact ? { otherArch } : {}),
   });
-  const ctx: AppContext = { state, dispatch, ex, all, other };
+  const ctx: AppContext = { state, dispatch, ex, all, other, decided };
 
   // Built once per compare/design/platform so the memoised scenario bar is not redrawn on every highlight or step.
   const compareSlot = useMemo(
