@@ -197,9 +197,11 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
         </section>
       )}
       {ex.warnings.length > 0 && (
-        <ul className="warnings" aria-label="Warnings" data-testid="warnings">
-          {ex.warnings.map((w) => <li key={w}>{w}</li>)}
-        </ul>
+        <section aria-label="Warnings">
+          <ul className="warnings" data-testid="warnings">
+            {ex.warnings.map((w) => <li key={w}>{w}</li>)}
+          </ul>
+        </section>
       )}
       <section className="answer" id="answer" tabIndex={-1} aria-labelledby="answer-h" data-testid="answer">
         <Headline ex={ex} />

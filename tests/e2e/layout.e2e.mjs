@@ -324,3 +324,27 @@ export async function presentationTextGrowsWithTheScreen({ page, baseUrl, screen
   }
   assert.ok(sizes[1] > sizes[0] * 1.2 && sizes[2] > sizes[1] * 1.2, `label heights ${sizes.join(', ')}`);
 }
+
+export async function noAxeViolationsInEveryModeLightAndDark({ page, baseUrl, axe }) {
+  const notes = Buffer.from(JSON.stringify([{ id: 'a', target: { kind: 'step', nodeId: 'x_mmio' }, text: 'EPT ignores the VMA -EFAULT' }])).toString('base64url');
+  const views = [
+    ['compare designs', '#v=2&d=hotplug&cmp=design:memremap'],
+    ['compare platforms', '#v=2&d=vfio-owned&cmp=platform&c.a=arm64'],
+    ['notes', `#v=2&d=vfio-owned&n=${notes}`],
+    ['presentation', `#v=2&d=vfio-owned&p=1&s=3&n=${notes}`],
+    ['warnings', '#v=2&d=nvgrace-gpu'],
+  ];
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const [name, hash] of views) {
+      await open(page, baseUrl, hash);
+      const v = await axe();
+      assert.deepEqual(v, [], `${scheme} ${name}: ${JSON.stringify(v, null, 2)}`);
+    }
+    // With a verdict's inspector open.
+    await open(page, baseUrl);
+    await page.click($('verdict-vfio-owned-guest-cacheable'));
+    const v = await axe();
+    assert.deepEqual(v, [], `${scheme} inspector: ${JSON.stringify(v, null, 2)}`);
+  }
+}

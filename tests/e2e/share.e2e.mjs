@@ -49,7 +49,7 @@ export async function linkRoundTripForEveryControl({ page, context, baseUrl }) {
   const want = await controls(page);
   const step = await page.textContent($('step-status'));
   const hash = await settledHash(page);
-  assert.match(hash, /^#v=1&d=memremap&a=arm64&fwb=0&fw=soft-reserved&nsr=1&k=6\.17&on=online_kernel&hf=0&mte=1&dl=1&rst=1/);
+  assert.match(hash, /^#v=2&d=memremap&a=arm64&cpu=intel&fwb=0&dic=1&fw=soft-reserved&efi=wb&nsr=1&k=6\.17&rg=committed&cr=y&hm=y&km=m&esr=y&on=online_kernel&hf=0&mte=1&dl=1&rst=1/);
   const other = await context.newPage();
   await open(other, baseUrl, hash);
   assert.deepEqual(await controls(other), want);

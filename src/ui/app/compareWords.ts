@@ -23,8 +23,8 @@ export interface CompareWords {
 /** Column names: the designs, or for one design on two platforms, what each platform has that the other lacks. */
 export function compareNames(a: Explanation, b: Explanation): { nameA: string; nameB: string } {
   if (a.design !== b.design) return { nameA: DESIGN_LABEL[a.design], nameB: DESIGN_LABEL[b.design] };
-  const only = (x: Explanation, y: Explanation) => platformOnly(x.platform, y.platform).join(', ') || 'the same platform';
-  return { nameA: `${DESIGN_LABEL[a.design]} (${only(a, b)})`, nameB: `${DESIGN_LABEL[b.design]} (${only(b, a)})` };
+  const only = (x: Explanation, y: Explanation, which: string) => platformOnly(x.platform, y.platform).join(', ') || `${which} platform, the same`;
+  return { nameA: `${DESIGN_LABEL[a.design]} (${only(a, b, 'first')})`, nameB: `${DESIGN_LABEL[b.design]} (${only(b, a, 'second')})` };
 }
 
 function stepWords(s: FaultStep): string {

@@ -69,8 +69,11 @@ const TreeNodeBox = memo(function TreeNodeBox(p: TreeNodeBoxProps) {
     const range: [string, string] = [hex(p.start), hex(p.end)];
     const size = formatSize(p.end - p.start + 1n);
     const name = fullName(p.name);
-    const a = `${name}, ${range[0]}-${range[1]}, ${size}, ${p.busy ? 'busy' : 'not busy'}${p.owner ? `, owner ${p.owner}` : ''}${isConflict ? `, conflict: ${p.conflict}` : ''}${p.isNew ? ', created by the design' : ''}`;
-    return { text: boxText({ name: p.name, range, size, errno: p.conflict, w: p.w, h: p.h }), aria: a, title: `${range[0]}-${range[1]} : ${name}\n${a}` };
+    const t = boxText({ name: p.name, range, size, errno: p.conflict, w: p.w, h: p.h });
+    const details = `${name}, ${range[0]}-${range[1]}, ${size}, ${p.busy ? 'busy' : 'not busy'}${p.owner ? `, owner ${p.owner}` : ''}${isConflict ? `, conflict: ${p.conflict}` : ''}${p.isNew ? ', created by the design' : ''}`;
+    // The accessible name starts with the text shown, line by line, so what is read matches what is seen.
+    const shown = [...t.name, t.errno, ...t.sub].filter(Boolean).join(' ');
+    return { text: t, aria: shown && !t.elided ? `${shown} — ${details}` : details, title: `${range[0]}-${range[1]} : ${name}\n${details}` };
   }, [p.name, p.start, p.end, p.w, p.h, p.busy, p.owner, p.conflict, p.isNew, isConflict]);
   const hover = () => p.onHighlight({ kind: 'resource', path: p.path });
   const fit = p.w - 10;
@@ -104,23 +107,17 @@ const TreeNodeBox = memo(function TreeNodeBox(p: TreeNodeBoxProps) {
       {/* Drawn at the origin and moved as a whole, like the fault-path boxes. */}
       <g transform={`translate(${p.x},${p.y})`}>
         <rect width={p.w} height={p.h} rx={2} />
-        {text.name.length > 0 && (
-          <text className="node-label" aria-hidden="true" data-fit={fit}>
-            {text.name.map((l, i) => (
-              <tspan key={i} x={5} y={base(i, TREE_LINE.name, TREE_FONT.name, text.top)}>{l}</tspan>
-            ))}
-          </text>
-        )}
+        {/* One text per line, each ending in a space that layout drops, so the box's text reads "name range size" as
+            its accessible name does (axe: label-content-name-mismatch). */}
+        {text.name.map((l, i) => (
+          <text key={`n${i}`} x={5} y={base(i, TREE_LINE.name, TREE_FONT.name, text.top)} className="node-label" aria-hidden="true" data-fit={fit}>{`${l} `}</text>
+        ))}
         {text.errno && (
-          <text x={5} y={base(0, TREE_LINE.name, TREE_FONT.name, errTop)} className="conflict-label" aria-hidden="true" data-fit={fit}>{text.errno}</text>
+          <text x={5} y={base(0, TREE_LINE.name, TREE_FONT.name, errTop)} className="conflict-label" aria-hidden="true" data-fit={fit}>{`${text.errno} `}</text>
         )}
-        {text.sub.length > 0 && (
-          <text className="node-sub" aria-hidden="true" data-fit={fit}>
-            {text.sub.map((l, i) => (
-              <tspan key={i} x={5} y={base(i, TREE_LINE.sub, TREE_FONT.sub, subTop)}>{l}</tspan>
-            ))}
-          </text>
-        )}
+        {text.sub.map((l, i) => (
+          <text key={`s${i}`} x={5} y={base(i, TREE_LINE.sub, TREE_FONT.sub, subTop)} className="node-sub" aria-hidden="true" data-fit={fit}>{`${l} `}</text>
+        ))}
         {p.notes > 0 && (
           <g className="note-badge" aria-label={`${p.notes} review note${p.notes > 1 ? 's' : ''}`}>
             <circle cx={p.w - 7} cy={7} r={6} />
