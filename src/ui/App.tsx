@@ -3,7 +3,7 @@
  * diagrams that explain the selected cell, with the inspector docked beside them. All state lives in one reducer
  * (state.ts); everything drawn is derived by explain(). The pieces live in app/.
  */
-import { useCallback, useEffect, useMemo, useReducer, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, type ReactNode } from 'react';
 import { compareExplanations } from '../model/compare';
 import { decidedBy, type Decider } from '../model/decider';
 import type { ExplainOptions } from '../model/explain';
@@ -11,8 +11,7 @@ import type { Explanation } from '../model/explain-types';
 import type { Arch, DesignId, Platform } from '../model/scenario';
 import type { NoteTarget, ReviewNote, ViewState } from '../model/view-state';
 import { CompareControl } from './app/CompareControl';
-import { CompareSummary } from './app/CompareSummary';
-import { compareWords } from './app/compareWords';
+import { compareNames } from './app/compareNames';
 import { Headline } from './app/Headline';
 import { Legend } from './app/Legend';
 import { noteTargetSelector } from './app/noteTargets';
@@ -54,6 +53,9 @@ export interface AppContext {
   decided: Decider | null;
 }
 
+// Compare mode's summary and aligned paths load when compare mode is first turned on.
+const CompareSummaryFor = lazy(() => import('./app/CompareParts').then((m) => ({ default: m.CompareSummaryFor })));
+
 /** No explain options (the built-in scenario): one object, so callbacks that depend on the options stay stable. */
 const NO_OPTS: ExplainOptions = {};
 
@@ -78,7 +80,7 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
       : explainCached({ design: view.scenario.design, platform: c.platform }, opts, ikey)
     : null;
   const cmp = useMemo(() => (other ? compareExplanations(ex, other) : null), [ex, other]);
-  const words = useMemo(() => (other && cmp ? compareWords(ex, other, cmp) : null), [ex, other, cmp]);
+  const names = useMemo(() => (other ? compareNames(ex, other) : null), [ex, other]);
   const diffSet = useMemo(() => {
     if (!cmp || !view.compare) return undefined;
     const s = new Set<string>();
@@ -210,12 +212,16 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
       </section>
       {view.notes.length > 0 && <NotesPanel notes={view.notes} ex={ex} all={all} onJump={onJump} onEdit={onEditNote} onRemove={onRemoveNote} />}
       {importPanel?.(ctx)}
-      {words && cmp && <CompareSummary words={words} treeDiff={cmp.treeDiff} />}
+      {other && cmp && (
+        <Suspense fallback={<section className="compare-summary" aria-busy="true" aria-label="Comparison" />}>
+          <CompareSummaryFor a={ex} b={other} cmp={cmp} />
+        </Suspense>
+      )}
       <Workspace
         ex={ex}
         other={other}
         cmp={cmp}
-        names={words ? { a: words.nameA, b: words.nameB } : null}
+        names={names ? { a: names.nameA, b: names.nameB } : null}
         props={diagramProps}
         resetKey={scenarioKey(view.scenario, ikey)}
         step={step}

@@ -10,16 +10,11 @@ import { DESIGNS, formatConfig } from '../scenario';
 import { getSource } from '../sources';
 import { sourceLabel, sourceLinkNote, sourceUrl } from '../source-links';
 import type { NoteTarget, ReviewNote } from '../view-state';
+import { DESIGN_LABEL } from './designLabels';
+
+export { DESIGN_LABEL };
 
 export const WIDTH = 80;
-
-export const DESIGN_LABEL: Record<DesignId, string> = {
-  hotplug: 'Memory hotplug',
-  'private-node': 'Private NUMA node',
-  memremap: 'memremap (v2)',
-  'vfio-owned': 'VFIO-owned',
-  'nvgrace-gpu': 'nvgrace-gpu (precedent)',
-};
 
 const FIRMWARE_LABEL = {
   conventional: 'EFI_CONVENTIONAL_MEMORY',

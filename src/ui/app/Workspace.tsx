@@ -3,10 +3,9 @@
  * VMA), or in compare mode both fault paths aligned and the trees and VMAs side by side; the inspector docks beside
  * them, never over the toolbar or the matrix.
  */
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import type { Comparison } from '../../model/compare';
 import type { Explanation } from '../../model/explain-types';
-import { ComparePathsDiagram } from '../diagrams/ComparePathsDiagram';
 import { DiagramBoundary } from '../diagrams/DiagramBoundary';
 import { FaultPathDiagram } from '../diagrams/FaultPathDiagram';
 import { ResourceTreeDiagram } from '../diagrams/ResourceTreeDiagram';
@@ -16,6 +15,8 @@ import { resultRest, resultShort, resultTone } from '../diagrams/resultText';
 import { NoBreakErrnos } from '../NoBreakErrnos';
 import { faultTitle } from '../platformLine';
 import { Panel } from './Panel';
+
+const ComparePathsDiagram = lazy(() => import('./CompareParts').then((m) => ({ default: m.ComparePathsDiagram })));
 
 export interface WorkspaceProps {
   ex: Explanation;
@@ -57,7 +58,9 @@ export function Workspace({ ex, other, cmp, names, props, resetKey, step, inspec
               ))}
             </div>
             <DiagramBoundary name="fault path" resetKey={resetKey}>
-              <ComparePathsDiagram a={ex} b={other} divergence={cmp.firstDivergence} nameA={names.a} nameB={names.b} step={step} />
+              <Suspense fallback={<p aria-busy="true">Aligning the two paths…</p>}>
+                <ComparePathsDiagram a={ex} b={other} divergence={cmp.firstDivergence} nameA={names.a} nameB={names.b} step={step} />
+              </Suspense>
             </DiagramBoundary>
           </Panel>
           <div className="compare-grid">

@@ -6,7 +6,7 @@ import type { Comparison } from '../../model/compare';
 import type { Explanation, FaultStep, Verdict } from '../../model/explain-types';
 import { resultShort } from '../diagrams/resultText';
 import { DESIGN_LABEL } from '../labels';
-import { platformOnly } from '../platformLine';
+import { compareNames } from './compareNames';
 
 export interface CompareWords {
   title: string;
@@ -18,13 +18,6 @@ export interface CompareWords {
   results: string;
   /** Every verdict that differs, by its label. */
   verdicts: { id: string; label: string; a: Pick<Verdict, 'status' | 'short'> | null; b: Pick<Verdict, 'status' | 'short'> | null }[];
-}
-
-/** Column names: the designs, or for one design on two platforms, what each platform has that the other lacks. */
-export function compareNames(a: Explanation, b: Explanation): { nameA: string; nameB: string } {
-  if (a.design !== b.design) return { nameA: DESIGN_LABEL[a.design], nameB: DESIGN_LABEL[b.design] };
-  const only = (x: Explanation, y: Explanation, which: string) => platformOnly(x.platform, y.platform).join(', ') || `${which} platform, the same`;
-  return { nameA: `${DESIGN_LABEL[a.design]} (${only(a, b, 'first')})`, nameB: `${DESIGN_LABEL[b.design]} (${only(b, a, 'second')})` };
 }
 
 function stepWords(s: FaultStep): string {

@@ -5,12 +5,11 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { decodeLink, encodeLink } from '../../model/share/link';
-import { renderText } from '../../model/text/render';
 import type { ViewState } from '../../model/view-state';
 import type { AppContext } from '../App';
 import type { AppState } from '../state';
 import { ImportedApp } from '../import/ImportedApp';
-import { copyText } from './exportSvg';
+import { copyText } from './clipboard';
 import { ExportMenu } from './ExportMenu';
 import { loadNotes, mergeNotes, saveNotes } from './notesStorage';
 
@@ -39,7 +38,7 @@ function ShareToolbar({ ctx }: { ctx: AppContext }) {
   return (
     <div className="share-toolbar" role="group" aria-label="Share and export">
       <button type="button" data-testid="copy-link" onClick={run(() => copyText(location.href), 'Link copied')}>Copy link</button>
-      <button type="button" data-testid="copy-text" onClick={run(() => copyText(renderText(ex, { notes: state.view.notes })), 'Text copied (≤ 80 columns)')}>Copy as text</button>
+      <button type="button" data-testid="copy-text" onClick={run(async () => copyText((await import('../../model/text/render')).renderText(ex, { notes: state.view.notes })), 'Text copied (≤ 80 columns)')}>Copy as text</button>
       <ExportMenu ctx={ctx} run={run} />
       <button
         type="button"

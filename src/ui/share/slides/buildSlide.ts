@@ -15,18 +15,12 @@ import { LEGEND } from '../../legendItems';
 import { archName, faultTitle, platformLine } from '../../platformLine';
 import { standaloneSvg } from '../exportSvg';
 import { matrixContent, pathContent, type PathStepBox } from './slideContent';
+import type { SlideKind } from './slideKinds';
 import { lineH, slideFrame, SLIDE_H, SLIDE_W, type Box, type SlideLayout } from './slideLayout';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-export type SlideKind = 'summary' | 'fault' | 'tree' | 'vma';
-
-export const SLIDE_KINDS: { kind: SlideKind; name: string }[] = [
-  { kind: 'summary', name: 'Summary (headline, matrix, notes)' },
-  { kind: 'fault', name: 'KVM fault path' },
-  { kind: 'tree', name: 'Resource tree' },
-  { kind: 'vma', name: 'VMA' },
-];
+export type { SlideKind } from './slideKinds';
 
 export interface SlideInput {
   kind: SlideKind;
