@@ -14,6 +14,7 @@ import type { NoteTarget, ReviewNote } from '../model/view-state';
 import { notesFor } from './diagrams/common';
 import { DESIGN_LABEL } from './labels';
 import { NoBreakErrnos } from './NoBreakErrnos';
+import { noteTargetSelector } from './app/noteTargets';
 
 function flagNames(flags: number): string[] {
   const out: string[] = [];
@@ -131,6 +132,13 @@ function Body({ ex, all, target, decided, onStep }: { ex: Explanation; all: Reco
   }
 }
 
+/** Scroll the resource tree to a resource and focus it. */
+function showInTree(path: string[]): void {
+  const el = document.querySelector<SVGGElement>(noteTargetSelector({ kind: 'resource', path }));
+  el?.scrollIntoView({ block: 'center' });
+  el?.focus({ preventScroll: true });
+}
+
 /** Where the diagrams light what decided the verdict (model/decider.ts). */
 function DecidedBy({ ex, d, onStep }: { ex: Explanation; d: Decider; onStep: ((i: number) => void) | undefined }) {
   const st = d.step !== null ? ex.fault.steps[d.step] : undefined;
@@ -144,7 +152,14 @@ function DecidedBy({ ex, d, onStep }: { ex: Explanation; d: Decider; onStep: ((i
         </button>
       )}
       {st && d.resourcePath && ' and '}
-      {d.resourcePath && <>the resource <code>{d.resourcePath.join(' › ')}</code></>}
+      {d.resourcePath && (
+        <>
+          the resource{' '}
+          <button type="button" className="link" data-testid="decided-resource" onClick={() => showInTree(d.resourcePath!)}>
+            <code>{d.resourcePath.join(' › ')}</code>
+          </button>
+        </>
+      )}
       {!st && !d.resourcePath && d.vma && 'the VMA'}
       {' '}(lit in the diagrams).
     </p>
