@@ -118,9 +118,12 @@ describe('App', () => {
     }
   });
 
-  it('compares two designs: shows the first divergence and marks differing verdicts', () => {
+  it('compares two designs: shows the first divergence and marks differing verdicts', async () => {
     render(<App />);
     fireEvent.change(screen.getByTestId('ctl-compare'), { target: { value: 'design:hotplug' } });
+    // Compare mode's summary and aligned paths load on first use.
+    await screen.findByTestId('first-divergence', {}, { timeout: 5000 });
+    await screen.findByTestId('compare-paths', {}, { timeout: 5000 });
     // The step number comes from the model (it moves when the fault graph grows); what the UI must show is that step.
     const at = compareExplanations(explain(DEFAULT_SCENARIO), explain({ ...DEFAULT_SCENARIO, design: 'hotplug' })).firstDivergence!.index;
     expect(screen.getByTestId('first-divergence')).toHaveTextContent(
@@ -143,9 +146,10 @@ describe('App', () => {
     expect([...tree.querySelectorAll('code')].filter((c) => /dax0\.0$/.test(c.textContent ?? ''))).toHaveLength(0);
   });
 
-  it('compares one design on two platforms', () => {
+  it('compares one design on two platforms', async () => {
     render(<App />);
     fireEvent.change(screen.getByTestId('ctl-compare'), { target: { value: 'platform' } });
+    await screen.findByTestId('first-divergence', {}, { timeout: 5000 });
     expect(screen.getByTestId('cmp-ctl-arch')).toHaveValue('arm64');
     expect(screen.getByTestId('first-divergence')).toHaveTextContent(/differ from the first step; at step 1 they part/);
     expect(screen.getByTestId('compare-summary')).toHaveTextContent(/VFIO-owned \(arm64, FWB on, DIC on\)/);
@@ -173,6 +177,7 @@ describe('App', () => {
     const { container } = render(<App />);
     fireEvent.change(screen.getByTestId('ctl-compare'), { target: { value: 'platform' } });
     fireEvent.click(screen.getByTestId('verdict-memremap-guest-cacheable'));
+    await screen.findByTestId('compare-paths', {}, { timeout: 5000 });
     const r = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
     expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
   });
