@@ -46,10 +46,10 @@ export interface FaultLayoutOptions {
   edgeFont: number;
 }
 
-export const DEFAULT_FAULT_LAYOUT: FaultLayoutOptions = { nodeW: 308, colGap: 52, rowGap: 32, font: 11.5, edgeFont: 10 };
+export const DEFAULT_FAULT_LAYOUT: FaultLayoutOptions = { nodeW: 314, colGap: 52, rowGap: 32, font: 11.5, edgeFont: 10 };
 
 /** The step-number gutter at the left of every box (room for "25." in the label font). */
-export const STEP_GUTTER = 28;
+export const STEP_GUTTER = 34;
 /** Padding inside a box, and the room kept at its right for the "?" of an unverified box. */
 export const PAD_X = 8;
 export const PAD_Y = 7;
