@@ -5,10 +5,10 @@
 import { memo, useMemo } from 'react';
 import type { Divergence } from '../../model/compare';
 import type { Explanation } from '../../model/explain-types';
-import { layoutComparePaths, type CompareBox } from './comparePathsLayout';
+import { CMP_GUTTER, CMP_PAD, layoutComparePaths, type CompareBox } from './comparePathsLayout';
 
-const GUTTER = 30;
-const PAD = 7;
+const GUTTER = CMP_GUTTER;
+const PAD = CMP_PAD;
 
 function Box({ b, font, valueFont, lineH, valueLineH, current }: { b: CompareBox; font: number; valueFont: number; lineH: number; valueLineH: number; current: boolean }) {
   const text = (i: number, lh: number, f: number, y0: number) => y0 + i * lh + lh / 2 + f * 0.35;
@@ -41,7 +41,7 @@ export const ComparePathsDiagram = memo(function ComparePathsDiagram({ a, b, div
   const l = useMemo(() => layoutComparePaths(a, b, divergence, { a: nameA, b: nameB }), [a, b, divergence, nameA, nameB]);
   return (
     <figure className="diagram compare-paths" data-testid="compare-paths">
-      <svg viewBox={`0 0 ${l.width} ${l.height}`} width="100%" style={{ minWidth: Math.round(l.width * 0.7) }} className="compare-svg" role="list" aria-label={`Fault paths of ${nameA} and ${nameB}, aligned`} data-natural-width={l.width}>
+      <svg viewBox={`0 0 ${l.width} ${l.height}`} width="100%" style={{ minWidth: Math.round(l.width * 0.7), maxWidth: Math.round(l.width * 1.3) }} className="compare-svg" role="list" aria-label={`Fault paths of ${nameA} and ${nameB}, aligned`} data-natural-width={l.width}>
         {l.divergence && (
           <g className="cmp-divergence" aria-hidden="true">
             <rect x={2} y={l.divergence.y} width={l.width - 4} height={l.divergence.h} rx={6} />

@@ -24,7 +24,7 @@ describe('layoutComparePaths', () => {
         for (const x of l.boxes) {
           expect(x.x + x.w).toBeLessThanOrEqual(l.width);
           expect(x.y + x.h).toBeLessThanOrEqual(l.height);
-          for (const line of x.label) expect(charCount(line)).toBeLessThanOrEqual(charsIn(x.w - 37, DEFAULT_COMPARE_PATHS.font));
+          for (const line of x.label) expect(charCount(line)).toBeLessThanOrEqual(charsIn(x.w - 43, DEFAULT_COMPARE_PATHS.font));
           for (const y of l.boxes) if (x !== y) expect(x.x < y.x + y.w && y.x < x.x + x.w && x.y < y.y + y.h && y.y < x.y + x.h).toBe(false);
         }
         // The first divergence is marked in both columns when both paths reach it.

@@ -50,8 +50,11 @@ export const DEFAULT_COMPARE_PATHS: ComparePathsOptions = { width: 980, font: 11
 
 const M = 8;
 const GAP = 20;
-const GUTTER = 30;
-const PAD = 7;
+/** The step-number gutter and the padding of a box. */
+export const CMP_GUTTER = 36;
+export const CMP_PAD = 7;
+const GUTTER = CMP_GUTTER;
+const PAD = CMP_PAD;
 /** Room above a marked row for its label. */
 const LABEL_H = 18;
 
