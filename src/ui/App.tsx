@@ -64,21 +64,26 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
   const { view } = state;
   const opts = explainOptions?.opts ?? NO_OPTS;
   const ikey = explainOptions?.key ?? '';
-  // explainCached() memoises by scenario key, so calling it on every render costs a map lookup.
-  const ex = explainCached(view.scenario, opts, ikey);
+  // explainCached() memoises by scenario key; the lookups themselves are kept per scenario too, as building the key
+  // on every render (hovers and steps included) showed up in profiles.
+  const ex = useMemo(() => explainCached(view.scenario, opts, ikey), [view.scenario, opts, ikey]);
   // The verdict matrix of every design follows one frame later: a control change (or a range picked in an imported
   // dump) redraws the diagrams of the current design in the frame of the input, and the other four designs'
   // derivations do not hold it up. Its current-design row follows in the same later frame.
   const matrixPlatform = useAfterPaint(view.scenario.platform);
   const matrixOptions = useAfterPaint(explainOptions);
   const matrixDesign = useAfterPaint(view.scenario.design);
-  const all = explainAllCached(matrixPlatform, matrixOptions?.opts ?? {}, matrixOptions?.key ?? '');
+  const all = useMemo(() => explainAllCached(matrixPlatform, matrixOptions?.opts ?? {}, matrixOptions?.key ?? ''), [matrixPlatform, matrixOptions]);
   const c = view.compare;
-  const other = c
-    ? c.kind === 'design'
-      ? explainCached({ design: c.design, platform: view.scenario.platform }, opts, ikey)
-      : explainCached({ design: view.scenario.design, platform: c.platform }, opts, ikey)
-    : null;
+  const other = useMemo(
+    () =>
+      c
+        ? c.kind === 'design'
+          ? explainCached({ design: c.design, platform: view.scenario.platform }, opts, ikey)
+          : explainCached({ design: view.scenario.design, platform: c.platform }, opts, ikey)
+        : null,
+    [c, view.scenario, opts, ikey],
+  );
   const cmp = useMemo(() => (other ? compareExplanations(ex, other) : null), [ex, other]);
   const names = useMemo(() => (other ? compareNames(ex, other) : null), [ex, other]);
   const diffSet = useMemo(() => {
@@ -160,6 +165,7 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
     ...(e === ex && !compact ? { otherArch } : {}),
   });
   const ctx: AppContext = { state, dispatch, ex, all, other, decided };
+  const resetKey = useMemo(() => scenarioKey(view.scenario, ikey), [view.scenario, ikey]);
 
   // Built once per compare/design/platform so the memoised scenario bar is not redrawn on every highlight or step.
   const compareSlot = useMemo(
@@ -223,7 +229,7 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
         cmp={cmp}
         names={names ? { a: names.nameA, b: names.nameB } : null}
         props={diagramProps}
-        resetKey={scenarioKey(view.scenario, ikey)}
+        resetKey={resetKey}
         step={step}
         inspector={inspector}
       />

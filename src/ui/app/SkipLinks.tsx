@@ -1,5 +1,7 @@
 /** Links to jump past the controls: to the verdict matrix, each diagram and the inspector (visible when focused). */
-export function SkipLinks({ inspector, notes }: { inspector: boolean; notes: boolean }) {
+import { memo } from 'react';
+
+export const SkipLinks = memo(function SkipLinks({ inspector, notes }: { inspector: boolean; notes: boolean }) {
   const links: [string, string][] = [
     ['answer', 'Verdict matrix'],
     ['diagram-fault', 'KVM fault path'],
@@ -24,4 +26,4 @@ export function SkipLinks({ inspector, notes }: { inspector: boolean; notes: boo
       ))}
     </nav>
   );
-}
+});

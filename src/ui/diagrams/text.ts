@@ -13,6 +13,8 @@ export const MONO_EM = 0.61;
 
 /** Characters of a string as the font advances them (code points, not UTF-16 units). */
 export function charCount(text: string): number {
+  // Only a surrogate pair is two UTF-16 units for one character; most text has none.
+  if (!/[\uD800-\uDBFF]/.test(text)) return text.length;
   let n = 0;
   for (const _ of text) n++;
   return n;
