@@ -45,7 +45,7 @@ function fullName(name: string): string {
  * so a highlight or a step redraws only the boxes whose state changed; the box's text and its accessible name are
  * worked out when its geometry or name changes, not on every render.
  */
-export const TreeNodeBox = memo(function TreeNodeBox(p: TreeNodeBoxProps) {
+function TreeNodeBoxImpl(p: TreeNodeBoxProps) {
   const isConflict = p.conflict !== '';
   const target = useMemo((): NoteTarget => ({ kind: 'resource', path: p.path }), [p.path]);
   const cls = ['tree-node', p.busy ? 'busy' : 'free', isConflict ? 'conflict' : '', p.isNew ? 'new' : '', p.lit ? 'lit' : '', p.selected ? 'selected' : '', p.decided ? 'decided' : '', p.owner ? `owner-${p.owner}` : '']
@@ -113,5 +113,15 @@ export const TreeNodeBox = memo(function TreeNodeBox(p: TreeNodeBoxProps) {
       </g>
     </g>
   );
-});
+}
 
+/**
+ * Equal props draw the same box. The path array is left out: a new layout (every change of the tree) makes new arrays
+ * for the same paths, and pathKey already says whether the path is the same, so boxes that stay are not rendered again.
+ */
+function sameBox(a: TreeNodeBoxProps, b: TreeNodeBoxProps): boolean {
+  for (const k of Object.keys(a) as (keyof TreeNodeBoxProps)[]) if (k !== 'path' && a[k] !== b[k]) return false;
+  return true;
+}
+
+export const TreeNodeBox = memo(TreeNodeBoxImpl, sameBox);
