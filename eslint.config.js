@@ -5,7 +5,7 @@ import reactRefresh from 'eslint-plugin-react-refresh';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'bench/results', 'bench/.out', 'test-results', 'coverage', '**/*.tmp.mjs'] },
+  { ignores: ['dist', 'dist-single', 'dist-cli', 'node_modules', 'bench/results', 'bench/.out', 'test-results', 'coverage', '**/*.tmp.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,7 +5,7 @@
  * bench/results/latest.json and compares with the previous run (bench/results/previous.json).
  *
  *   npm run bench                      everything
- *   npm run bench -- --only interaction,import   some probes (bundle load interaction animation import parser model memory)
+ *   npm run bench -- --only interaction,import   some probes (bundle load interaction animation import parser model memory cli)
  *
  * How each browser figure is taken (all with performance.now() in the page, none with Playwright round trips):
  * - interaction: the page is idle and a frame has just been drawn; a control changes (select value + change event,
@@ -17,6 +17,9 @@
  *   The first architecture switch of a fresh page is printed on its own (info): the warm-up pass hides it above.
  * - animation: the fault path stepped with the keyboard and played with space; a frame is dropped when two
  *   requestAnimationFrame callbacks are more than 1.5 frame intervals (25 ms) apart.
+ * - cli: the packed command line (dist-cli/hdm-atlas.js, as `npm pack` builds it) started as a user starts it, a new
+ *   node process each run: `hdm-atlas --version` and one `explain`, wall clock from spawn to exit, against a bare
+ *   `node -e ''` measured in the same loop (Node's own start-up, which the tool cannot change).
  * - import: a 1,000-line server-shaped /proc/iomem (bench/iomem-gen.ts) imported with the panel's Import button, then
  *   the Type-2 candidate (CXL Window 3 → Soft Reserved) picked: time from click to the candidates drawn, plus from
  *   the pick to every diagram redrawn on the user's tree.
@@ -69,6 +72,13 @@ if (want('bundle')) {
   const allAssets = readdirSync(join(dist, 'assets')).filter((f) => /\.(js|css)$/.test(f));
   raw.bundle = { bundleBytes, initialAssets };
   row('bundle: initial JS+CSS gzip', `${(bundleBytes / 1024).toFixed(1)} KB`, `${initialAssets.length} files (${allAssets.length} in dist)`, '≤ 150 KB', bundleBytes <= 150 * 1024);
+  // The one-file app (npm run build:single): what a mail attachment weighs.
+  const bs = spawnSync('npx', ['vite', 'build', '--config', 'vite.single.config.ts', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+  if (bs.status !== 0) process.exit(1);
+  const single = readFileSync(join(root, 'dist-single/hdm-atlas.html'));
+  const singleGz = gzipSync(single, { level: 9 }).length;
+  raw.bundle.singleFile = { bytes: single.length, gzip: singleGz };
+  row('bundle: single file hdm-atlas.html', `${(single.length / 1024).toFixed(0)} KB`, `${(singleGz / 1024).toFixed(1)} KB gzip`, '≤ 1024 KB', single.length <= 1024 * 1024);
 }
 
 // 2. Node: model and parser.
@@ -82,6 +92,38 @@ if (want('model') || want('parser')) {
   }
   nodeRes = JSON.parse(nodeRun.stdout.slice(nodeRun.stdout.indexOf('{')));
   raw.node = nodeRes;
+}
+
+// 2b. The command line: process start to exit, as a user runs it.
+if (want('cli')) {
+  console.log('command line start-up (node)…');
+  const bc = spawnSync('npx', ['vite', 'build', '--config', 'vite.cli.config.ts', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+  if (bc.status !== 0) process.exit(1);
+  const bin = join(root, 'dist-cli/hdm-atlas.js');
+  const runs = {
+    node: ['-e', ''],
+    version: [bin, '--version'],
+    explain: [bin, 'explain', '--design', 'vfio-owned', '--arch', 'x86_64'],
+  };
+  const times = Object.fromEntries(Object.keys(runs).map((k) => [k, []]));
+  const once = (args) => {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+    return Number(process.hrtime.bigint() - t0) / 1e6;
+  };
+  for (const args of Object.values(runs)) once(args); // warm the file cache
+  // Interleaved, so a busy moment on the machine touches all three alike.
+  for (let i = 0; i < 15; i++) for (const [k, args] of Object.entries(runs)) times[k].push(once(args));
+  raw.cli = times;
+  const n = stats(times.node);
+  const cliRow = (label, xs, budget) => {
+    const s = stats(xs);
+    const over = s.median - n.median;
+    row(label, `${s.median.toFixed(0)} ms`, `${s.min.toFixed(0)}–${s.max.toFixed(0)} ms, n=${s.n}; ${over.toFixed(0)} ms more than node -e '' (${n.median.toFixed(0)} ms)`, `≤ node + ${budget} ms`, over <= budget);
+  };
+  cliRow('cli: hdm-atlas --version', times.version, 100);
+  cliRow('cli: hdm-atlas explain (one design, text)', times.explain, 250);
 }
 
 // 3. Browser.

@@ -2,7 +2,7 @@
 /**
  * Browser tests in real Chromium (Debian's /usr/bin/chromium driven by playwright-core).
  * Serves dist/ with a tiny static server (works offline), runs every exported async function of tests/e2e/*.e2e.mjs
- * in a fresh page, writes test-results/e2e.json ({passed, failed, tests}) and screenshots to test-results/screenshots/.
+ * in a fresh page (ctx.baseUrl is the served site, ctx.singleFileUrl the file:// URL of dist-single/hdm-atlas.html), writes test-results/e2e.json ({passed, failed, tests}) and screenshots to test-results/screenshots/.
  *
  *   node scripts/e2e.mjs [filter]     run the tests whose "file > name" contains filter
  */
@@ -15,6 +15,7 @@ import { chromium } from 'playwright-core';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
+const singleFile = join(root, 'dist-single', 'hdm-atlas.html');
 const out = join(root, 'test-results');
 const shots = join(out, 'screenshots');
 mkdirSync(shots, { recursive: true });
@@ -26,6 +27,13 @@ if (!existsSync(join(dist, 'index.html'))) {
   const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (b.status !== 0) process.exit(1);
 }
+
+if (!existsSync(singleFile)) {
+  console.log('dist-single/hdm-atlas.html missing: building');
+  const b = spawnSync('npx', ['vite', 'build', '--config', 'vite.single.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (b.status !== 0) process.exit(1);
+}
+const singleFileUrl = pathToFileURL(singleFile).href;
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png', '.woff2': 'font/woff2' };
 const server = createServer((req, res) => {
@@ -74,6 +82,7 @@ for (const f of files) {
       page,
       context,
       baseUrl,
+      singleFileUrl,
       consoleErrors,
       screenshot: async (n, opts = {}) => {
         const p = join(shots, `${n}.png`);

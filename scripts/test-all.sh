@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test suite: typecheck, lint, unit + component tests (vitest), build, browser tests (real Chromium).
+# Every test suite: typecheck, lint, unit + component tests (vitest), build, the packed bin, browser tests (real Chromium).
 # Prints one final line "N passed, N failed" summing all suites; exits non-zero if anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +35,11 @@ require('fs').writeFileSync('test-results/vitest-count.json', JSON.stringify({ p
 count_json test-results/vitest-count.json
 
 step "build" npx vite build --logLevel warn
+step "build the single file" npx vite build --config vite.single.config.ts --logLevel warn
+
+echo "== packed command line (npm pack, install with --omit=dev, run the bin)"
+node scripts/pack-test.mjs
+count_json test-results/pack.json
 
 if bash scripts/ensure-chromium.sh; then
   echo "== browser tests (chromium)"

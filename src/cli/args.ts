@@ -13,6 +13,10 @@ export interface ExplainArgs {
   format: 'text' | 'json';
   iomem: string | null;
   range: string | null;
+  /** A bundle from scripts/collect.sh: its facts set the platform, except where a flag says otherwise. */
+  bundle: string | null;
+  /** Platform fields a flag set ("arch", "fwb", "config.CXL_REGION"): with --bundle they win over its facts. */
+  given: Set<string>;
 }
 
 const ON_OFF = ['on', 'off'] as const;
@@ -29,7 +33,8 @@ export const EXPLAIN_USAGE = `usage: explain --design <${DESIGNS.join('|')}> --a
          [--kernel ${KERNEL_VERSIONS.join('|')}] [--region ${REGION_STATES.join('|')}]
          [--config CONFIG_X=v[,CONFIG_Y=v…]] [--online ${ONLINE_POLICIES.join('|')}]
          [--huge-fault on|off] [--mte on|off] [--dirty-log on|off] [--reset]
-         [--format text|json] [--iomem FILE --range START-END]`;
+         [--format text|json] [--iomem FILE --range START-END]
+         [--bundle FILE [--range START-END]]`;
 
 /**
  * --config CONFIG_CXL_REGION=y,CONFIG_DEV_DAX_KMEM=n: each named option set, the rest keep their defaults. The
@@ -61,12 +66,20 @@ export function parseExplainArgs(argv: string[]): ExplainArgs {
   let format: 'text' | 'json' = 'text';
   let iomem: string | null = null;
   let range: string | null = null;
+  let bundle: string | null = null;
+  const given = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const eq = a.indexOf('=');
     const opt = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
     const inline = a.startsWith('--') && eq > 0 ? a.slice(eq + 1) : undefined;
     const val = (): string | undefined => (inline !== undefined ? inline : argv[++i]);
+    const FIELD: Record<string, string> = {
+      '--arch': 'arch', '--vendor': 'vendor', '--fwb': 'fwb', '--dic': 'dic', '--efi-attr': 'efiAttr', '--region': 'region', '--firmware': 'firmware',
+      '--nosoftreserve': 'nosoftreserve', '--kernel': 'kernel', '--online': 'onlinePolicy', '--huge-fault': 'hugeFault', '--mte': 'mte',
+      '--dirty-log': 'dirtyLog', '--reset': 'deviceReset',
+    };
+    if (FIELD[opt]) given.add(FIELD[opt]);
     switch (opt) {
       case '--design': design = oneOf(opt, val(), DESIGNS); break;
       case '--arch': arch = oneOf(opt, val(), ARCHES); break;
@@ -75,7 +88,15 @@ export function parseExplainArgs(argv: string[]): ExplainArgs {
       case '--dic': p.dic = oneOf(opt, val(), ON_OFF) === 'on'; break;
       case '--efi-attr': p.efiAttr = oneOf(opt, val(), EFI_ATTRS); break;
       case '--region': p.region = oneOf(opt, val(), REGION_STATES); break;
-      case '--config': p.config = parseConfig(val(), p.config); break;
+      case '--config': {
+        const v = val();
+        p.config = parseConfig(v, p.config);
+        for (const item of (v ?? '').split(',')) {
+          const k = /^\s*(?:CONFIG_)?([A-Z0-9_]+)=/.exec(item)?.[1];
+          if (k) given.add(`config.${k}`);
+        }
+        break;
+      }
       case '--firmware': p.firmware = oneOf(opt, val(), FIRMWARE_TYPES); break;
       case '--nosoftreserve': p.nosoftreserve = true; break;
       case '--kernel': p.kernel = oneOf(opt, val(), KERNEL_VERSIONS); break;
@@ -91,6 +112,12 @@ export function parseExplainArgs(argv: string[]): ExplainArgs {
         iomem = v;
         break;
       }
+      case '--bundle': {
+        const v = val();
+        if (!v) throw new UsageError('--bundle needs a file (or - for stdin)');
+        bundle = v;
+        break;
+      }
       case '--range': {
         const v = val();
         if (!v) throw new UsageError('--range needs START-END (hex)');
@@ -102,8 +129,9 @@ export function parseExplainArgs(argv: string[]): ExplainArgs {
     }
   }
   if (!design) throw new UsageError(`--design is required\n${EXPLAIN_USAGE}`);
-  if (!arch) throw new UsageError(`--arch is required\n${EXPLAIN_USAGE}`);
-  if ((iomem === null) !== (range === null)) throw new UsageError('--iomem and --range go together');
-  p.arch = arch;
-  return { scenario: { design, platform: p }, format, iomem, range };
+  if (bundle !== null && iomem !== null) throw new UsageError('--bundle brings its own /proc/iomem: give --bundle or --iomem, not both');
+  if (!arch && bundle === null) throw new UsageError(`--arch is required\n${EXPLAIN_USAGE}`);
+  if (bundle === null && (iomem === null) !== (range === null)) throw new UsageError('--iomem and --range go together');
+  if (arch) p.arch = arch;
+  return { scenario: { design, platform: p }, format, iomem, range, bundle, given };
 }

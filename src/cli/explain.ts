@@ -1,17 +1,16 @@
 /**
- * `explain`: one design on one platform, as plain text (≤ 80 columns) or JSON.
+ * `explain`: one design on one platform, as plain text (≤ 80 columns) or JSON; on a pasted /proc/iomem (every line
+ * understood used, the rest listed on stderr) or on a whole machine from a bundle (its facts set the platform).
  */
-import { explain, type ExplainOptions } from '../model/explain';
+import { explain } from '../model/explain';
 import type { Explanation } from '../model/explain-types';
-import { parseRange } from '../model/import/range';
-import { parseIomem } from '../model/resource/iomem';
 import type { Resource } from '../model/resource/types';
 import { getSource } from '../model/sources';
-import { renderText } from '../model/text/render';
+import { renderText, wrap } from '../model/text/render';
+import { PROVENANCE } from '../model/version';
 import { parseExplainArgs } from './args';
-import { readInput } from './iomem';
 import type { CliIo } from './io';
-import { UsageError } from './io';
+import { bundleMachine, iomemMachine, type Machine } from './machine';
 
 function treeJson(r: Resource): unknown {
   return {
@@ -25,12 +24,13 @@ function treeJson(r: Resource): unknown {
   };
 }
 
-/** The JSON form: bigints as "0x…" strings, sources resolved, the tree without parent links. */
+/** The JSON form: which tool and model made it ("tool"), bigints as "0x…" strings, sources resolved, the tree without parent links. */
 export function explanationJson(ex: Explanation): unknown {
   const { bootTree, tree, vma, fault, ...rest } = ex;
   void bootTree;
   const replacer = (_k: string, v: unknown) => (typeof v === 'bigint' ? `0x${v.toString(16)}` : v);
   const obj = {
+    tool: PROVENANCE,
     ...rest,
     tree: treeJson(tree),
     vma: { ...vma, flags: vma.flags.map((f) => f.mnemonic), flagNames: vma.flags.map((f) => f.name) },
@@ -42,23 +42,28 @@ export function explanationJson(ex: Explanation): unknown {
 
 export function runExplain(argv: string[], io: CliIo): number {
   const a = parseExplainArgs(argv);
-  let opts: ExplainOptions = {};
-  if (a.iomem !== null && a.range !== null) {
-    const parsed = parseIomem(readInput(a.iomem, io));
-    if (parsed.errors.length > 0) {
-      for (const e of parsed.errors) io.err(`${a.iomem}: line ${e.line}${e.column ? `, column ${e.column}` : ''}: ${e.message}\n`);
-      return 1;
-    }
-    if (parsed.nonRoot) {
-      io.err(`${a.iomem}: every address is zero (read without CAP_SYS_ADMIN); read /proc/iomem as root\n`);
-      return 1;
-    }
-    const r = parseRange(a.range);
-    if (!r.ok) throw new UsageError(`--range, column ${r.column}: ${r.message}`);
-    opts = { baseTree: parsed.tree, range: { start: r.start, end: r.end } };
+  let machine: Machine | null = null;
+  if (a.bundle !== null) {
+    machine = bundleMachine(a.bundle, a.range, a.scenario.platform, a.given, io);
+    if (!machine) return 1;
+  } else if (a.iomem !== null && a.range !== null) {
+    machine = iomemMachine(a.iomem, a.range, a.scenario.platform, io);
+    if (!machine) return 1;
   }
-  const ex = explain(a.scenario, opts);
-  if (a.format === 'json') io.out(JSON.stringify(explanationJson(ex), null, 2) + '\n');
-  else io.out(renderText(ex));
+  const scenario = machine ? { ...a.scenario, platform: machine.platform } : a.scenario;
+  let ex: Explanation;
+  try {
+    ex = explain(scenario, machine?.opts ?? {});
+  } catch (e) {
+    io.err(`the model cannot run on this range: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+  if (a.format === 'json') {
+    const j = explanationJson(ex) as Record<string, unknown>;
+    io.out(JSON.stringify(machine ? { input: machine.input, ...j } : j, (_k, v) => (typeof v === 'bigint' ? `0x${v.toString(16)}` : v), 2) + '\n');
+  } else {
+    const preface = machine ? machine.preface.flatMap((p) => wrap(p)).join('\n') + '\n\n' : '';
+    io.out(preface + renderText(ex));
+  }
   return 0;
 }

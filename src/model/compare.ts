@@ -46,8 +46,8 @@ export function compareExplanations(a: Explanation, b: Explanation): Comparison 
     if (x && y && sameStep(x, y)) continue;
     const why =
       x && y && x.nodeId === y.nodeId
-        ? `${x.decision?.test ?? x.function}: ${x.decision?.value ?? ''} vs ${y.decision?.value ?? ''}`
-        : `${x?.function ?? '(path ends)'} vs ${y?.function ?? '(path ends)'}`;
+        ? `${x.decision?.test ?? x.label}: ${x.decision?.value ?? ''} vs ${y.decision?.value ?? ''}`
+        : `${x?.label ?? '(path ends)'} vs ${y?.label ?? '(path ends)'}`;
     firstDivergence = { index: i, a: x ?? null, b: y ?? null, why };
     break;
   }

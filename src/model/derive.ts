@@ -2,13 +2,14 @@
  * The core derivation for one scenario, without verdicts: boot tree → design ops → memory → VMA → fault path.
  * Verdicts (which re-run this core on variant platforms) and explain() build on it.
  */
-import { runDesign, type DesignRun } from './designs/run';
+import { runDesign, type BootFacts, type DesignRun } from './designs/run';
 import type { FaultTrace, KernelOp, VmaModel } from './explain-types';
 import { faultPath } from './kvm/fault';
-import { buildBootTree, firmwareEntry, type FirmwareEntry } from './platform/boot';
-import { cloneTree, deepestContaining } from './resource/tree';
+import { buildBootTree } from './platform/boot';
+import { firmwareFromTree } from './platform/fromTree';
+import type { FirmwareEntry } from './platform/firmware';
+import { cloneTree } from './resource/tree';
 import type { Resource } from './resource/types';
-import { IORESOURCE } from './resource/types';
 import type { HdmLayout, Scenario } from './scenario';
 import { DEFAULT_LAYOUT, platformKey } from './scenario';
 import { buildVma } from './vma/build';
@@ -28,6 +29,9 @@ export interface Core {
   tree: Resource;
   firmware: FirmwareEntry;
   bootOps: KernelOp[];
+  /** What boot left that the design read: a committed region, Soft Reserved's owner. */
+  boot: BootFacts;
+  bootWarnings: string[];
   run: DesignRun;
   vma: VmaModel;
   fault: FaultTrace;
@@ -35,26 +39,6 @@ export interface Core {
 }
 
 export const DEFAULT_FAULT_OFFSET = 0x4020_1000n;
-
-/** What firmware made of the range in a user's tree: the deepest resource that contains it. */
-function firmwareFromTree(s: Scenario, tree: Resource, layout: HdmLayout): FirmwareEntry {
-  const base = firmwareEntry(s.platform);
-  const holder = deepestContaining(tree, layout.hdmStart, layout.hdmEnd);
-  const name = holder.parent ? holder.name : null;
-  const ram = (holder.flags & IORESOURCE.SYSRAM) !== 0 && holder.parent !== null;
-  return {
-    ...base,
-    name,
-    busy: (holder.flags & IORESOURCE.BUSY) !== 0,
-    bootRam: ram,
-    firmwareE820Ram: ram && s.platform.arch === 'x86_64',
-    mapMemory: ram,
-    explanation: name
-      ? `From the pasted /proc/iomem: the deepest resource holding the range is "${name}" (flags inferred from its name).`
-      : 'From the pasted /proc/iomem: no resource holds the whole range.',
-    sources: ['res/r_show'],
-  };
-}
 
 const CACHE_MAX = 600;
 const cacheByTree = new WeakMap<Resource, Map<string, Core>>();
@@ -96,21 +80,26 @@ function deriveCoreUncached(s: Scenario, opts: DeriveOptions): Core {
   let bootTree: Resource;
   let firmware: FirmwareEntry;
   let bootOps: KernelOp[];
+  let boot: BootFacts;
+  let bootWarnings: string[] = [];
   if (opts.baseTree) {
     bootTree = opts.baseTree;
-    firmware = firmwareFromTree(s, bootTree, layout);
+    const fromTree = firmwareFromTree(s.platform, bootTree, layout);
+    firmware = fromTree.firmware;
+    boot = fromTree.boot;
     bootOps = [];
   } else {
-    const b = buildBootTree(s.platform, layout);
+    const b = buildBootTree(s.platform, layout, s.design);
     bootTree = b.tree;
     firmware = b.firmware;
     bootOps = b.ops;
+    boot = { regionCommitted: b.regionCommitted, softReservedOwner: b.softReservedOwner, bootFailure: b.bootFailure };
+    bootWarnings = b.warnings;
   }
   const tree = cloneTree(bootTree);
-  const run = runDesign(s.design, s.platform, tree, layout, firmware);
+  const run = runDesign(s.design, s.platform, tree, layout, firmware, boot);
   const faultOffset = opts.faultOffset ?? DEFAULT_FAULT_OFFSET;
   const vma = buildVma({ design: s.design, platform: s.platform, layout, memory: run.memory, faultOffset, deviceBound: run.deviceBound });
-  const failedOp = [...run.ops].reverse().find((o) => !o.ok);
   const fault = faultPath({
     design: s.design,
     platform: s.platform,
@@ -121,11 +110,7 @@ function deriveCoreUncached(s: Scenario, opts: DeriveOptions): Core {
     write: opts.write ?? true,
     deviceBound: run.deviceBound,
     ...(run.unboundReason ? { unboundReason: run.unboundReason } : {}),
-    ...(run.conflict
-      ? { setupError: { error: run.conflict.errno, at: run.conflict.fn } }
-      : failedOp
-        ? { setupError: { error: failedOp.fn === 'memremap()' ? '-ENOMEM' : 'failed', at: failedOp.fn } }
-        : {}),
+    ...(run.setupError ? { setupError: run.setupError } : {}),
   });
-  return { layout, bootTree, tree, firmware, bootOps, run, vma, fault, faultOffset };
+  return { layout, bootTree, tree, firmware, bootOps, boot, bootWarnings, run, vma, fault, faultOffset };
 }

@@ -25,14 +25,24 @@ export interface Conflict {
   /** The op that failed. */
   fn: string;
   errno: string; // "-EBUSY", "-EEXIST", ...
-  /** The busy resource that made it fail. */
+  /** The resource that made it fail: a busy one in the way, or a non-busy one the request is not contained in. */
   conflictWith: { start: bigint; end: bigint; name: string | null; path: string[] };
+  /** Whether that resource is busy (false: the request straddles a non-busy entry it is not contained in). */
+  busy: boolean;
   sources: SourceId[];
 }
 
-/** The memory's state after the design ran. */
+/** The memory's state after the design ran, read off the whole resource tree (memory/fromTree.ts). */
 export interface MemoryState {
+  /**
+   * What the pfns' struct pages are: buddy RAM (boot or hotplugged, online or not), ZONE_DEVICE pages (device_dax),
+   * a reserved memmap with no buddy pages (an arm64 NOMAP memblock region), or no memmap at all.
+   */
+  pages: 'buddy' | 'zone-device' | 'reserved' | 'none';
+  /** The pfns have struct pages mm hands out or GUP can take (buddy or ZONE_DEVICE): pages is not 'none' or 'reserved'. */
   structPages: boolean;
+  /** Buddy pages are online (the blocks were onlined); false for offline blocks and when there are no buddy pages. */
+  online: boolean;
   /** Zone, when there are struct pages: "ZONE_MOVABLE", "ZONE_NORMAL", "ZONE_DEVICE", or null. */
   zone: string | null;
   /** NUMA node the pages belong to (illustrative number), or null when there is no node. */
@@ -44,11 +54,16 @@ export interface MemoryState {
   kernelMapping: { kind: 'direct-map-alias' | 'ioremap-wb' | 'ioremap-prot-normal' | 'linear-map' | 'none' | 'null'; via: string; note: string } | null;
   /** region_intersects(hdm, IORESOURCE_SYSTEM_RAM, IORES_DESC_NONE) on the tree after the design ran. */
   systemRamIntersection: RegionIntersection;
-  /** pfn_is_map_memory() on arm64 / pfn_valid() on x86 for the HDM pfns. */
+  /** pfn_valid(): a memmap covers the pfns. */
   pfnValid: boolean;
+  /** arm64 pfn_is_map_memory(): memblock memory without NOMAP (x86: in the direct map as RAM). */
   pfnIsMapMemory: boolean;
   /** Listed as E820_TYPE_RAM in e820_table_firmware (x86). */
   firmwareE820Ram: boolean;
+  /** The resource that holds the memory (path of names from the root), when one does. */
+  heldBy: string[] | null;
+  /** Who put the memory in the kernel: firmware at boot, memory hotplug (kmem or a driver), device_dax, or nobody. */
+  owner: 'boot' | 'hotplug' | 'device_dax' | null;
   sources: SourceId[];
 }
 
@@ -68,8 +83,10 @@ export interface PageTableLeaf {
   size: LeafSize;
   hva: bigint;
   pfn: bigint;
-  /** pte_special()/pmd_special()/pud_special(): no struct page behind it. */
+  /** pte_special()/pmd_special()/pud_special(): mm takes no reference, whatever the pfn is. */
   special: boolean;
+  /** What the pfn itself is: buddy RAM, a ZONE_DEVICE page, a reserved memmap entry, or no struct page. */
+  pfnPage: MemoryState['pages'];
   /** For refcounted struct pages: the node and zone the page belongs to. */
   page: { node: number | null; zone: string } | null;
   writable: boolean;
@@ -109,7 +126,11 @@ export interface VmaModel {
 export interface FaultNode {
   id: string;
   kind: 'function' | 'decision' | 'result' | 'error';
-  /** Function name with (), e.g. "hva_to_pfn_remapped()"; for decisions, the condition tested. */
+  /** The bare C identifier the box stands for, e.g. "hva_to_pfn_remapped"; null for a pure decision or a result. */
+  fn: string | null;
+  /** What is asked of it or what it computes, e.g. "leaf present?"; for results and errors, the outcome. */
+  question: string | null;
+  /** What the views show: "fn(): question", "fn()", or the question alone. Composed, never parsed. */
   label: string;
   file: string;
   sources: SourceId[];
@@ -133,7 +154,12 @@ export interface FaultGraph {
 /** One step of the taken path. */
 export interface FaultStep {
   nodeId: string;
-  function: string;
+  /** The bare C identifier of the step's node (null for a pure decision or a result): what the CLI's JSON reports. */
+  function: string | null;
+  /** The question the node asks, or what it computes, in the kernel's terms. */
+  question: string | null;
+  /** What the views show: the node's label with the selected kernel's names. */
+  label: string;
   file: string;
   /** For decisions: what was tested, the value that decided it, and the branch taken. */
   decision?: { test: string; value: string; taken: string };
@@ -147,13 +173,25 @@ export interface FaultStep {
 export type FaultResult =
   | {
       kind: 'mapped';
-      table: 'EPT' | 'stage-2';
+      table: 'EPT' | 'NPT' | 'stage-2';
+      /** Size of the entry that maps the faulting address. */
       level: LeafSize;
-      /** EPT: "WB", "WB+IPAT", "UC"; stage-2: "Normal", "Normal-NC", "Device-nGnRE". */
+      /** EPT: "WB+IPAT", "UC"; NPT: "PAT0"; stage-2: "Normal", "Normal-NC", "Device-nGnRE". */
       memtype: string;
+      /** What the guest's accesses get: cacheable, uncached, or it depends on something the model cannot see (AMD host MTRRs). */
+      cacheability: 'cacheable' | 'uncached' | 'depends';
+      /** cacheability === 'cacheable'. */
       cacheable: boolean;
       writable: boolean;
+      /** pfn of the entry that maps the faulting address: aligned to its level, the pfn the VMA maps there. */
       pfn: bigint;
+      /**
+       * arm64: the block size the VMA geometry asked for when the walker installed smaller entries instead
+       * (kvm_block_mapping_supported() refuses a block whose physical address is not aligned), and how many entries
+       * the fault installed.
+       */
+      requested?: LeafSize;
+      entries?: number;
     }
   | {
       kind: 'error';
@@ -163,6 +201,8 @@ export type FaultResult =
       seenBy: string;
       /** Function where it arises. */
       at: string;
+      /** What the VMM does about it, when that is known (e.g. QEMU pauses the VM on a bare -EFAULT from KVM_RUN). */
+      vmm?: string;
     };
 
 export interface FaultTrace {
@@ -180,6 +220,7 @@ export type VerdictId =
   | 'device-reset'
   | 'firmware-ram'
   | 'struct-pages'
+  | 'aliases'
   | 'upstream-status';
 
 export interface Verdict {
@@ -214,4 +255,13 @@ export interface Explanation {
   sources: SourceId[];
   /** Warnings the user should see (e.g. "nvgrace-gpu exists only on arm64"). */
   warnings: string[];
+}
+
+/**
+ * How a conflict reads in a sentence: "\"System RAM\" is busy", or, for a non-busy entry the request straddles,
+ * what that means. The same wording as the op results (platform/dax.ts conflictText()).
+ */
+export function conflictPhrase(c: Pick<Conflict, 'fn' | 'conflictWith' | 'busy'>): string {
+  const name = `"${c.conflictWith.name ?? '<BAD>'}"`;
+  return c.busy ? `${name} is busy` : `the request overlaps ${name} but is not contained in it (a non-busy parent must hold the whole request)`;
 }

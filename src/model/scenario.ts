@@ -44,9 +44,10 @@ export const EFI_ATTRS = ['wb', 'uc'] as const;
 export type EfiAttr = (typeof EFI_ATTRS)[number];
 
 /**
- * Whether a CXL region (region0) exists for the accelerator's range: committed by a driver through the Type-2 API
- * (cxl_create_region()) or assembled from a firmware-committed decoder, or none (cxl_pci does not bind accelerators,
- * so without a Type-2 driver nothing creates one).
+ * Whether a committed CXL region (region0) covers the accelerator's range from boot, before hmem decides who owns a
+ * Soft Reserved range: only if the accelerator's own driver registered it with CXL during the initial device probe
+ * (the Type-2 API, a posted series). "none" is the usual case: cxl_pci binds only Type-3 class codes, so the region
+ * is assembled later, when the design's driver binds.
  */
 export const REGION_STATES = ['committed', 'none'] as const;
 export type RegionState = (typeof REGION_STATES)[number];
@@ -127,7 +128,7 @@ export const DEFAULT_PLATFORM: Platform = {
   nosoftreserve: false,
   kernel: '7.1',
   config: DEFAULT_CONFIG,
-  region: 'committed',
+  region: 'none',
   onlinePolicy: 'online_movable',
   hugeFault: true,
   mte: false,

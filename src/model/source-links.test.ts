@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Source } from './source';
-import { citedIdentifier, elixirTag, sourceFileUrl, sourceLabel, sourceLinkNote, sourceUrl } from './source-links';
+import type { CheckedSource } from './source-check/checked';
+import { citedIdentifier, elixirTag, sourceFileUrl, sourceLabel, sourceLinkNote, sourceUrl, sourceUrlOf } from './source-links';
 import { SOURCES } from './sources';
 
 const up = (over: Partial<Extract<Source, { kind: 'upstream' }>> = {}): Source => ({
@@ -50,14 +51,30 @@ describe('sourceUrl', () => {
 
   it('gives every registered source a well-formed link or none, and a note exactly when it links to latest', () => {
     for (const [id, s] of Object.entries(SOURCES)) {
-      const url = sourceUrl(s);
+      const url = sourceUrlOf(id, s);
       if (s.kind === 'inference') expect(url, id).toBeNull();
       if (url === null) continue;
-      if (s.kind === 'upstream') expect(url, id).toMatch(/^https:\/\/elixir\.bootlin\.com\/linux\/(v\d+\.\d+(\.\d+)?(-rc\d+)?|latest)\/(A\/ident\/\w+|source\/[\w./-]+)$/);
+      if (s.kind === 'upstream') expect(url, id).toMatch(/^https:\/\/elixir\.bootlin\.com\/linux\/(v\d+\.\d+(\.\d+)?(-rc\d+)?|latest)\/(A\/ident\/\w+|source\/[\w./-]+(#L\d+)?)$/);
       else if (s.kind !== 'inference' && s.messageId) expect(url, id).toMatch(/^https:\/\/lore\.kernel\.org\/r\/\S+$/);
       else if (s.kind !== 'inference') expect(url, id).toBe(s.url);
       expect(sourceLinkNote(s) !== null, id).toBe(url.includes('/latest/'));
     }
+  });
+});
+
+describe('sourceUrl with a check of the source', () => {
+  const s = up({ file: 'virt/kvm/kvm_main.c', fn: 'hva_to_pfn()', version: 'v6.19' });
+  const check = (over: Partial<CheckedSource> = {}): CheckedSource => ({
+    file: 'virt/kvm/kvm_main.c', fn: 'hva_to_pfn()', version: 'v6.19', rev: 'v6.19', outcome: 'found',
+    symbols: [{ symbol: 'hva_to_pfn', outcome: 'found', at: { file: 'virt/kvm/kvm_main.c', line: 2981 }, reason: null }], ...over,
+  });
+  it('points at the line found when the check was made at the tag linked to', () => {
+    expect(sourceUrl(s, check())).toBe('https://elixir.bootlin.com/linux/v6.19/source/virt/kvm/kvm_main.c#L2981');
+  });
+  it('gives no line for a check at another revision, or one that did not find the name in the cited file', () => {
+    expect(sourceUrl(s, check({ rev: 'v7.0-rc1-5-gabc' }))).not.toContain('#L');
+    expect(sourceUrl(s, check({ outcome: 'moved', symbols: [{ symbol: 'hva_to_pfn', outcome: 'moved', at: { file: 'virt/kvm/pfn.c', line: 3 }, reason: null }] }))).not.toContain('#L');
+    expect(sourceUrl(up({ version: 'v6.x' }), check({ rev: 'v6.x' }))).not.toContain('#L');
   });
 });
 

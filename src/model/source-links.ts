@@ -2,7 +2,9 @@
  * Where a source can be read: an Elixir link at the cited version for upstream code, a lore link for a Message-ID,
  * the archive URL for a thread message without one. Pure string building; no HTML.
  */
-import type { Source } from './source';
+import type { Source, SourceId } from './source';
+import { checkedLine, checkOf, type CheckedSource } from './source-check/checked';
+import { getSource } from './sources';
 
 const TAG = /^v\d+\.\d+(\.\d+)?(-rc\d+)?$/;
 
@@ -18,23 +20,29 @@ export function citedIdentifier(s: Extract<Source, { kind: 'upstream' }>): strin
   return /[A-Za-z_][A-Za-z0-9_]*/.exec(s.fn)?.[0] ?? null;
 }
 
-/** Elixir's copy of the cited file at the cited version (or "latest"), or null when the file is not in mainline. */
-export function sourceFileUrl(s: Source): string | null {
+/**
+ * Elixir's copy of the cited file at the cited version (or "latest"), at the checked line when the source's check
+ * (source-check/checked.ts) was made at that tag; null when the file is not in mainline.
+ */
+export function sourceFileUrl(s: Source, check: CheckedSource | null = null): string | null {
   if (s.kind !== 'upstream' || /\(|NV-Kernels|QEMU/.test(s.file) || !/^[\w./-]+$/.test(s.file)) return null;
-  return `https://elixir.bootlin.com/linux/${elixirTag(s) ?? 'latest'}/source/${s.file}`;
+  const tag = elixirTag(s);
+  const line = checkedLine(check, s, tag);
+  return `https://elixir.bootlin.com/linux/${tag ?? 'latest'}/source/${s.file}${line ? `#L${line}` : ''}`;
 }
 
 /**
  * A URL to read the source, or null when none exists (e.g. an inference, or a tree outside mainline). Upstream code
- * links to Elixir's identifier search at the cited version, which lists the definition and every use of the function
- * rather than the top of its file; the file itself when the citation names no identifier.
+ * links to the line a check found at the cited version; without one, to Elixir's identifier search at that version,
+ * which lists the definition and every use rather than the top of the file; to the file when no identifier is named.
  */
-export function sourceUrl(s: Source): string | null {
+export function sourceUrl(s: Source, check: CheckedSource | null = null): string | null {
   switch (s.kind) {
     case 'upstream': {
-      const file = sourceFileUrl(s);
+      const file = sourceFileUrl(s, check);
+      if (!file || file.includes('#L')) return file;
       const ident = citedIdentifier(s);
-      return file && ident ? `https://elixir.bootlin.com/linux/${elixirTag(s) ?? 'latest'}/A/ident/${ident}` : file;
+      return ident ? `https://elixir.bootlin.com/linux/${elixirTag(s) ?? 'latest'}/A/ident/${ident}` : file;
     }
     case 'patch':
     case 'thread':
@@ -43,6 +51,11 @@ export function sourceUrl(s: Source): string | null {
     case 'inference':
       return null;
   }
+}
+
+/** The URL of a registered source, at its checked line when the committed line file has one. */
+export function sourceUrlOf(id: SourceId, s: Source = getSource(id)): string | null {
+  return sourceUrl(s, checkOf(id, s));
 }
 
 /**

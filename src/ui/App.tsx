@@ -24,8 +24,9 @@ import { explainAllCached, explainCached, scenarioKey } from './derive-cache';
 import type { DiagramProps, Highlight, Observed } from './diagrams/types';
 import { useAfterPaint } from './hooks/useAfterPaint';
 import { Inspector } from './Inspector';
+import { PartBoundary } from './PartBoundary';
 import { PlatformControls, ScenarioBar } from './ScenarioBar';
-import { clampStep, initialState, reducer, type AppState } from './state';
+import { clampStep, initialState, reducer, type Action, type AppState } from './state';
 import { VerdictMatrix } from './VerdictMatrix';
 
 export interface AppProps {
@@ -40,6 +41,8 @@ export interface AppProps {
   explainOptions?: { opts: ExplainOptions; key: string };
   observed?: Observed;
   onStateChange?: (s: AppState) => void;
+  /** Receives the app's dispatch once mounted: the page's URL and other tabs change the view through it. */
+  onDispatch?: (dispatch: (a: Action) => void) => void;
   banner?: ReactNode;
 }
 
@@ -59,8 +62,9 @@ const CompareSummaryFor = lazy(() => import('./app/CompareParts').then((m) => ({
 /** No explain options (the built-in scenario): one object, so callbacks that depend on the options stay stable. */
 const NO_OPTS: ExplainOptions = {};
 
-export function App({ initialView, toolbar, importPanel, explainOptions, observed, onStateChange, banner }: AppProps) {
+export function App({ initialView, toolbar, importPanel, explainOptions, observed, onStateChange, onDispatch, banner }: AppProps) {
   const [state, dispatch] = useReducer(reducer, initialView, initialState);
+  useEffect(() => onDispatch?.(dispatch), [onDispatch]);
   const { view } = state;
   const opts = explainOptions?.opts ?? NO_OPTS;
   const ikey = explainOptions?.key ?? '';
@@ -173,17 +177,28 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
     [view.compare, view.scenario.design, view.scenario.platform],
   );
   const inspector = state.selected ? (
-    <Inspector
-      ex={ex}
-      all={all}
-      target={state.selected}
-      notes={view.notes}
-      decided={decided}
-      onAddNote={onAddNote}
-      onRemoveNote={onRemoveNote}
-      onStep={onStep}
-      onClose={() => dispatch({ type: 'select', target: null })}
-    />
+    <PartBoundary
+      name="the inspector"
+      testId="inspector-error"
+      resetKey={JSON.stringify(state.selected)}
+      extra={
+        <button type="button" onClick={() => dispatch({ type: 'select', target: null })}>
+          Close
+        </button>
+      }
+    >
+      <Inspector
+        ex={ex}
+        all={all}
+        target={state.selected}
+        notes={view.notes}
+        decided={decided}
+        onAddNote={onAddNote}
+        onRemoveNote={onRemoveNote}
+        onStep={onStep}
+        onClose={() => dispatch({ type: 'select', target: null })}
+      />
+    </PartBoundary>
   ) : null;
   return (
     <div className={`app ${view.presentation ? 'presentation' : ''}`}>
@@ -213,7 +228,9 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
       )}
       <section className="answer" id="answer" tabIndex={-1} aria-labelledby="answer-h" data-testid="answer">
         <Headline ex={ex} />
-        <VerdictMatrix all={all} current={matrixDesign} onDesign={onDesign} selected={state.selected} onCell={onCell} notes={view.notes} {...(diffSet ? { diff: diffSet } : {})} />
+        <PartBoundary name="the verdict matrix" testId="matrix-error" resetKey={resetKey}>
+          <VerdictMatrix all={all} current={matrixDesign} onDesign={onDesign} selected={state.selected} onCell={onCell} notes={view.notes} {...(diffSet ? { diff: diffSet } : {})} />
+        </PartBoundary>
         <Legend />
       </section>
       {view.notes.length > 0 && <NotesPanel notes={view.notes} ex={ex} all={all} onJump={onJump} onEdit={onEditNote} onRemove={onRemoveNote} />}

@@ -10,11 +10,13 @@ import { findByPath } from '../model/resource/tree';
 import { IORESOURCE, IORES_DESC } from '../model/resource/types';
 import { getSource } from '../model/sources';
 import { sourceLabel, sourceLinkNote, sourceUrl } from '../model/source-links';
+import { CHECKED, checkOf, checkSentence, type CheckedLines } from '../model/source-check/checked';
 import type { NoteTarget, ReviewNote } from '../model/view-state';
 import { notesFor } from './diagrams/common';
 import { DESIGN_LABEL } from './labels';
 import { NoBreakErrnos } from './NoBreakErrnos';
 import { noteTargetSelector } from './app/noteTargets';
+import { NotesSaveHint } from './share/NotesSaveHint';
 
 function flagNames(flags: number): string[] {
   const out: string[] = [];
@@ -29,13 +31,18 @@ function descName(d: number): string {
   return Object.entries(IORES_DESC).find(([, v]) => v === d)?.[0] ?? String(d);
 }
 
-export function SourceList({ ids }: { ids: readonly string[] }) {
+/**
+ * The sources of a box, step or verdict: each linked where it can be read, marked when unverified, with its note and
+ * (from the committed line file, `checks`) what `cli check-sources` last found for it in a kernel tree.
+ */
+export function SourceList({ ids, checks = CHECKED }: { ids: readonly string[]; checks?: CheckedLines }) {
   if (ids.length === 0) return null;
   return (
     <ol className="sources" data-testid="sources">
       {[...new Set(ids)].map((id) => {
         const s = getSource(id);
-        const url = sourceUrl(s);
+        const check = checkOf(id, s, checks);
+        const url = sourceUrl(s, check);
         const linkNote = sourceLinkNote(s);
         return (
           <li key={id} className={s.verified ? 'verified' : 'unverified'} data-source={id}>
@@ -46,6 +53,11 @@ export function SourceList({ ids }: { ids: readonly string[] }) {
             )}
             {linkNote && <span className="link-note" data-testid="link-note"> ({linkNote})</span>}
             {!s.verified && <span className="unverified-mark">unverified</span>}
+            {check && (
+              <div className={`source-check ${check.outcome}`} data-check={check.outcome} title={`${checks.tree}, ${checks.date}`}>
+                {checkSentence(check, checks)}
+              </div>
+            )}
             {s.kind !== 'inference' && s.note && <div className="source-note">{s.note}</div>}
           </li>
         );
@@ -72,7 +84,7 @@ function Body({ ex, all, target, decided, onStep }: { ex: Explanation; all: Reco
             {r.owner && (<><dt>owner</dt><dd>{r.owner}{r.owner === 'parsed' ? ' (from your /proc/iomem; flags inferred from the name)' : ''}</dd></>)}
           </dl>
           {conflict && (
-            <p className="conflict-text"><strong>{conflict.fn} fails {conflict.errno}</strong> here: this resource is busy.</p>
+            <p className="conflict-text"><strong>{conflict.fn} fails {conflict.errno}</strong> here: {conflict.busy ? 'this resource is busy.' : 'this resource is not busy, but it overlaps the range without containing it, so the request cannot nest under it.'}</p>
           )}
           {ops.map((o, i) => (
             <p key={i}><code>{o.fn}</code> {o.args}: {o.result}</p>
@@ -148,7 +160,7 @@ function DecidedBy({ ex, d, onStep }: { ex: Explanation; d: Decider; onStep: ((i
       <span className="swatch decided" aria-hidden="true" /> Decided by{' '}
       {st && (
         <button type="button" className="link" onClick={() => onStep?.(d.step!)}>
-          step {d.step! + 1}, <code>{st.function}</code>
+          step {d.step! + 1}, <code>{st.label}</code>
         </button>
       )}
       {st && d.resourcePath && ' and '}
@@ -196,6 +208,7 @@ function InspectorImpl({ ex, all, target, notes, onAddNote, onRemoveNote, onClos
       <Body ex={ex} all={all} target={target} decided={decided} onStep={onStep} />
       <section className="notes" aria-label="Review notes">
         <h4>Review notes</h4>
+        <NotesSaveHint />
         {pinned.map((n) => (
           <blockquote key={n.id} data-testid="note">
             {n.text}

@@ -68,7 +68,7 @@ export const PlatformControls = memo(function PlatformControls({ platform: p, on
       <Field label="Architecture">
         <select data-testid={t('arch')} value={p.arch} onChange={(e) => onChange({ arch: e.target.value as Platform['arch'] })}>
           {ARCHES.map((a) => (
-            <option key={a} value={a}>{a === 'x86_64' ? 'x86-64 (EPT)' : 'arm64 (stage-2)'}</option>
+            <option key={a} value={a}>{a === 'x86_64' ? 'x86-64 (EPT / NPT)' : 'arm64 (stage-2)'}</option>
           ))}
         </select>
       </Field>

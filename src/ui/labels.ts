@@ -33,6 +33,7 @@ export const VERDICT_SHORT: Record<VerdictId, string> = {
   'device-reset': 'Device reset',
   'firmware-ram': 'If firmware says RAM',
   'struct-pages': 'struct pages',
+  aliases: 'Host aliases',
   'upstream-status': 'Upstream',
 };
 
@@ -47,8 +48,8 @@ export const EFI_ATTR_OPTION: Record<EfiAttr, string> = {
 };
 
 export const REGION_OPTION: Record<RegionState, string> = {
-  committed: 'region committed (Type-2 driver)',
-  none: 'no region',
+  committed: 'committed at boot (before hmem decides)',
+  none: 'none at boot (assembled when the driver binds)',
 };
 
 export const CONFIG_HINT: Record<ConfigKey, string> = {

@@ -49,7 +49,9 @@ export async function linkRoundTripForEveryControl({ page, context, baseUrl }) {
   const want = await controls(page);
   const step = await page.textContent($('step-status'));
   const hash = await settledHash(page);
-  assert.match(hash, /^#v=2&d=memremap&a=arm64&cpu=intel&fwb=0&dic=1&fw=soft-reserved&efi=wb&nsr=1&k=6\.17&rg=committed&cr=y&hm=y&km=m&esr=y&on=online_kernel&hf=0&mte=1&dl=1&rst=1/);
+  assert.match(hash, /^#v=3&d=memremap&a=arm64&cpu=intel&fwb=0&dic=1&fw=soft-reserved&efi=wb&nsr=1&k=6\.17&rg=none&cr=y&hm=y&km=m&esr=y&on=online_kernel&hf=0&mte=1&dl=1&rst=1/);
+  // The link names the tool and model that made it, and the verdicts it shows.
+  assert.match(hash, /&tv=\d+\.\d+\.\d+&md=\d{4}-\d{2}-\d{2}&vd=gc\.[a-z.]+(~[a-z]{2}\.[gbpn-]+){5}(&|$)/);
   const other = await context.newPage();
   await open(other, baseUrl, hash);
   assert.deepEqual(await controls(other), want);
@@ -106,12 +108,18 @@ export async function exportsSvgPngAndText({ page, baseUrl }) {
   const w = png.readUInt32BE(16);
   const vbw = await page.evaluate(() => document.querySelector('svg.vma-svg').viewBox.baseVal.width);
   assert.equal(w, Math.ceil(vbw * 2));
+  // Every export names the tool and the model: a visible footer (in the PNG too, drawn from the stamped SVG) and
+  // the provenance with the link (SVG <metadata>, PNG tEXt).
+  assert.match(parsed.text, /Made with hdm-atlas \d+\.\d+\.\d+, model \d{4}-\d{2}-\d{2}, kernels /);
+  assert.match(svgText, /<metadata>\{"tool":"hdm-atlas","version":"[^"]+","modelDate":"[^"]+".*"link":"http:\/\/127\.0\.0\.1:\d+\/#v=3&amp;/);
+  assert.match(png.toString('latin1'), /tEXtSoftware\0hdm-atlas \d+\.\d+\.\d+, model \d{4}-\d{2}-\d{2}, kernels /);
+  assert.match(png.toString('latin1'), /tEXtComment\0http:\/\/127\.0\.0\.1:\d+\/#v=3&/);
 
   const [txtDl] = await Promise.all([page.waitForEvent('download'), page.click($('export-text'))]);
   const txt = readFileSync(await txtDl.path(), 'utf8');
   // Every line within 80 columns but a footnote's URL, whole on a line of its own.
   for (const l of txt.split('\n')) assert.ok(l.length <= 80 || /^ {4}https?:\/\/\S+$/.test(l), `${l.length}: ${l}`);
-  assert.match(txt, /Result: EPT entry 2M, memory type UC/);
+  assert.match(txt, /Result: EPT entry: 2M, UC \(not cacheable\)/);
   assert.match(txt, /== Sources ==/);
 }
 

@@ -1,7 +1,8 @@
 /**
  * The optimised /proc/iomem parser against the parser as it was before the speed work (tests/oracle/iomem-v1.ts): on
  * the real samples, on random dumps made of well-formed, damaged and hostile lines, with LF or CRLF, with or without
- * a final newline, root or non-root, the two must agree on everything a caller can see.
+ * a final newline, root or non-root, the two must agree on everything a caller can see (errors by line: issue 16
+ * changed which column an error points at and what a line under a rejected parent says, not which lines are rejected).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,7 +30,9 @@ function observe(r: ParseResult | v1.ParseResult) {
   return {
     root: [t.start, t.end, t.name, t.flags, t.desc, t.parent, t.owner],
     nodes,
-    errors: r.errors,
+    // Issue 16 moved some columns to the field that is wrong and reports a line's own error under a rejected parent:
+    // the oracle still decides which lines are rejected, not how each is described.
+    errors: r.errors.map((e) => [e.line, /more errors not shown$/.test(e.message)]),
     warnings: r.warnings,
     nonRoot: r.nonRoot,
     lineCount: r.lineCount,

@@ -1,20 +1,24 @@
 /**
- * What the design files share: the run context, the request_mem_region()-style claim that records a Conflict,
- * memremap(MEMREMAP_WB) as kernel/iomem.c decides it, and the MemoryState shapes.
- * Pure: every helper mutates only the cloned tree in the context.
+ * What the design files share: the run context, the request_mem_region()-style claim that records a Conflict, the
+ * CXL region a design's driver assembles when it binds, memremap(MEMREMAP_WB) as kernel/iomem.c decides it, and the
+ * memory state read off the tree. Pure: every helper mutates only the cloned tree in the context.
  */
 import { formatSize, hex } from '../addr';
 import type { Conflict, KernelOp, MemoryState } from '../explain-types';
-import type { FirmwareEntry } from '../platform/boot';
-import { findPath, regionIntersects, requestRegion } from '../resource/tree';
+import { memoryFromTree } from '../memory/fromTree';
+import { conflictText } from '../platform/dax';
+import type { BootTree } from '../platform/boot';
+import type { FirmwareEntry } from '../platform/firmware';
+import { findPath, insertResource, regionIntersects, requestRegion, walk } from '../resource/tree';
+import { regionContaining, windowContaining } from '../platform/fromTree';
 import type { Resource } from '../resource/types';
 import { IORESOURCE, IORESOURCE_SYSTEM_RAM, IORES_DESC } from '../resource/types';
 import type { DesignId, HdmLayout, Platform } from '../scenario';
 import { kernelAtLeast } from '../scenario';
 import type { SourceId } from '../source';
 
-/** Illustrative NUMA node number a hotplugged / private node gets (node 0 is boot RAM). */
-export const DEVICE_NODE = 1;
+export { DEVICE_NODE, zoneFor } from '../memory/fromTree';
+export { SYSRAM_DM } from '../platform/dax';
 
 export interface DesignRun {
   ops: KernelOp[];
@@ -24,13 +28,15 @@ export interface DesignRun {
   deviceBound: boolean;
   /** Why not, when deviceBound is false. */
   unboundReason: string | null;
+  /** The errno and function of the failed setup step, when there is one. */
+  setupError: { error: string; at: string } | null;
   /** The resource the design created for the range, if any (path of names from the root). */
   claimPath: string[] | null;
   warnings: string[];
 }
 
-/** SYSTEM_RAM | SYSRAM_DRIVER_MANAGED; __request_region() adds BUSY (register_memory_resource()). */
-export const SYSRAM_DM = (IORESOURCE_SYSTEM_RAM | IORESOURCE.SYSRAM_DRIVER_MANAGED) >>> 0;
+/** What boot left that the designs read: the committed region, Soft Reserved's owner. */
+export type BootFacts = Pick<BootTree, 'regionCommitted' | 'softReservedOwner' | 'bootFailure'>;
 
 export interface Ctx {
   design: DesignId;
@@ -39,6 +45,7 @@ export interface Ctx {
   tree: Resource;
   layout: HdmLayout;
   fw: FirmwareEntry;
+  boot: BootFacts;
   ops: KernelOp[];
   warnings: string[];
 }
@@ -58,26 +65,35 @@ export function intersects(c: Ctx): MemoryState['systemRamIntersection'] {
   });
 }
 
-/** The firmware source for "the range is System RAM from boot", per architecture. */
-export function bootRamSources(c: Ctx): SourceId[] {
-  if (c.fw.sources.length > 0) return c.fw.sources;
-  return c.p.arch === 'x86_64' ? ['fw/e820-x86'] : ['fw/arm64-request-standard-resources'];
+/** The memory state the tree shows now, with the design's own kernel mapping (memremap) when it made one. */
+export function memoryNow(c: Ctx, kernelMapping?: MemoryState['kernelMapping'], extraSources: SourceId[] = []): MemoryState {
+  const m = memoryFromTree({ tree: c.tree, layout: c.layout, platform: c.p, firmware: c.fw });
+  return {
+    ...m,
+    ...(kernelMapping !== undefined ? { kernelMapping } : {}),
+    sources: [...new Set([...m.sources, ...extraSources])],
+  };
+}
+
+export interface ClaimSpec {
+  /** The function as the design's driver calls it, e.g. "request_mem_region_exclusive()". */
+  fn: string;
+  file: string;
+  name: string;
+  /** Flags ORed into the busy resource (IORESOURCE_EXCLUSIVE, SYSTEM_RAM | DRIVER_MANAGED, …). */
+  flags: number;
+  owner: string;
+  /** What the driver reports when __request_region() fails: -EBUSY for request_mem_region(), -EEXIST for hotplug. */
+  errno: string;
+  sources: SourceId[];
 }
 
 /**
- * A __request_region() claim of the whole HDM range (request_mem_region(), register_memory_resource()): records
- * the op and, when a busy resource is in the way, the Conflict with that resource's path.
+ * A __request_region() claim of the whole HDM range: records the op and, when it fails, the Conflict with the
+ * resource that made it fail — a busy one in the way, or a non-busy one the request is not contained in.
  */
-export function claim(
-  c: Ctx,
-  fn: string,
-  file: string,
-  name: string,
-  flags: number,
-  owner: string,
-  errnoOnBusy: string,
-  sources: SourceId[],
-): { res: Resource | null; conflict: Conflict | null } {
+export function claim(c: Ctx, spec: ClaimSpec): { res: Resource | null; conflict: Conflict | null } {
+  const { fn, file, name, flags, owner, errno, sources } = spec;
   const r = requestRegion(c.tree, c.layout.hdmStart, sizeOf(c.layout), name, { flags, owner });
   if (r.ok) {
     const path = findPath(r.res);
@@ -93,65 +109,98 @@ export function claim(
   const path = cw ? findPath(cw) : [];
   const conflict: Conflict = {
     fn,
-    errno: errnoOnBusy,
+    errno,
     conflictWith: { start: cw?.start ?? 0n, end: cw?.end ?? 0n, name: cw?.name ?? null, path },
+    busy: cw ? (cw.flags & IORESOURCE.BUSY) !== 0 : false,
     sources: [...sources, 'res/__request_region'],
   };
   c.ops.push({
     fn, file, args: rangeArgs(c.layout, name), ok: false, resourcePath: path, sources: conflict.sources,
-    result: cw
-      ? `${errnoOnBusy}: "${cw.name ?? '<BAD>'}" is busy at ${hex(cw.start)}-${hex(cw.end)}`
-      : `${errnoOnBusy}: the range does not fit in the tree`,
+    result: conflictText(cw, errno, c.layout.hdmStart, c.layout.hdmEnd),
   });
   return { res: null, conflict };
 }
 
-/** The range was System RAM from boot: buddy pages on node 0, in the direct map. */
-export function bootRamMemory(c: Ctx, sources: SourceId[]): MemoryState {
-  return {
-    structPages: true,
-    zone: 'ZONE_NORMAL',
-    numaNode: 0,
-    nodeState: 'N_MEMORY',
-    directMap: true,
-    kernelMapping: { kind: 'linear-map', via: 'boot memory map', note: 'Firmware handed the range to the kernel as ordinary RAM at boot.' },
-    systemRamIntersection: intersects(c),
-    pfnValid: true,
-    pfnIsMapMemory: true,
-    firmwareE820Ram: c.fw.firmwareE820Ram,
-    sources,
-  };
+
+/**
+ * The accelerator's CXL region as the design's driver finds it: region0 from boot when it was committed before hmem
+ * decided, otherwise assembled now, when the driver registers the device with CXL (construct_region()'s
+ * insert_resource(), which adopts a same-range child). Returns the failure when no region can exist.
+ */
+export function ensureRegion(c: Ctx): { ok: true; region: Resource } | { ok: false; why: string; error: string; at: string } {
+  const { hdmStart, hdmEnd } = c.layout;
+  const existing = regionContaining(c.tree, hdmStart, hdmEnd);
+  if (existing) return { ok: true, region: existing };
+  if (c.p.config.CXL_REGION === 'n') {
+    c.ops.push({
+      fn: 'cxl_add_to_region()', file: 'drivers/cxl/core/region.c', args: 'region0', ok: false,
+      result: 'CONFIG_CXL_REGION=n: the CXL core builds no regions, so the driver gets no HDM region to own',
+      sources: ['dax/discover_region'],
+    });
+    return { ok: false, why: 'no CXL region can exist with CONFIG_CXL_REGION=n', error: '-ENXIO', at: 'cxl_add_to_region()' };
+  }
+  const win = windowContaining(c.tree, hdmStart, hdmEnd);
+  if (!win) return { ok: false, why: 'the range is in no CXL window', error: '-ENXIO', at: 'cxl_add_to_region()' };
+  const name = freeRegionName(c.tree);
+  const r = insertResource(win, { start: hdmStart, end: hdmEnd, name, flags: IORESOURCE.MEM, owner: 'cxl' });
+  if (!r.ok) {
+    const text = conflictText(r.conflict, '-EBUSY', c.layout.hdmStart, c.layout.hdmEnd);
+    c.ops.push({
+      fn: 'construct_region()', file: 'drivers/cxl/core/region.c', args: rangeArgs(c.layout, name), ok: false,
+      resourcePath: r.conflict ? findPath(r.conflict) : [], result: `insert_resource() fails (${text}): "cannot insert resource"`,
+      sources: ['cxl/construct_region', 'res/__insert_resource'],
+    });
+    return { ok: false, why: 'the region cannot be inserted over a partial overlap', error: '-EBUSY', at: 'construct_region()' };
+  }
+  const adopted = r.res.children.map((k) => `"${k.name ?? '<BAD>'}"`).join(', ');
+  c.ops.push({
+    fn: 'construct_region()', file: 'drivers/cxl/core/region.c', args: rangeArgs(c.layout, name), ok: true, resourcePath: findPath(r.res),
+    result:
+      `no region existed at boot: when the driver registers the accelerator with CXL (Type-2 API, posted) its committed decoder becomes "${name}" (not busy)` +
+      (adopted ? `, adopting ${adopted}` : '') +
+      '. It comes after hmem\'s boot-time decision, and cxl_region_probe() adds no dax to it (a Type-2 region under that series, or System RAM already in it).',
+    sources: ['cxl/construct_region', 'dax/discover_region', 'dax/type2-api-posted', 'res/__insert_resource', 'cxl/type2-no-dax'],
+  });
+  return { ok: true, region: r.res };
 }
 
-/** No struct pages, no direct map: what VFIO-owned, memremap and nvgrace-gpu leave behind. */
-export function noPagesMemory(c: Ctx, kernelMapping: MemoryState['kernelMapping'], sources: SourceId[]): MemoryState {
-  return {
-    structPages: false,
-    zone: null,
-    numaNode: null,
-    nodeState: null,
-    directMap: false,
-    kernelMapping,
-    systemRamIntersection: intersects(c),
-    pfnValid: false,
-    pfnIsMapMemory: false,
-    firmwareE820Ram: c.fw.firmwareE820Ram,
-    sources,
-  };
+/** The first "regionN" name no resource in the tree uses (region0 on the built-in trees). */
+function freeRegionName(tree: Resource): string {
+  const used = new Set<string>();
+  walk(tree, (r) => {
+    if (r.name) used.add(r.name);
+  });
+  let i = 0;
+  while (used.has(`region${i}`)) i++;
+  return `region${i}`;
 }
 
-/** The zone hotplugged blocks are onlined to, or null when they stay offline. */
-export function zoneFor(p: Platform): string | null {
-  return p.onlinePolicy === 'online_movable' ? 'ZONE_MOVABLE' : p.onlinePolicy === 'online_kernel' ? 'ZONE_NORMAL' : null;
+/** The range is (partly) System RAM that a busy resource holds: boot RAM or a hotplugged "System RAM (…)". */
+function ramBelow(c: Ctx): boolean {
+  const { hdmStart, hdmEnd } = c.layout;
+  let found = false;
+  const visit = (r: Resource): void => {
+    for (const ch of r.children) {
+      if (found || ch.end < hdmStart || ch.start > hdmEnd) continue;
+      if ((ch.flags & IORESOURCE_SYSTEM_RAM) === IORESOURCE_SYSTEM_RAM && (ch.flags & IORESOURCE.BUSY) !== 0) {
+        found = true;
+        return;
+      }
+      visit(ch);
+    }
+  };
+  visit(c.tree);
+  return found;
 }
 
 /**
  * memremap(hpa, size, MEMREMAP_WB) as kernel/iomem.c decides it on this tree and architecture (domain §4.1):
  * MIXED → WARN + NULL; INTERSECTS → try_ram_remap() → __va() (direct map); otherwise arch_memremap_wb().
  */
-export function memremapWb(c: Ctx, caller: string): { mapping: MemoryState['kernelMapping']; ok: boolean } {
+export function memremapWb(c: Ctx, caller: string): { mapping: NonNullable<MemoryState['kernelMapping']>; ok: boolean } {
   const ri = intersects(c);
   const srcs: SourceId[] = ['mr/memremap', 'res/region_intersects'];
+  const mapMemory = memoryNow(c).pfnIsMapMemory;
   let mapping: NonNullable<MemoryState['kernelMapping']>;
   let result: string;
   if (ri === 'REGION_MIXED') {
@@ -166,7 +215,7 @@ export function memremapWb(c: Ctx, caller: string): { mapping: MemoryState['kern
     result =
       'REGION_INTERSECTS → try_ram_remap() → __va(): the direct map, silently (Dan Williams); Jason Gunthorpe: the direct map is not "plugged into mm", but its alias must not carry mismatched attributes';
     srcs.push('thread/dan-c', 'thread/jason-f');
-  } else if (c.p.arch === 'arm64' && (c.fw.mapMemory || hotplugged(c))) {
+  } else if (c.p.arch === 'arm64' && mapMemory) {
     mapping = { kind: 'direct-map-alias', via: 'ioremap_cache() → linear map', note: 'arm64 ioremap_cache() returns the linear map for pfn_is_map_memory() pfns.' };
     result = 'REGION_DISJOINT → arch_memremap_wb() → ioremap_cache(): linear map (pfn_is_map_memory)';
     srcs.push('mr/arm64-ioremap-cache');
@@ -174,7 +223,7 @@ export function memremapWb(c: Ctx, caller: string): { mapping: MemoryState['kern
     mapping = { kind: 'ioremap-prot-normal', via: 'ioremap_cache() → ioremap_prot(PROT_NORMAL)', note: 'A new cacheable vmalloc-area mapping.' };
     result = 'REGION_DISJOINT → arch_memremap_wb() → ioremap_prot(PROT_NORMAL): a separate cacheable mapping';
     srcs.push('mr/arm64-ioremap-cache');
-  } else if (hotplugged(c)) {
+  } else if (ramBelow(c)) {
     // ≤ 6.11: nested "System RAM (kmem)" reads DISJOINT, and x86 ioremap refuses the RAM pages.
     mapping = { kind: 'null', via: 'arch_memremap_wb() → ioremap_cache()', note: '__ioremap_caller() refuses System RAM ("ioremap on RAM at …"): NULL.' };
     result = 'REGION_DISJOINT (pre-6.12 region_intersects) → ioremap_cache() refuses the RAM pages → NULL';
@@ -191,20 +240,10 @@ export function memremapWb(c: Ctx, caller: string): { mapping: MemoryState['kern
   return { mapping, ok: mapping.kind !== 'null' };
 }
 
-/** Some busy System RAM resource (boot RAM or a hotplugged "System RAM (…)") already covers part of the range. */
-function hotplugged(c: Ctx): boolean {
-  const { hdmStart, hdmEnd } = c.layout;
-  let found = false;
-  const visit = (r: Resource): void => {
-    for (const ch of r.children) {
-      if (found || ch.end < hdmStart || ch.start > hdmEnd) continue;
-      if ((ch.flags & IORESOURCE_SYSTEM_RAM) === IORESOURCE_SYSTEM_RAM && (ch.flags & IORESOURCE.BUSY) !== 0) {
-        found = true;
-        return;
-      }
-      visit(ch);
-    }
+/** A run that stopped before the VMM got a mapping. */
+export function unbound(c: Ctx, why: string, err: { error: string; at: string } | null, extra: Partial<DesignRun> = {}): DesignRun {
+  return {
+    ops: c.ops, conflict: null, memory: memoryNow(c), deviceBound: false, unboundReason: why, setupError: err, claimPath: null,
+    warnings: c.warnings, ...extra,
   };
-  visit(c.tree);
-  return found;
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { explain } from '../explain';
 import { buildBootTree } from '../platform/boot';
+import { daxClaim } from '../platform/dax';
 import { parseIomem, printIomem } from '../resource/iomem';
-import { checkInvariants, cloneTree } from '../resource/tree';
+import { checkInvariants, cloneTree, findAll } from '../resource/tree';
+import { IORESOURCE } from '../resource/types';
 import type { Platform } from '../scenario';
 import { DEFAULT_LAYOUT, DEFAULT_PLATFORM, DESIGNS } from '../scenario';
 import { runDesign } from './run';
@@ -35,27 +37,50 @@ describe('VFIO-owned (request_mem_region on the HPA; __request_region_locked, v3
     expect(ex.iomem).not.toContain('vfio-cxl');
   });
 
-  it('succeeds over Reserved: a busy leaf below the non-busy "Reserved", no struct pages', () => {
+  it('succeeds over Reserved: request_mem_region_exclusive("vfio-cxl-hdm") under the non-busy "Reserved" inside the region assembled at bind (vo/v3-acquire, vo/vfio-cxl-module)', () => {
     for (const arch of ['x86_64', 'arm64'] as const) {
       const ex = explain({ design: 'vfio-owned', platform: P({ arch, firmware: 'reserved' }) });
       const fwName = arch === 'x86_64' ? 'Reserved' : 'reserved';
       expect(ex.conflict).toBeNull();
-      expect(ex.ops.find((o) => o.fn === 'request_mem_region()')?.resourcePath).toEqual(['CXL Window 0', 'region0', fwName, 'vfio-cxl']);
+      expect(ex.ops.map((o) => o.fn)).toEqual(expect.arrayContaining(['construct_region()', 'request_mem_region_exclusive()']));
+      expect(ex.ops.find((o) => o.fn === 'request_mem_region_exclusive()')?.resourcePath).toEqual(['CXL Window 0', 'region0', fwName, 'vfio-cxl-hdm']);
       expect(ex.memory.structPages).toBe(false);
+      // arm64: an EFI_RESERVED range with a WB attribute is NOMAP memblock memory with a memmap (a64/efi-is-memory).
+      expect(ex.memory.pages).toBe(arch === 'x86_64' ? 'none' : 'reserved');
       expect(ex.memory.kernelMapping?.kind).toBe(arch === 'x86_64' ? 'ioremap-wb' : 'ioremap-prot-normal');
     }
   });
 
-  it('fails -EBUSY when efi=nosoftreserve turned a Soft Reserved range into System RAM', () => {
-    const ex = explain({ design: 'vfio-owned', platform: P({ firmware: 'soft-reserved', nosoftreserve: true }) });
-    expect(ex.conflict?.conflictWith.name).toBe('System RAM');
+  it('fails -EBUSY when efi=nosoftreserve (or CONFIG_EFI_SOFT_RESERVE=n) turned a Soft Reserved range into System RAM', () => {
+    expect(explain({ design: 'vfio-owned', platform: P({ firmware: 'soft-reserved', nosoftreserve: true }) }).conflict?.conflictWith.name).toBe('System RAM');
+    expect(explain({ design: 'vfio-owned', platform: P({ firmware: 'soft-reserved', config: { ...DEFAULT_PLATFORM.config, EFI_SOFT_RESERVE: 'n' } }) }).conflict?.conflictWith.name).toBe('System RAM');
   });
 
-  it('claims inside a non-busy Soft Reserved and warns that hmem/kmem could get there first', () => {
-    const ex = explain({ design: 'vfio-owned', platform: P({ firmware: 'soft-reserved', kernel: '6.17' }) });
-    expect(ex.conflict).toBeNull();
-    expect(ex.iomem).toMatch(/Soft Reserved\n\s+1050000000-144fffffff : vfio-cxl\n/);
-    expect(ex.warnings.join(' ')).toMatch(/System RAM \(kmem\)/);
+  it('on 7.1 hmem and kmem take a Soft Reserved range no committed region covers, so VFIO-owned fails -EBUSY on "System RAM (kmem)" (dax/hmem-resolve-7.1, dax/kmem-probe)', () => {
+    const ex = explain({ design: 'vfio-owned', platform: P({ firmware: 'soft-reserved', kernel: '7.1' }) });
+    expect(ex.conflict).toMatchObject({ errno: '-EBUSY', busy: true, conflictWith: { name: 'System RAM (kmem)', path: ['CXL Window 0', 'region0', 'dax0.0', 'System RAM (kmem)'] } });
+    expect(ex.ops.map((o) => o.fn)).toEqual(expect.arrayContaining(['hmem_register_device()', 'dev_dax_kmem_probe()', 'add_memory_driver_managed()']));
+    expect(ex.fault.result).toMatchObject({ kind: 'error', error: '-EBUSY' });
+    // The same range on 6.17 with CONFIG_CXL_REGION=y is deferred to CXL and left unowned: VFIO claims it.
+    const old = explain({ design: 'vfio-owned', platform: P({ firmware: 'soft-reserved', kernel: '6.17' }) });
+    expect(old.conflict).toBeNull();
+    expect(old.iomem).toMatch(/Soft Reserved\n\s+1050000000-144fffffff : vfio-cxl-hdm\n/);
+    // A region committed before hmem decides makes hmem drop the range ("CXL claims resource, dropping").
+    expect(explain({ design: 'vfio-owned', platform: P({ firmware: 'soft-reserved', kernel: '7.1', region: 'committed' }) }).conflict).toBeNull();
+  });
+
+  it('with CONFIG_DEV_DAX_KMEM=n device_dax holds the range busy, and VFIO-owned fails -EBUSY on "dax0.0" (dax/dax_match_type, dax/device-dax-probe)', () => {
+    const ex = explain({ design: 'vfio-owned', platform: P({ firmware: 'soft-reserved', kernel: '7.1', config: { ...DEFAULT_PLATFORM.config, DEV_DAX_KMEM: 'n' } }) });
+    expect(ex.conflict).toMatchObject({ busy: true, conflictWith: { name: 'dax0.0' } });
+  });
+
+  it('a request overlapping a non-busy entry it is not contained in fails -EBUSY too: kmem\'s "could not reserve region" when Soft Reserved spans two windows (__request_region_locked; dax/tomasz-straddle-log)', () => {
+    const tree = parseIomem('a90000000-ccfffffff : Soft Reserved\n  a90000000-bcfffffff : CXL Window 0\n  bd0000000-ccfffffff : CXL Window 1\n').tree;
+    const layout = { windowStart: 0xa_9000_0000n, windowEnd: 0xc_cfff_ffffn, hdmStart: 0xa_9000_0000n, hdmEnd: 0xc_cfff_ffffn };
+    const claim = daxClaim(tree, layout, P({}), 'kmem', 'dax2.0', ['dax/kmem-probe']);
+    expect(claim).toMatchObject({ ok: false, errno: '-EBUSY', failedAt: 'request_mem_region()' });
+    expect(claim.conflict?.name).toBe('CXL Window 0');
+    expect(claim.ops.at(-1)?.result).toMatch(/not contained in it/);
   });
 });
 
@@ -65,8 +90,17 @@ describe('memremap(MEMREMAP_WB) (kernel/iomem.c memremap, torvalds @ 0470fb7f)',
       const ex = explain({ design: 'memremap', platform: P({ arch, firmware: 'conventional' }) });
       expect(ex.memory.systemRamIntersection).toBe('REGION_INTERSECTS');
       expect(ex.memory.kernelMapping).toMatchObject({ kind: 'direct-map-alias', via: 'try_ram_remap() → __va()' });
-      expect(printIomem(ex.tree)).toBe(printIomem(ex.bootTree));
+      // Only the region the driver's registration assembles is new; nothing busy is added.
+      const busy = (t: typeof ex.tree) => findAll(t, (r) => (r.flags & IORESOURCE.BUSY) !== 0).map((r) => r.name);
+      expect(busy(ex.tree)).toEqual(busy(ex.bootTree));
+      expect(ex.ops.some((o) => /request_mem_region/.test(o.fn))).toBe(false);
     }
+  });
+
+  it('on 7.1 over a Soft Reserved range that kmem onlined: a silent direct-map alias of kmem RAM (Dan Williams\'s argument)', () => {
+    const ex = explain({ design: 'memremap', platform: P({ firmware: 'soft-reserved', kernel: '7.1' }) });
+    expect(ex.memory).toMatchObject({ pages: 'buddy', owner: 'hotplug', systemRamIntersection: 'REGION_INTERSECTS' });
+    expect(ex.memory.kernelMapping?.kind).toBe('direct-map-alias');
   });
 
   it('over nested kmem RAM: INTERSECTS from 6.12; before the fix DISJOINT, and x86 ioremap refuses RAM (NULL) while arm64 returns the linear map', () => {
@@ -82,7 +116,7 @@ describe('memremap(MEMREMAP_WB) (kernel/iomem.c memremap, torvalds @ 0470fb7f)',
   });
 
   it('over a range only partly System RAM: REGION_MIXED → WARN + NULL, registration fails', () => {
-    const tree = parseIomem('100000000-13fffffff : System RAM\n140000000-17fffffff : Reserved\n').tree;
+    const tree = parseIomem('100000000-17fffffff : CXL Window 0\n  100000000-13fffffff : System RAM\n  140000000-17fffffff : Reserved\n').tree;
     const ex = explain({ design: 'memremap', platform: P({}) }, { baseTree: tree, range: { start: 0x1_0000_0000n, end: 0x1_7fff_ffffn } });
     expect(ex.memory.systemRamIntersection).toBe('REGION_MIXED');
     expect(ex.memory.kernelMapping?.kind).toBe('null');
@@ -116,15 +150,24 @@ describe('hotplug on a pasted tree that is already kmem-onlined', () => {
   it('adds nothing, names the existing resource, and reports mm as the owner', () => {
     const ex = explain({ design: 'hotplug', platform: P({}) }, { baseTree: kmemTree(), range: KMEM_RANGE });
     expect(ex.ops.some((o) => o.fn === 'add_memory_driver_managed()')).toBe(false);
-    expect(ex.warnings.join(' ')).toContain('already online as "System RAM (kmem)"');
+    expect(ex.warnings.join(' ')).toContain('already hotplugged ("CXL Window 0 › region0 › dax0.0 › System RAM (kmem)")');
+    // kmem-onlined memory follows the online policy, not boot RAM's ZONE_NORMAL (issue 13 item 8).
+    expect(ex.memory).toMatchObject({ owner: 'hotplug', zone: 'ZONE_MOVABLE', numaNode: 1 });
     expect(ex.verdicts.find((v) => v.id === 'exclusive-ownership')?.status).toBe('bad');
   });
 });
 
 describe('private node (RFC v4, 20260222084842.1824063-1-gourry@gourry.net)', () => {
-  it('fails -EEXIST on firmware System RAM and carries Gregory Price\'s "should splat" as a warning', () => {
+  it('builds regionN › cxl_sysramN › "System RAM (CXL)" (RFC patch 25, dax/private-node-sysram)', () => {
+    const ex = explain({ design: 'private-node', platform: P({}) });
+    expect(ex.iomem).toMatch(/region0\n\s+1050000000-144fffffff : Reserved\n\s+1050000000-144fffffff : cxl_sysram0\n\s+1050000000-144fffffff : System RAM \(CXL\)\n/);
+    expect(ex.memory.nodeState).toBe('N_MEMORY_PRIVATE');
+  });
+
+  it('fails -EBUSY at the first request_mem_region("cxl_sysram0") on firmware System RAM, with Gregory Price\'s "should splat" as a warning', () => {
     const ex = explain({ design: 'private-node', platform: P({ firmware: 'conventional' }) });
-    expect(ex.conflict?.errno).toBe('-EEXIST');
+    expect(ex.conflict).toMatchObject({ errno: '-EBUSY', fn: 'request_mem_region()' });
+    expect(ex.conflict?.sources).toContain('dax/private-node-firmware-ram-ebusy');
     expect(ex.warnings.join(' ')).toMatch(/splat/);
   });
 });
@@ -145,7 +188,7 @@ describe('runDesign', () => {
       const boot = buildBootTree(DEFAULT_PLATFORM, DEFAULT_LAYOUT);
       const before = printIomem(boot.tree);
       const copy = cloneTree(boot.tree);
-      runDesign(d, DEFAULT_PLATFORM, copy, DEFAULT_LAYOUT, boot.firmware);
+      runDesign(d, DEFAULT_PLATFORM, copy, DEFAULT_LAYOUT, boot.firmware, boot);
       expect(printIomem(boot.tree)).toBe(before);
       expect(checkInvariants(copy)).toBeNull();
     }

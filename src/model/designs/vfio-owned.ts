@@ -1,44 +1,40 @@
 /**
- * Alternative (4), VFIO-owned (Jason Gunthorpe's model, v3+): request_mem_region() on the HDM HPA at bind — a busy
- * resource in the way fails probe with -EBUSY — then memremap(WB) for pread/pwrite and cacheable special PTEs for
- * user space (domain §7.1–§7.4).
+ * Alternative (4), VFIO-owned (Jason Gunthorpe's model, v3+): at bind vfio-cxl registers the device with CXL, which
+ * assembles its committed decoder into region0, then request_mem_region_exclusive() on the HDM HPA — a busy resource
+ * in the way fails the bind with -EBUSY — then memremap(WB) for pread/pwrite and cacheable special PTEs for user
+ * space (domain §7.1–§7.4; v3 07/11; a later vfio-cxl module copy).
  */
 import { findPath } from '../resource/tree';
+import { IORESOURCE } from '../resource/types';
 import type { Ctx, DesignRun } from './common';
-import { bootRamMemory, bootRamSources, claim, memremapWb, noPagesMemory } from './common';
+import { claim, ensureRegion, memoryNow, memremapWb, unbound } from './common';
 
 /** Run the VFIO-owned design on the context's tree. */
 export function vfioOwned(c: Ctx): DesignRun {
-  const { res, conflict } = claim(
-    c, 'request_mem_region()', 'drivers/vfio/pci/cxl (v3)', 'vfio-cxl', 0, 'vfio', '-EBUSY',
-    ['vo/request_mem_region', 'thread/jason-seed'],
-  );
-  // The claim's outcome is sourced; only the name it shows under is an inference.
-  if (res) c.ops.at(-1)?.sources.push('vo/resource-name');
+  const region = ensureRegion(c);
+  if (!region.ok) return unbound(c, `vfio-cxl gets no HDM region: ${region.why}`, { error: region.error, at: region.at });
+  const { res, conflict } = claim(c, {
+    fn: 'request_mem_region_exclusive()', file: 'drivers/vfio/pci/cxl/vfio_cxl_core.c', name: 'vfio-cxl-hdm', flags: IORESOURCE.EXCLUSIVE, owner: 'vfio',
+    errno: '-EBUSY', sources: ['vo/request_mem_region', 'vo/v3-acquire', 'vo/vfio-cxl-module', 'thread/jason-seed'],
+  });
   if (!res) {
     c.ops.push({
-      fn: 'vfio_pci_probe()', file: 'drivers/vfio/pci/vfio_pci.c', args: '', ok: false,
-      result: 'bind fails -EBUSY: "fail during the initial startup phases" (Jason Gunthorpe)', sources: ['vo/request_mem_region', 'thread/jason-seed'],
+      fn: 'vfio_pci_core_register_device()', file: 'drivers/vfio/pci/vfio_pci_core.c', args: '', ok: false,
+      result: 'bind fails -EBUSY: "fail during the initial startup phases" (Jason Gunthorpe)', sources: ['vo/v3-acquire', 'thread/jason-seed'],
     });
-    return {
-      ops: c.ops, conflict,
-      memory: c.fw.bootRam ? bootRamMemory(c, bootRamSources(c)) : noPagesMemory(c, null, ['vo/request_mem_region']),
-      deviceBound: false, unboundReason: 'probe failed -EBUSY: the range is already busy', claimPath: null, warnings: c.warnings,
-    };
+    return unbound(c, 'probe failed -EBUSY: the range is already claimed', conflict ? { error: conflict.errno, at: conflict.fn } : null, { conflict });
   }
-  if (res.parent?.name === 'Soft Reserved') {
-    // The model and a field report disagree here: say so rather than pick a side.
-    c.ops.at(-1)?.sources.push('vo/soft-reserved-field-report', 'thread/alejandro-efi-reserved');
+  if (findPath(res).includes('Soft Reserved')) {
+    // The HPA claim succeeds inside an unowned Soft Reserved; the field report's -EBUSY came from the DPA side.
+    c.ops.at(-1)?.sources.push('dax/field-report-dpa');
     c.warnings.push(
-      'Reported otherwise: PJ Waskiewicz\'s Type-2 device under "CXL Window 0 → Soft Reserved" failed -EBUSY (quoted by Alejandro Lucero). __request_region() as modelled descends into the non-busy Soft Reserved and succeeds; what failed on that system is unverified.',
+      'A Type-2 device shown as "Soft Reserved" under "CXL Window 0" was reported failing -EBUSY (PJ Waskiewicz): not on this HPA request but in cxl_request_dpa(), on the device\'s DPA resource tree, where a firmware-committed decoder had already reserved the DPA. /proc/iomem does not show DPA, so the model cannot decide that failure.',
     );
   }
   const { mapping, ok } = memremapWb(c, 'vfio-cxl bind');
-  if (c.p.firmware === 'soft-reserved' && !c.p.nosoftreserve) {
-    c.warnings.push('Soft Reserved: if hmem/kmem claims and onlines the range before VFIO binds, request_mem_region() meets "System RAM (kmem)" and fails -EBUSY (Dan, Alejandro want EFI_RESERVED_TYPE).');
-  }
   return {
-    ops: c.ops, conflict: null, memory: noPagesMemory(c, mapping, ['vo/exclusive']), deviceBound: ok,
-    unboundReason: ok ? null : 'memremap() returned NULL', claimPath: findPath(res), warnings: c.warnings,
+    ops: c.ops, conflict: null, memory: memoryNow(c, mapping, ['vo/exclusive']), deviceBound: ok,
+    unboundReason: ok ? null : 'memremap() returned NULL', setupError: ok ? null : { error: '-ENOMEM', at: 'memremap()' },
+    claimPath: findPath(res), warnings: c.warnings,
   };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseIomem } from '../resource/iomem';
 import { suggestCandidates } from './candidates';
 import { parseMaps } from './maps';
-import { parseImport } from './parseImport';
+import { IMPORT_KINDS, parseImport } from './parseImport';
 import { parseRange } from './range';
 import { parseTrace } from './trace';
 
@@ -81,7 +81,7 @@ describe('hostile input never throws and errors are located', () => {
         const t = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
         const r = parseImport(t);
         if (r.kind === 'rejected') expect(r.message.length).toBeGreaterThan(0);
-        for (const k of ['iomem', 'maps', 'trace'] as const) parseImport(t, { kind: k });
+        for (const k of IMPORT_KINDS) parseImport(t, { kind: k });
         const rr = parseRange(t);
         if (!rr.ok) expect(rr.column).toBeGreaterThanOrEqual(1);
       }),
@@ -95,5 +95,36 @@ describe('hostile input never throws and errors are located', () => {
     if (p.kind !== 'iomem') return;
     expect(p.candidates.candidates.map((c) => [c.kind, c.name])).toEqual([['cxl-window', 'CXL Window 0']]);
     expect(p.iomem.tree.children[0]!.children[0]!.name).toBe('Soft Reserved : x');
+  });
+});
+
+describe('huge damaged input stays linear', () => {
+  const MB20 = 20 * 1024 * 1024;
+  const fill = (line: string) => line.repeat(Math.ceil(MB20 / line.length));
+
+  it('20 MB of quoted, wrapped /proc/iomem: restored and parsed', () => {
+    const t0 = performance.now();
+    const r = parseImport(fill('> 00001000-00001fff : a name\n'), { kind: 'iomem' });
+    expect(r.kind).toBe('iomem');
+    expect(performance.now() - t0).toBeLessThan(30_000);
+  });
+
+  it('20 MB of maps lines wrapped before their path: rejoined and parsed', () => {
+    const t0 = performance.now();
+    const r = parseImport(fill('7f2ad4110000-7f2ad4114000 rw-s 40000000000 00:0f 3091\nanon_inode:[vfio-device]\n'), { kind: 'maps' });
+    expect(r.kind === 'maps' && r.maps.vmas[0]!.vfio).toBe(true);
+    expect(performance.now() - t0).toBeLessThan(30_000);
+  });
+
+  it('a 20 MB bundle', () => {
+    const t0 = performance.now();
+    const r = parseImport('# hdm-atlas bundle v1\n=== /proc/iomem\n' + fill('00001000-00001fff : x\n'), { kind: 'bundle' });
+    expect(r.kind).toBe('bundle');
+    expect(performance.now() - t0).toBeLessThan(30_000);
+  });
+
+  it('cxl list JSON nested 100,000 deep is refused with a located error, never a stack overflow', () => {
+    const r = parseImport('[\n' + '{"a":['.repeat(100_000), { kind: 'cxl' });
+    expect(r).toMatchObject({ kind: 'rejected', line: 2 });
   });
 });

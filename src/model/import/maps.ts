@@ -2,26 +2,14 @@
  * /proc/PID/maps, /proc/PID/smaps and `pmap -X` output: the VMAs a user pastes from their own VMM process.
  * Tolerant: every rejected line gets a located error, the rest is kept. Linear in the input size.
  */
-import type { SourceId } from '../source';
+import { CappedList, type ImportError } from './located';
+import { decodeVfioOffset, leanOf, type Lean, type VfioOffset } from './maps/vfio';
+import { MAPS_RULES } from './restore/mapsRules';
+import { relocate, restoreText } from './restore/restore';
+import { runSteps, type Steps } from './steps';
 
-export interface ImportError {
-  /** 1-based line. */
-  line: number;
-  /** 1-based column, when known. */
-  column?: number;
-  message: string;
-}
-
-/** How a VFIO mapping's file offset (vm_pgoff << PAGE_SHIFT) reads. */
-export interface VfioOffset {
-  /** 'region-index': VFIO_PCI_INDEX_TO_OFFSET encoding (index << 40); 'physical': looks like a BAR's host physical address. */
-  kind: 'region-index' | 'physical';
-  regionIndex?: number;
-  /** Offset inside the region (region-index encoding only). */
-  regionOffset?: bigint;
-  note: string;
-  sources: SourceId[];
-}
+export type { ImportError } from './located';
+export { decodeVfioOffset, VFIO_PCI_OFFSET_SHIFT, type VfioOffset } from './maps/vfio';
 
 export interface ParsedVma {
   /** 1-based line of the VMA's header (or pmap row). */
@@ -52,6 +40,10 @@ export interface MapsParseResult {
   /** VMAs in the input, kept or not. */
   vmaCount: number;
   errors: ImportError[];
+  /** Every error, including those `errors` leaves out. */
+  errorCount: number;
+  /** What the restore layer changed (rejoined wrapped lines, quote marks…), located. */
+  repairs: ImportError[];
   lineCount: number;
 }
 
@@ -64,46 +56,13 @@ export interface ProgressOptions {
 /** Non-VFIO VMAs kept beyond this are only counted (a huge paste must not flood the page). */
 export const MAX_KEPT_VMAS = 20_000;
 
-/** VFIO_PCI_OFFSET_SHIFT (drivers/vfio/pci/vfio_pci_priv.h). */
-export const VFIO_PCI_OFFSET_SHIFT = 40n;
-/** Region indexes vfio-pci defines (BAR0..5, ROM, CONFIG, VGA); device-specific regions follow. */
-const MAX_PLAUSIBLE_REGION = 16n;
-
 const HEAD = /^([0-9a-fA-F]{1,16})-([0-9a-fA-F]{1,16})\s+([-rwxsp]{4})\s+([0-9a-fA-F]{1,16})\s+([0-9a-fA-F]{1,8}:[0-9a-fA-F]{1,8})\s+(\d+)(?:\s+(.*))?$/;
-const FIELD = /^([A-Za-z_][A-Za-z0-9_]*):\s*(.*)$/;
+const FIELD = /^([A-Z][A-Za-z0-9_]*):\s*(.*)$/;
 const PMAP_ROW = /^\s*([0-9a-fA-F]{1,16})\s+([-rwxsp]{4})\s+([0-9a-fA-F]{1,16})\s+([0-9a-fA-F]{1,8}:[0-9a-fA-F]{1,8})\s+(\d+)\s+(.*)$/;
 
 /** True when a mapping's path names a VFIO device (anon_inode:[vfio-device], /dev/vfio/…). */
 export function isVfioPath(path: string): boolean {
   return /vfio/i.test(path);
-}
-
-/**
- * Read a VFIO mapping's file offset. Newer kernels keep vm_pgoff as VFIO's region encoding (index << 40); older
- * vfio-pci rewrote vm_pgoff to the BAR's pfn at mmap time, so the offset then reads as a host physical address.
- */
-export function decodeVfioOffset(offset: bigint): VfioOffset {
-  const index = offset >> VFIO_PCI_OFFSET_SHIFT;
-  const within = offset & ((1n << VFIO_PCI_OFFSET_SHIFT) - 1n);
-  if (index < MAX_PLAUSIBLE_REGION) {
-    const names = ['BAR0', 'BAR1', 'BAR2', 'BAR3', 'BAR4', 'BAR5', 'ROM', 'CONFIG', 'VGA'];
-    const name = names[Number(index)] ?? 'device-specific region';
-    return {
-      kind: 'region-index',
-      regionIndex: Number(index),
-      regionOffset: within,
-      note: `region ${index} (${name}) + 0x${within.toString(16)}: vm_pgoff holds VFIO's index << 40 encoding, not a pfn`,
-      sources: ['vma/vfio_pci_core_mmap'],
-    };
-  }
-  return {
-    kind: 'physical',
-    note:
-      `0x${offset.toString(16)} is too large for a region index (${index}); it reads as the BAR's host physical address, ` +
-      'which older vfio-pci stored in vm_pgoff at mmap time (inference from older vfio_pci_mmap() source, unverified: ' +
-      'no registry entry yet; kernel version of the change not pinned here)',
-    sources: [],
-  };
 }
 
 function hexBig(s: string): bigint {
@@ -128,23 +87,58 @@ export function detectMapsFormat(lines: readonly string[]): MapsFormat {
 }
 
 /**
- * Parse maps, smaps or `pmap -X` text. Never throws; errors name line and column.
+ * Parse maps, smaps or `pmap -X` text. Never throws; errors name line and column of the text as pasted. A text with
+ * errors is restored (restore/mapsRules.ts: wrapped lines, quote marks) and parsed again.
  */
-export function parseMaps(text: string, opts: ProgressOptions = {}): MapsParseResult {
+export function parseMaps(input: string, opts: ProgressOptions = {}): MapsParseResult {
+  return runSteps(mapsSteps(input, opts), opts.onProgress);
+}
+
+/**
+ * parseMaps() as steps (see steps.ts): yields the fraction done every 5,000 lines, so a caller can parse in slices.
+ * A restored text is parsed a second time, and its fractions run from 0 again.
+ */
+export function* mapsSteps(input: string, opts: Omit<ProgressOptions, 'onProgress'> = {}): Steps<MapsParseResult> {
+  const first = yield* parseRestored(input, opts);
+  if (first.errorCount === 0 && input.charCodeAt(0) !== 0xfeff) return first;
+  const r = restoreText(input, MAPS_RULES);
+  if (!r.changed) return first;
+  const p = yield* parseRestored(r.text, opts);
+  return { ...p, errors: relocate(r, p.errors), vmas: p.vmas.map((v) => ({ ...v, line: r.locate(v.line).line })), repairs: r.repairs, lineCount: r.lineCount };
+}
+
+/**
+ * Decode every VFIO mapping's offset against its size, each device file's mappings (same device and inode) read
+ * together: one that fits only one encoding settles the others.
+ */
+function decodeVfio(vmas: ParsedVma[]): void {
+  const lean = new Map<string, Lean | 'mixed'>();
+  for (const v of vmas) {
+    if (!v.vfio) continue;
+    const k = `${v.dev} ${v.inode}`;
+    const l = leanOf(v.offset, v.end - v.start);
+    if (!l) continue;
+    const prev = lean.get(k);
+    lean.set(k, prev === undefined || prev === l ? l : 'mixed');
+  }
+  for (const v of vmas) {
+    if (!v.vfio) continue;
+    const l = lean.get(`${v.dev} ${v.inode}`);
+    v.vfioOffset = decodeVfioOffset(v.offset, v.end - v.start, l === 'mixed' || l === undefined ? null : l);
+  }
+}
+
+function* parseRestored(text: string, opts: Omit<ProgressOptions, 'onProgress'>): Steps<MapsParseResult> {
   const maxErrors = opts.maxErrors ?? 200;
-  const errors: ImportError[] = [];
-  let dropped = 0;
-  const err = (e: ImportError): void => {
-    if (errors.length < maxErrors) errors.push(e);
-    else dropped++;
-  };
+  const capped = new CappedList(maxErrors);
+  const err = (e: ImportError): void => capped.push(e);
   const lines = text.length === 0 ? [] : text.split('\n');
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   const format = detectMapsFormat(lines);
   const vmas: ParsedVma[] = [];
   if (format === 'unknown') {
     if (lines.length > 0) err({ line: 1, column: 1, message: 'no maps/smaps line ("start-end perms offset dev inode path") or pmap -X header found' });
-    return { format, vmas, vmaCount: 0, errors, lineCount: lines.length };
+    return { format, vmas, vmaCount: 0, errors: capped.list(1), errorCount: capped.count, repairs: [], lineCount: lines.length };
   }
   let vmaCount = 0;
   const keep = (v: ParsedVma): boolean => {
@@ -159,7 +153,7 @@ export function parseMaps(text: string, opts: ProgressOptions = {}): MapsParseRe
   let cur: ParsedVma | null = null;
   const step = 5000;
   for (let i = 0; i < lines.length; i++) {
-    if (opts.onProgress && i % step === 0 && i > 0) opts.onProgress(i / lines.length);
+    if (i % step === 0 && i > 0) yield i / lines.length;
     const lineNo = i + 1;
     const raw = lines[i]!.endsWith('\r') ? lines[i]!.slice(0, -1) : lines[i]!;
     if (raw.trim() === '') continue;
@@ -196,7 +190,7 @@ export function parseMaps(text: string, opts: ProgressOptions = {}): MapsParseRe
       const vfio = isVfioPath(path);
       keep({
         line: lineNo, start, end: start + BigInt(sizeKb) * 1024n, perms: m[2]!, offset, dev: m[4]!, inode: m[5]!, path,
-        vmFlags: null, fields, vfio, vfioOffset: vfio ? decodeVfioOffset(offset) : null,
+        vmFlags: null, fields, vfio, vfioOffset: null,
       });
       continue;
     }
@@ -215,7 +209,7 @@ export function parseMaps(text: string, opts: ProgressOptions = {}): MapsParseRe
       const vfio = isVfioPath(path);
       const v: ParsedVma = {
         line: lineNo, start, end, perms: h[3]!, offset, dev: h[5]!, inode: h[6]!, path,
-        vmFlags: null, fields: {}, vfio, vfioOffset: vfio ? decodeVfioOffset(offset) : null,
+        vmFlags: null, fields: {}, vfio, vfioOffset: null,
       };
       // A VMA not kept still swallows its field lines (into a throw-away record).
       cur = keep(v) ? v : { ...v };
@@ -246,7 +240,6 @@ export function parseMaps(text: string, opts: ProgressOptions = {}): MapsParseRe
     err({ line: lineNo, column: col, message: `not a ${format} line: ${clip(trimmed)}` });
     cur = null;
   }
-  if (dropped > 0) errors.push({ line: lines.length, message: `${dropped} more errors not shown` });
-  opts.onProgress?.(1);
-  return { format, vmas, vmaCount, errors, lineCount: lines.length };
+  decodeVfio(vmas);
+  return { format, vmas, vmaCount, errors: capped.list(lines.length), errorCount: capped.count, repairs: [], lineCount: lines.length };
 }

@@ -42,3 +42,17 @@ export function layoutForRange(tree: Resource, start: bigint, end: bigint): HdmL
   const w = win as Resource | null;
   return { windowStart: w ? w.start : start, windowEnd: w ? w.end : end, hdmStart: start, hdmEnd: end };
 }
+
+/**
+ * Why a range cannot be applied to a dump: it overlaps no resource of it (a typo, or a range from another machine),
+ * or null when it can. The message says what the dump spans.
+ */
+export function rangeOutsideDump(tree: Resource, start: bigint, end: bigint): string | null {
+  const top = tree.children;
+  if (top.length === 0) return 'the dump has no resources';
+  const overlaps = (r: Resource): boolean => r.start <= end && r.end >= start;
+  if (top.some(overlaps)) return null;
+  const lo = top.reduce((a, r) => (r.start < a ? r.start : a), top[0]!.start);
+  const hi = top.reduce((a, r) => (r.end > a ? r.end : a), top[0]!.end);
+  return `${start.toString(16)}-${end.toString(16)} overlaps no resource of this /proc/iomem (it spans ${lo.toString(16)}-${hi.toString(16)})`;
+}

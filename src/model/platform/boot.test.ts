@@ -3,14 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { printIomem } from '../resource/iomem';
 import { checkInvariants, findAll } from '../resource/tree';
 import { IORESOURCE, IORES_DESC } from '../resource/types';
-import type { HdmLayout, Platform } from '../scenario';
-import { DEFAULT_LAYOUT, DEFAULT_PLATFORM, KERNEL_VERSIONS } from '../scenario';
+import type { HdmLayout, KernelConfig, KernelVersion, Platform } from '../scenario';
+import { DEFAULT_CONFIG, DEFAULT_LAYOUT, DEFAULT_PLATFORM, KERNEL_VERSIONS } from '../scenario';
 import { buildBootTree, firmwareEntry } from './boot';
 
 const P = (over: Partial<Platform>): Platform => ({ ...DEFAULT_PLATFORM, ...over });
+const FIRMWARE = new Set(['System RAM', 'Soft Reserved', 'Reserved', 'reserved']);
 const hdmHolder = (p: Platform) => {
   const t = buildBootTree(p, DEFAULT_LAYOUT).tree;
-  return findAll(t, (r) => r.start === DEFAULT_LAYOUT.hdmStart && r.end === DEFAULT_LAYOUT.hdmEnd && r.name !== 'region0');
+  return findAll(t, (r) => r.start === DEFAULT_LAYOUT.hdmStart && r.end === DEFAULT_LAYOUT.hdmEnd && FIRMWARE.has(r.name ?? ''));
+};
+/** The /proc/iomem lines at or below "CXL Window 0" (the part around the HDM range). */
+const windowLines = (p: Platform, design: 'vfio-owned' | 'nvgrace-gpu' = 'vfio-owned') => {
+  const text = printIomem(buildBootTree(p, DEFAULT_LAYOUT, design).tree);
+  return text.slice(text.indexOf('1050000000-')).trimEnd().split('\n');
 };
 
 describe('firmware → /proc/iomem name (alternatives-and-resource-tree.md §3.1–§3.3)', () => {
@@ -26,29 +32,113 @@ describe('firmware → /proc/iomem name (alternatives-and-resource-tree.md §3.1
     expect(rs!.flags & IORESOURCE.BUSY).toBe(0);
   });
 
-  it('efi=nosoftreserve makes an SP range System RAM', () => {
+  it('efi=nosoftreserve and CONFIG_EFI_SOFT_RESERVE=n make an SP range System RAM (fw/efi-nosoftreserve)', () => {
     expect(hdmHolder(P({ firmware: 'soft-reserved', nosoftreserve: true }))[0]?.name).toBe('System RAM');
+    expect(hdmHolder(P({ firmware: 'soft-reserved', config: { ...DEFAULT_CONFIG, EFI_SOFT_RESERVE: 'n' } }))[0]?.name).toBe('System RAM');
   });
 
-  it('x86 ≥ 7.0 defers Soft Reserved out of iomem (unverified final form); arm64 and older x86 keep it', () => {
+  it('x86 ≥ 7.0 keeps Soft Reserved in soft_reserve_resource, out of /proc/iomem; arm64 and older x86 print it (dax/soft-reserve-resource-7.0)', () => {
     for (const kernel of KERNEL_VERSIONS) {
       const deferred = kernel === '7.0' || kernel === '7.1';
       expect(hdmHolder(P({ firmware: 'soft-reserved', kernel })).length).toBe(deferred ? 0 : 1);
       expect(hdmHolder(P({ arch: 'arm64', firmware: 'soft-reserved', kernel }))[0]?.name).toBe('Soft Reserved');
     }
-    expect(firmwareEntry(P({ firmware: 'soft-reserved', kernel: '7.0' })).sources).toContain('fw/soft-reserve-deferral');
+    expect(firmwareEntry(P({ firmware: 'soft-reserved', kernel: '7.0' }))).toMatchObject({ held: 'soft_reserve_resource', softReserved: true });
+    expect(firmwareEntry(P({ firmware: 'soft-reserved', kernel: '7.0' })).sources).toContain('dax/soft-reserve-resource-7.0');
   });
 
-  it('arm64 EFI_RESERVED is a lowercase NOMAP "reserved" (not busy, not map memory)', () => {
-    const fw = firmwareEntry(P({ arch: 'arm64', firmware: 'reserved' }));
-    expect(fw).toMatchObject({ name: 'reserved', busy: false, mapMemory: false });
+  it('arm64 EFI_RESERVED with a WB attribute is a NOMAP "reserved" with a memmap; without one it never reaches iomem (a64/efi-is-memory, issue 13 item 7)', () => {
+    expect(firmwareEntry(P({ arch: 'arm64', firmware: 'reserved', efiAttr: 'wb' }))).toMatchObject({ name: 'reserved', busy: false, mapMemory: false, memmap: true });
+    expect(firmwareEntry(P({ arch: 'arm64', firmware: 'reserved', efiAttr: 'uc' }))).toMatchObject({ name: null, held: 'none', memmap: false });
+    expect(hdmHolder(P({ arch: 'arm64', firmware: 'reserved', efiAttr: 'uc' }))).toEqual([]);
+    // x86 never has a memmap for a Reserved range beyond RAM: the attribute is arm64's.
+    expect(firmwareEntry(P({ firmware: 'reserved', efiAttr: 'wb' })).memmap).toBe(false);
+  });
+});
+
+describe('the CXL region exists only when committed (issue 13 item 2: dax/cxl_pci-class, dax/discover_region)', () => {
+  it('a committed region nests CXL Window 0 › region0 › firmware entry, as in the illustrative baseline (§3.6)', () => {
+    expect(windowLines(P({ firmware: 'reserved', region: 'committed' }))).toEqual([
+      '1050000000-304fffffff : CXL Window 0',
+      '  1050000000-144fffffff : region0',
+      '    1050000000-144fffffff : Reserved',
+    ]);
   });
 
-  it('nests CXL Window 0 › region0 › firmware entry, as in the illustrative baseline (§3.6)', () => {
-    const t = buildBootTree(P({ firmware: 'reserved' }), DEFAULT_LAYOUT).tree;
-    expect(printIomem(t)).toContain(
-      '1050000000-304fffffff : CXL Window 0\n  1050000000-144fffffff : region0\n    1050000000-144fffffff : Reserved\n',
-    );
+  it('with none (the default: cxl_pci binds only Type-3 class codes) the boot tree has no region0', () => {
+    expect(windowLines(P({ firmware: 'reserved' }))).toEqual(['1050000000-304fffffff : CXL Window 0', '  1050000000-144fffffff : Reserved']);
+  });
+
+  it('no region can exist with CONFIG_CXL_REGION=n, and the setting says so', () => {
+    const b = buildBootTree(P({ region: 'committed', config: { ...DEFAULT_CONFIG, CXL_REGION: 'n' } }), DEFAULT_LAYOUT);
+    expect(b.regionCommitted).toBe(false);
+    expect(b.warnings.join(' ')).toMatch(/CONFIG_CXL_REGION=n/);
+  });
+
+  it('nvgrace-gpu\'s usemem is Grace GPU memory from ACPI, not CXL: no window, no region', () => {
+    const lines = windowLines(P({ firmware: 'reserved', region: 'committed' }), 'nvgrace-gpu');
+    expect(lines).toEqual(['1050000000-144fffffff : Reserved']);
+  });
+});
+
+describe('who owns a Soft Reserved range (ERRATA item 1; dax/hmem-defer-cxl-region, dax/hmem-gate-dev-dax-cxl, dax/hmem-resolve-7.1)', () => {
+  const cfg = (c: Partial<KernelConfig>): KernelConfig => ({ ...DEFAULT_CONFIG, ...c });
+  const sr = (kernel: KernelVersion, over: Partial<Platform> = {}) => buildBootTree(P({ firmware: 'soft-reserved', kernel, ...over }), DEFAULT_LAYOUT);
+
+  it('6.11–6.17 with CONFIG_CXL_REGION=y: hmem defers to CXL and nothing claims the range', () => {
+    for (const kernel of ['6.11', '6.12', '6.17'] as const) {
+      const b = sr(kernel);
+      expect(b.softReservedOwner?.by).toBe('nobody');
+      expect(windowLines(P({ firmware: 'soft-reserved', kernel }))).toEqual(['1050000000-304fffffff : CXL Window 0', '  1050000000-144fffffff : Soft Reserved']);
+    }
+  });
+
+  it('≤ 7.0 with CONFIG_CXL_REGION=n: hmem registers it and kmem onlines it ("daxX.Y" with BUSY cleared › "System RAM (kmem)")', () => {
+    expect(windowLines(P({ firmware: 'soft-reserved', kernel: '6.17', config: cfg({ CXL_REGION: 'n' }) }))).toEqual([
+      '1050000000-304fffffff : CXL Window 0',
+      '  1050000000-144fffffff : Soft Reserved',
+      '    1050000000-144fffffff : dax0.0',
+      '      1050000000-144fffffff : System RAM (kmem)',
+    ]);
+    // On 7.0 x86 Soft Reserved is not in iomem: the claim lands directly under the window.
+    expect(windowLines(P({ firmware: 'soft-reserved', kernel: '7.0', config: cfg({ CXL_REGION: 'n' }) }))).toEqual([
+      '1050000000-304fffffff : CXL Window 0',
+      '  1050000000-144fffffff : dax0.0',
+      '    1050000000-144fffffff : System RAM (kmem)',
+    ]);
+  });
+
+  it('7.1: after the initial probe hmem registers every range no committed region contains, and drops one that a region does', () => {
+    const none = sr('7.1');
+    expect(none.softReservedOwner).toMatchObject({ by: 'hmem', driver: 'kmem' });
+    expect(none.softReservedOwner?.sources).toContain('dax/hmem-resolve-7.1');
+    const committed = sr('7.1', { region: 'committed' });
+    expect(committed.softReservedOwner?.by).toBe('cxl');
+    expect(windowLines(P({ firmware: 'soft-reserved', kernel: '7.1', region: 'committed' }))).toEqual(['1050000000-304fffffff : CXL Window 0', '  1050000000-144fffffff : region0']);
+  });
+
+  it('CONFIG_DEV_DAX_KMEM=n: device_dax binds instead and holds a busy "dax0.0" (dax/dax_match_type)', () => {
+    const b = sr('7.1', { config: cfg({ DEV_DAX_KMEM: 'n' }) });
+    expect(b.softReservedOwner).toMatchObject({ by: 'hmem', driver: 'device_dax' });
+    const [dax] = findAll(b.tree, (r) => r.name === 'dax0.0');
+    expect(dax!.flags & IORESOURCE.BUSY).not.toBe(0);
+  });
+
+  it('CONFIG_DEV_DAX_HMEM=n: no hmem, nobody claims it', () => {
+    expect(sr('7.1', { config: cfg({ DEV_DAX_HMEM: 'n' }) }).softReservedOwner?.by).toBe('nobody');
+  });
+
+  it('arm64 ≥ 7.0: hmem looks only at x86\'s private tree, so nobody claims an arm64 Soft Reserved range — an unverified inference, said so', () => {
+    const b = sr('7.1', { arch: 'arm64' });
+    expect(b.softReservedOwner).toMatchObject({ by: 'nobody', verified: false });
+    expect(b.softReservedOwner?.sources).toContain('dax/arm64-soft-reserved-7.0-inference');
+  });
+
+  it('nvgrace-gpu\'s range is in no CXL window: hmem registers it at once on any kernel', () => {
+    for (const kernel of KERNEL_VERSIONS) {
+      const b = buildBootTree(P({ firmware: 'soft-reserved', kernel }), DEFAULT_LAYOUT, 'nvgrace-gpu');
+      expect(b.softReservedOwner?.by).toBe('hmem');
+    }
   });
 });
 
@@ -62,13 +152,16 @@ const layoutArb: fc.Arbitrary<HdmLayout> = fc
   });
 
 describe('buildBootTree over any layout', () => {
-  it('never throws and keeps the kernel tree invariants, with the HDM range under region0', () => {
+  it('never throws and keeps the kernel tree invariants; a committed region holds exactly the HDM range', () => {
     fc.assert(
-      fc.property(layoutArb, fc.constantFrom('x86_64', 'arm64' as const), fc.constantFrom('conventional', 'soft-reserved', 'reserved' as const), (l, arch, firmware) => {
-        const b = buildBootTree(P({ arch, firmware }), l);
-        expect(checkInvariants(b.tree)).toBeNull();
-        expect(findAll(b.tree, (r) => r.name === 'region0' && r.start === l.hdmStart && r.end === l.hdmEnd)).toHaveLength(1);
-      }),
+      fc.property(
+        layoutArb, fc.constantFrom('x86_64', 'arm64' as const), fc.constantFrom('conventional', 'soft-reserved', 'reserved' as const), fc.constantFrom('committed', 'none' as const),
+        (l, arch, firmware, region) => {
+          const b = buildBootTree(P({ arch, firmware, region }), l);
+          expect(checkInvariants(b.tree)).toBeNull();
+          expect(findAll(b.tree, (r) => r.name === 'region0' && r.start === l.hdmStart && r.end === l.hdmEnd)).toHaveLength(region === 'committed' ? 1 : 0);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -79,7 +172,7 @@ describe('firmware sources match the architecture', () => {
     for (const firmware of ['conventional', 'soft-reserved', 'reserved'] as const) {
       for (const nosoftreserve of [false, true]) {
         expect(firmwareEntry(P({ arch: 'arm64', firmware, nosoftreserve })).sources.some((id) => id.includes('x86'))).toBe(false);
-        expect(firmwareEntry(P({ arch: 'x86_64', firmware, nosoftreserve, kernel: '6.17' })).sources.some((id) => id.includes('arm64'))).toBe(false);
+        expect(firmwareEntry(P({ arch: 'x86_64', firmware, nosoftreserve, kernel: '6.17' })).sources.some((id) => /arm64|a64/.test(id))).toBe(false);
       }
     }
   });

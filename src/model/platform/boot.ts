@@ -1,76 +1,19 @@
 /**
- * The boot-time resource tree a platform produces: firmware memory map → e820/memblock → /proc/iomem, then the CXL
- * window and the accelerator's region. Every design starts from this tree.
+ * The boot-time resource tree a platform produces: firmware memory map → e820/memblock → /proc/iomem, the CXL window
+ * and, when one is committed, the accelerator's region, then whoever claims a Soft Reserved range (hmem → kmem or
+ * device_dax). Every design starts from this tree.
  */
 import type { KernelOp } from '../explain-types';
 import { insertResource, newRoot, requestResource } from '../resource/tree';
 import type { Resource } from '../resource/types';
 import { IORESOURCE, IORESOURCE_SYSTEM_RAM, IORES_DESC } from '../resource/types';
-import type { HdmLayout, Platform } from '../scenario';
-import { kernelAtLeast } from '../scenario';
+import type { DesignId, HdmLayout, Platform } from '../scenario';
 import { hex } from '../addr';
+import { daxClaim } from './dax';
+import { firmwareEntry, type FirmwareEntry } from './firmware';
+import { softReservedOwner, type SoftReservedOwner } from './softReserved';
 
-/** What the firmware entry covering the HDM range turned into. */
-export interface FirmwareEntry {
-  /** /proc/iomem name, or null when nothing is published in iomem (Soft Reserved deferred on ≥ 7.0). */
-  name: string | null;
-  busy: boolean;
-  /** The range is in the kernel's memory (memblock / buddy) from boot: direct map and struct pages exist. */
-  bootRam: boolean;
-  /** Listed as E820_TYPE_RAM in e820_table_firmware (x86). */
-  firmwareE820Ram: boolean;
-  /** arm64 pfn_is_map_memory(): memblock memory without NOMAP. */
-  mapMemory: boolean;
-  explanation: string;
-  sources: string[];
-}
-
-/** Decide what the firmware's description of the HDM range becomes, per architecture and kernel (domain §3.1–§3.3). */
-export function firmwareEntry(p: Platform): FirmwareEntry {
-  const ram = (why: string, sources: string[]): FirmwareEntry => ({
-    name: 'System RAM', busy: true, bootRam: true, firmwareE820Ram: p.arch === 'x86_64', mapMemory: true, explanation: why, sources,
-  });
-  if (p.firmware === 'conventional') {
-    return ram(
-      'EFI_CONVENTIONAL_MEMORY without EFI_MEMORY_SP: the kernel takes the range as ordinary System RAM at boot (busy, buddy pages, direct map).',
-      p.arch === 'x86_64' ? ['fw/e820-x86'] : ['fw/arm64-request-standard-resources'],
-    );
-  }
-  if (p.firmware === 'soft-reserved') {
-    if (p.nosoftreserve) {
-      return ram(
-        'EFI_MEMORY_SP is ignored under efi=nosoftreserve: the range becomes ordinary System RAM at boot.',
-        p.arch === 'x86_64' ? ['fw/efi-nosoftreserve', 'fw/e820-x86'] : ['fw/efi-nosoftreserve', 'fw/arm64-reserve-regions', 'fw/arm64-request-standard-resources'],
-      );
-    }
-    if (p.arch === 'x86_64' && kernelAtLeast(p, '7.0')) {
-      return {
-        name: null, busy: false, bootRam: false, firmwareE820Ram: false, mapMemory: false,
-        explanation:
-          'EFI_CONVENTIONAL + EFI_MEMORY_SP on ≥ 7.0: the Soft Reserved range is held in soft_reserve_resource, not in iomem, until CXL/HMEM decide who owns it (final merged form unverified).',
-        sources: ['fw/soft-reserve-deferral', 'fw/soft-reserve-v6-series'],
-      };
-    }
-    return {
-      name: 'Soft Reserved', busy: false, bootRam: false, firmwareE820Ram: false, mapMemory: false,
-      explanation: 'EFI_CONVENTIONAL + EFI_MEMORY_SP: "Soft Reserved" (IORES_DESC_SOFT_RESERVED, not busy), memblock-reserved with no direct map until a driver hotplugs it.',
-      sources: p.arch === 'x86_64' ? ['fw/e820-x86'] : ['fw/arm64-reserve-regions', 'fw/arm64-soft-reserved'],
-    };
-  }
-  // EFI_RESERVED_TYPE
-  if (p.arch === 'x86_64') {
-    return {
-      name: 'Reserved', busy: false, bootRam: false, firmwareE820Ram: false, mapMemory: false,
-      explanation: 'EFI_RESERVED_TYPE → E820_TYPE_RESERVED → "Reserved" (not busy): a driver can claim inside it; no struct pages, no direct map.',
-      sources: ['fw/e820-x86'],
-    };
-  }
-  return {
-    name: 'reserved', busy: false, bootRam: false, firmwareE820Ram: false, mapMemory: false,
-    explanation: 'EFI_RESERVED_TYPE on arm64: a NOMAP memblock region printed as "reserved" (not busy); whether it appears at all without memory attributes is unverified.',
-    sources: ['fw/arm64-reserve-regions', 'fw/arm64-request-standard-resources', 'fw/arm64-efi-reserved-unverified'],
-  };
-}
+export { firmwareEntry, type FirmwareEntry } from './firmware';
 
 function must(r: ReturnType<typeof requestResource>, what: string): Resource {
   if (!r.ok) throw new Error(`boot tree: ${what} conflicts with ${r.conflict?.name ?? 'its parent'}`);
@@ -115,8 +58,8 @@ function lowEntries(p: Platform, windowStart: bigint): LowEntry[] {
  * Add the low memory map below the CXL window. Entries that would reach into the window (a user-chosen layout
  * with a low window) are dropped, so any layout yields a valid tree.
  */
-function lowMap(root: Resource, p: Platform, layout: HdmLayout): void {
-  for (const [start, end, name, flags, desc, owner, kids] of lowEntries(p, layout.windowStart)) {
+function lowMap(root: Resource, p: Platform, layout: HdmLayout, cxl: boolean): void {
+  for (const [start, end, name, flags, desc, owner, kids] of lowEntries(p, cxl ? layout.windowStart : layout.hdmStart)) {
     if (end < start || end >= layout.windowStart) continue;
     const r = requestResource(root, { start, end, name, flags, desc, owner });
     if (!r.ok) continue;
@@ -129,70 +72,115 @@ export interface BootTree {
   firmware: FirmwareEntry;
   /** The boot steps that built the part of the tree around the HDM range, for the ops list. */
   ops: KernelOp[];
+  /** Whether a committed CXL region covers the range (false for nvgrace-gpu, or with CONFIG_CXL_REGION=n). */
+  regionCommitted: boolean;
+  /** Who claimed a Soft Reserved range at boot (null when firmware made no Soft Reserved range). */
+  softReservedOwner: SoftReservedOwner | null;
+  /** A boot-time claim that failed (e.g. kmem's request straddling a non-busy entry), with its errno. */
+  bootFailure: { fn: string; errno: string } | null;
+  warnings: string[];
+}
+
+/** The designs that sit in a CXL window: all but nvgrace-gpu, whose usemem is Grace GPU memory described by ACPI. */
+export function usesCxl(design: DesignId): boolean {
+  return design !== 'nvgrace-gpu';
+}
+
+function firmwareOp(p: Platform, fw: FirmwareEntry, range: string): KernelOp {
+  if (fw.held === 'soft_reserve_resource') {
+    return { fn: 'e820__reserve_resources_late()', file: 'arch/x86/kernel/e820.c', args: `${range} Soft Reserved`, result: fw.explanation, ok: true, sources: fw.sources };
+  }
+  if (fw.held === 'none') {
+    return { fn: 'reserve_regions()', file: 'drivers/firmware/efi/efi-init.c', args: `${range} EFI_RESERVED_TYPE`, result: fw.explanation, ok: true, sources: fw.sources };
+  }
+  const x86 = p.arch === 'x86_64';
+  return {
+    // Busy e820 entries go in at e820__reserve_resources(); non-busy ones (Reserved, Soft Reserved) late.
+    fn: x86 ? (fw.busy ? 'e820__reserve_resources()' : 'e820__reserve_resources_late()') : fw.name === 'Soft Reserved' ? 'arm_enable_runtime_services()' : 'request_standard_resources()',
+    file: x86 ? 'arch/x86/kernel/e820.c' : fw.name === 'Soft Reserved' ? 'drivers/firmware/efi/arm-runtime.c' : 'arch/arm64/kernel/setup.c',
+    args: `${range} "${fw.name}"`,
+    result: fw.explanation,
+    ok: true,
+    resourcePath: [fw.name ?? '<BAD>'],
+    sources: fw.sources,
+  };
 }
 
 /**
- * Build /proc/iomem as it stands after boot and CXL region assembly, before any of the designs runs:
+ * Build /proc/iomem as it stands after boot, CXL enumeration and hmem's decision, before any design runs:
  * low memory map; the firmware entry for the HDM range (e820 / EFI); "CXL Window 0" wrapping it
- * (insert_resource_expand_to_fit); "region0" for the firmware-committed decoder (insert_resource).
+ * (insert_resource_expand_to_fit) unless the design is nvgrace-gpu; "region0" when a committed region covers the
+ * range (insert_resource); then hmem's claim of a Soft Reserved range, if it makes one.
  */
-export function buildBootTree(p: Platform, layout: HdmLayout): BootTree {
+export function buildBootTree(p: Platform, layout: HdmLayout, design: DesignId = 'vfio-owned'): BootTree {
   const root = newRoot();
-  lowMap(root, p, layout);
+  const cxl = usesCxl(design);
+  lowMap(root, p, layout, cxl);
   const fw = firmwareEntry(p);
   const ops: KernelOp[] = [];
+  const warnings: string[] = [];
   const size = layout.hdmEnd - layout.hdmStart + 1n;
   const range = `${hex(layout.hdmStart)}-${hex(layout.hdmEnd)}`;
-  if (fw.name) {
+  if (fw.name && fw.held === 'iomem') {
     const flags = fw.busy ? SYSRAM_BUSY : IORESOURCE.MEM;
-    const desc = fw.name === 'Soft Reserved' ? IORES_DESC.SOFT_RESERVED : fw.busy ? IORES_DESC.NONE : IORES_DESC.RESERVED;
-    must(requestResource(root, { start: layout.hdmStart, end: layout.hdmEnd, name: fw.name, flags, desc, owner: 'firmware' }), fw.name);
-    ops.push({
-      // Busy e820 entries go in at e820__reserve_resources(); non-busy ones (Reserved, Soft Reserved) late.
-      fn: p.arch === 'x86_64' ? (fw.busy ? 'e820__reserve_resources()' : 'e820__reserve_resources_late()') : fw.name === 'Soft Reserved' ? 'arm_enable_runtime_services()' : 'request_standard_resources()',
-      file: p.arch === 'x86_64' ? 'arch/x86/kernel/e820.c' : fw.name === 'Soft Reserved' ? 'drivers/firmware/efi/arm-runtime.c' : 'arch/arm64/kernel/setup.c',
-      args: `${range} "${fw.name}"`,
-      result: fw.explanation,
-      ok: true,
-      resourcePath: [fw.name],
-      sources: fw.sources,
-    });
-  } else {
-    ops.push({
-      fn: 'e820__reserve_resources_late()',
-      file: 'arch/x86/kernel/e820.c',
-      args: `${range} Soft Reserved`,
-      result: fw.explanation,
-      ok: true,
-      sources: fw.sources,
-    });
+    must(requestResource(root, { start: layout.hdmStart, end: layout.hdmEnd, name: fw.name, flags, desc: fw.desc, owner: 'firmware' }), fw.name);
   }
-  const win = insertResource(root, {
-    start: layout.windowStart, end: layout.windowEnd, name: 'CXL Window 0', flags: IORESOURCE.MEM, desc: IORES_DESC.CXL, owner: 'cxl',
-  });
-  if (!win.ok) throw new Error('boot tree: CXL Window 0 overlaps a boot resource partially');
-  ops.push({
-    fn: 'add_cxl_resources()',
-    file: 'drivers/cxl/acpi.c',
-    args: `${hex(layout.windowStart)}-${hex(layout.windowEnd)} "CXL Window 0"`,
-    result: fw.name ? `window inserted above "${fw.name}" (insert_resource_expand_to_fit)` : 'window inserted',
-    ok: true,
-    resourcePath: ['CXL Window 0'],
-    sources: ['cxl/add_cxl_resources'],
-  });
-  const region = insertResource(win.res, { start: layout.hdmStart, end: layout.hdmEnd, name: 'region0', flags: IORESOURCE.MEM, owner: 'cxl' });
-  if (!region.ok) throw new Error('boot tree: region0 overlaps partially');
-  const regionPath = ['CXL Window 0', 'region0'];
-  ops.push({
-    fn: 'construct_region()',
-    file: 'drivers/cxl/core/region.c',
-    args: `${range} (${size / (1n << 30n)} GiB) "region0"`,
-    result: fw.name
-      ? `firmware-committed region inserted; it adopts the same-range "${fw.name}" (insertion order is unverified). Type-2: no dax device.`
-      : 'firmware-committed region inserted (not busy). Type-2: no dax device.',
-    ok: true,
-    resourcePath: regionPath,
-    sources: fw.name ? ['cxl/construct_region', 'cxl/nesting-order', 'cxl/type2-no-dax'] : ['cxl/construct_region', 'cxl/type2-no-dax'],
-  });
-  return { tree: root, firmware: fw, ops };
+  ops.push(firmwareOp(p, fw, range));
+  let regionCommitted = false;
+  if (cxl) {
+    const win = insertResource(root, {
+      start: layout.windowStart, end: layout.windowEnd, name: 'CXL Window 0', flags: IORESOURCE.MEM, desc: IORES_DESC.CXL, owner: 'cxl',
+    });
+    if (!win.ok) throw new Error('boot tree: CXL Window 0 overlaps a boot resource partially');
+    ops.push({
+      fn: 'add_cxl_resources()',
+      file: 'drivers/cxl/acpi.c',
+      args: `${hex(layout.windowStart)}-${hex(layout.windowEnd)} "CXL Window 0"`,
+      result: fw.name && fw.held === 'iomem' ? `window inserted above "${fw.name}" (insert_resource_expand_to_fit)` : 'window inserted',
+      ok: true,
+      resourcePath: ['CXL Window 0'],
+      sources: ['cxl/add_cxl_resources'],
+    });
+    if (p.region === 'committed' && p.config.CXL_REGION === 'n') {
+      warnings.push('No CXL region can exist with CONFIG_CXL_REGION=n: the "region committed" setting is ignored.');
+    } else if (p.region === 'committed') {
+      const region = insertResource(win.res, { start: layout.hdmStart, end: layout.hdmEnd, name: 'region0', flags: IORESOURCE.MEM, owner: 'cxl' });
+      if (!region.ok) throw new Error('boot tree: region0 overlaps partially');
+      regionCommitted = true;
+      ops.push({
+        fn: 'construct_region()',
+        file: 'drivers/cxl/core/region.c',
+        args: `${range} (${size / (1n << 30n)} GiB) "region0"`,
+        result:
+          'the accelerator\'s committed decoder becomes "region0" (not busy), once its driver registered a memdev through the Type-2 API (posted): cxl_pci binds only Type-3 class codes. ' +
+          (fw.name && fw.held === 'iomem' ? `It adopts the same-range "${fw.name}" (insertion order is unverified). ` : '') +
+          'A Type-2 region gets no dax device under that series.',
+        ok: true,
+        resourcePath: ['CXL Window 0', 'region0'],
+        sources: fw.name && fw.held === 'iomem'
+          ? ['cxl/construct_region', 'dax/discover_region', 'dax/cxl_pci-class', 'dax/type2-api-posted', 'cxl/nesting-order', 'cxl/type2-no-dax']
+          : ['cxl/construct_region', 'dax/discover_region', 'dax/cxl_pci-class', 'dax/type2-api-posted', 'cxl/type2-no-dax'],
+      });
+    }
+  }
+  let owner: SoftReservedOwner | null = null;
+  let bootFailure: BootTree['bootFailure'] = null;
+  if (fw.softReserved) {
+    owner = softReservedOwner({ platform: p, inCxlWindow: cxl, regionCommitted });
+    if (owner.by === 'hmem') {
+      const claim = daxClaim(root, layout, p, owner.driver, 'dax0.0', owner.sources);
+      ops.push({
+        fn: 'hmem_register_device()', file: 'drivers/dax/hmem/hmem.c', args: `${range} Soft Reserved`, ok: true,
+        result: `hmem claims the range: ${owner.why}`, sources: owner.sources,
+      });
+      ops.push(...claim.ops);
+      if (!claim.ok) bootFailure = { fn: claim.failedAt ?? 'request_mem_region()', errno: claim.errno ?? '-EBUSY' };
+    } else {
+      ops.push({
+        fn: 'hmem_register_device()', file: 'drivers/dax/hmem/hmem.c', args: `${range} Soft Reserved`, ok: true,
+        result: owner.why, sources: owner.sources,
+      });
+    }
+  }
+  return { tree: root, firmware: fw, ops, regionCommitted, softReservedOwner: owner, bootFailure, warnings };
 }

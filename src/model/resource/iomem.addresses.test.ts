@@ -23,7 +23,8 @@ function shape(r: Resource, f: (v: bigint) => bigint = (v) => v): unknown {
 
 /** A message with every address in it (a run of ≥ 8 hex digits) replaced by `f` of its value, in plain hex. */
 const addressesIn = (m: string, f: (v: bigint) => bigint) => m.replace(/\b[0-9a-f]{8,}\b/g, (h) => f(BigInt(`0x${h}`)).toString(16));
-const located = (es: ParseError[], f: (v: bigint) => bigint) => es.map((e) => ({ ...e, message: addressesIn(e.message, f) }));
+/** Line and message; the column of an error at the end address moves with how wide the start address is spelt. */
+const located = (es: ParseError[], f: (v: bigint) => bigint) => es.map((e) => ({ line: e.line, message: addressesIn(e.message, f) }));
 
 /** Everything but the addresses' spelling: the placed resources, errors, warnings, counts; addresses mapped by `f`. */
 function outcome(r: ParseResult, f: (v: bigint) => bigint = (v) => v) {

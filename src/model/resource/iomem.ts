@@ -68,6 +68,11 @@ export interface ParseResult {
   lineCount: number;
   /** Resources successfully placed in the tree. */
   nodeCount: number;
+  /**
+   * Every error found, including those past `maxErrors` that `errors` leaves out (it then ends with one "N more errors
+   * not shown" entry): the count to report.
+   */
+  errorCount: number;
   finalNewline: boolean;
   eol: '\n' | '\r\n';
   /** Map from resource to the 1-based line it came from. */
@@ -313,7 +318,9 @@ export function parseIomem(text: string, opts: ParseOptions = {}): ParseResult {
   const errors: ParseError[] = [];
   const warnings: ParseError[] = [];
   let dropped = 0;
+  let errorCount = 0;
   const err = (e: ParseError): void => {
+    errorCount++;
     if (errors.length < maxErrors) errors.push(e);
     else dropped++;
   };
@@ -485,15 +492,29 @@ export function parseIomem(text: string, opts: ParseOptions = {}): ParseResult {
       openLevel(indent, null, lineNo, s, e);
       continue;
     }
+    // Columns point at the field that is wrong: the start address, or the end address.
+    const startCol = indent + 1;
+    const endCol = dash - ls + 2;
     if (!parent) {
-      err({ line: lineNo, column: indent + 1, message: `skipped: its parent at line ${parentLine} was rejected` });
+      // A line's own error is reported even under a rejected parent; only a line with nothing wrong of its own is
+      // "skipped" because of its parent.
+      err(
+        addrLE(s, startBig, e, endBig)
+          ? { line: lineNo, column: startCol, message: `skipped: its parent at line ${parentLine} was rejected` }
+          : { line: lineNo, column: endCol, message: `end ${text.slice(dash + 1, sep)} is below start ${text.slice(i, dash)} (and its parent at line ${parentLine} was rejected)` },
+      );
       openLevel(indent, null, lineNo, s, e);
       continue;
     }
     let problem: string | null = null;
-    if (!addrLE(s, startBig, e, endBig)) problem = `end ${text.slice(dash + 1, sep)} is below start ${text.slice(i, dash)}`;
-    else if (!hidden && parent !== root && (!addrLE(stStart[top]!, parent.start, s, startBig) || !addrLE(e, endBig, stEnd[top]!, parent.end))) {
+    let column = startCol;
+    if (!addrLE(s, startBig, e, endBig)) {
+      problem = `end ${text.slice(dash + 1, sep)} is below start ${text.slice(i, dash)}`;
+      column = endCol;
+    } else if (!hidden && parent !== root && (!addrLE(stStart[top]!, parent.start, s, startBig) || !addrLE(e, endBig, stEnd[top]!, parent.end))) {
       problem = `range ${text.slice(i, sep)} is not inside its parent ${parent.name ?? '<BAD>'} (line ${stLine[top]})`;
+      // The start inside the parent: it is the end that runs past it.
+      if (addrLE(stStart[top]!, parent.start, s, startBig)) column = endCol;
     } else if (!hidden) {
       const last = stLast[top];
       if (last && addrLE(s, startBig, stLastEnd[top]!, last.end)) {
@@ -503,7 +524,7 @@ export function parseIomem(text: string, opts: ParseOptions = {}): ParseResult {
       }
     }
     if (problem) {
-      err({ line: lineNo, column: indent + 1, message: problem });
+      err({ line: lineNo, column, message: problem });
       openLevel(indent, null, lineNo, s, e);
       continue;
     }
@@ -548,7 +569,7 @@ export function parseIomem(text: string, opts: ParseOptions = {}): ParseResult {
   closeLevels(1);
   if (dropped > 0) errors.push({ line: lineCount, message: `${dropped} more errors not shown` });
   const nonRoot = nodeCount > 0 && hidden;
-  const result = { tree: root, errors, warnings, nonRoot, lineCount, nodeCount, finalNewline, eol } as Omit<ParseResult, 'lineOf'>;
+  const result = { tree: root, errors, warnings, nonRoot, lineCount, nodeCount, errorCount, finalNewline, eol } as Omit<ParseResult, 'lineOf'>;
   let full: Map<Resource, number> | null = null;
   Object.defineProperty(result, 'lineOf', {
     enumerable: true,

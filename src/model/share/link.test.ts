@@ -5,6 +5,8 @@ import type { NoteTarget, ViewState } from '../view-state';
 import { DEFAULT_VIEW } from '../view-state';
 import { decodeLink, encodeLink, MAX_LINK_LENGTH, ReviewNotesSchema } from './link';
 import { platformArb } from '../testing/arbitraries';
+import { explainAll } from '../explain';
+import { MODEL_DATE, TOOL_VERSION } from '../version';
 
 const targetArb: fc.Arbitrary<NoteTarget> = fc.oneof(
   fc.record({ kind: fc.constant('resource' as const), path: fc.array(fc.string({ minLength: 1, maxLength: 30 }), { minLength: 1, maxLength: 5 }) }),
@@ -56,8 +58,44 @@ describe('share links', () => {
     expect(r.view.notes).toEqual([{ id: 'n1', target: { kind: 'step', nodeId: 'a_fwb' }, text: 'FWB is the whole story' }]);
   });
 
+  it('keeps opening a link made by version 2 (frozen string): no tool version, model date or verdicts', () => {
+    const v2 =
+      '#v=2&d=memremap&a=arm64&cpu=intel&fwb=1&dic=0&fw=soft-reserved&efi=uc&nsr=0&k=7.0&rg=none&cr=y&hm=m&km=n&esr=y' +
+      '&on=online_kernel&hf=1&mte=0&dl=0&rst=0&s=2';
+    const r = decodeLink(v2);
+    expect(r.error).toBeNull();
+    expect(r.version).toBe(2);
+    expect(r.view.scenario).toEqual({
+      design: 'memremap',
+      platform: {
+        ...DEFAULT_PLATFORM, arch: 'arm64', dic: false, firmware: 'soft-reserved', efiAttr: 'uc', kernel: '7.0', region: 'none',
+        config: { CXL_REGION: 'y', DEV_DAX_HMEM: 'm', DEV_DAX_KMEM: 'n', EFI_SOFT_RESERVE: 'y' }, onlinePolicy: 'online_kernel',
+      },
+    });
+    expect(r.madeWith).toEqual({ version: null, modelDate: null });
+    expect(r.shown).toBeNull();
+  });
+
+  it('carries the tool version and model date, and the verdicts shown when given', () => {
+    const bare = encodeLink(DEFAULT_VIEW);
+    expect(bare).toContain(`&tv=${TOOL_VERSION}&md=${MODEL_DATE}`);
+    expect(bare).not.toContain('vd=');
+    expect(decodeLink(bare).madeWith).toEqual({ version: TOOL_VERSION, modelDate: MODEL_DATE });
+    const all = explainAll(DEFAULT_PLATFORM);
+    const withVerdicts = encodeLink(DEFAULT_VIEW, all);
+    expect(withVerdicts).toMatch(/&vd=gc\.eo\.hm\.lm\.dr\.fr\.sp\.al\.us~hp\.[gbpn]{9}~pn\./);
+    const r = decodeLink(withVerdicts);
+    expect(r.error).toBeNull();
+    expect(r.view).toEqual(DEFAULT_VIEW);
+    for (const d of DESIGNS) for (const v of all[d].verdicts) expect(r.shown?.[d]?.[v.id]).toBe(v.status);
+  });
+
   it.each([
-    ['#v=3&d=hotplug', /newer version/],
+    ['#v=4&d=hotplug', /newer version/],
+    ['#v=2&d=hotplug&md=2026-12-06', /unknown field "md"/],
+    ['#v=3&md=yesterday', /model date \("md"\) has the invalid value/],
+    ['#v=3&tv=1.0.0%3Cb%3E', /tool version \("tv"\)/],
+    ['#v=3&vd=gc.eo~hp.g', /verdicts it showed \("vd"\) are not readable/],
     ['#v=1&d=evil', /design \("d"\) has the invalid value "evil"/],
     ['#v=1&a=sparc', /arch/],
     ['#v=1&s=-4', /step/],

@@ -4,7 +4,11 @@
  *
  *   #v=2&d=vfio-owned&a=x86_64&cpu=intel&fwb=1&dic=1&fw=reserved&efi=wb&nsr=0&k=7.1&rg=committed&cr=y&hm=y&km=m
  *       &esr=y&on=online_movable&hf=1&mte=0&dl=0&rst=0&s=4
- *       [&cmp=design:hotplug | &cmp=platform&c.a=arm64&c.fwb=0…] [&p=1] [&n=<base64url JSON of notes>]
+ *       [&cmp=design:hotplug | &cmp=platform&c.a=arm64&c.fwb=0…] [&p=1]
+ *       &tv=0.1.0&md=2026-12-06[&vd=gc.eo.hm…~hp.gbpg…~…] [&n=<base64url JSON of notes>]
+ *
+ * tv and md name the tool version and the model date that made the link, vd the verdicts it showed
+ * (shown-verdicts.ts): opening it under a model whose verdicts differ says which changed.
  *
  * decodeLink() never throws and never trusts its input: every value is checked against the model's enums with zod,
  * sizes are capped, and anything wrong yields the default view plus a message naming the field. Nothing from a link
@@ -19,8 +23,12 @@ import {
 import type { ReviewNote, ViewState } from '../view-state';
 import { DEFAULT_VIEW } from '../view-state';
 import { describeIssue } from '../validation';
+import type { Verdict } from '../explain-types';
+import type { DesignId } from '../scenario';
+import { MODEL_DATE, TOOL_VERSION } from '../version';
+import { decodeShownVerdicts, encodeShownVerdicts, type ShownVerdicts } from './shown-verdicts';
 
-export const LINK_VERSION = 2;
+export const LINK_VERSION = 3;
 /** Longest fragment we accept (browsers allow more; reviewers paste links in mail). */
 export const MAX_LINK_LENGTH = 8192;
 export const MAX_NOTES = 50;
@@ -108,13 +116,18 @@ function platformParams(p: Platform, prefix: string): string[] {
   });
 }
 
-/** The fragment (with leading "#") that reproduces `view`. */
-export function encodeLink(view: ViewState): string {
+/**
+ * The fragment (with leading "#") that reproduces `view`, stamped with the tool version and model date; with `shown`
+ * (the verdict matrix on the view's platform, built-in tree), it carries those verdicts too.
+ */
+export function encodeLink(view: ViewState, shown?: Partial<Record<DesignId, { verdicts: readonly Verdict[] }>>): string {
   const parts = [`v=${LINK_VERSION}`, `d=${view.scenario.design}`, ...platformParams(view.scenario.platform, '')];
   if (view.step >= 0) parts.push(`s=${view.step}`);
   if (view.compare?.kind === 'design') parts.push(`cmp=design:${view.compare.design}`);
   else if (view.compare?.kind === 'platform') parts.push('cmp=platform', ...platformParams(view.compare.platform, 'c.'));
   if (view.presentation) parts.push('p=1');
+  parts.push(`tv=${encodeURIComponent(TOOL_VERSION)}`, `md=${MODEL_DATE}`);
+  if (shown) parts.push(`vd=${encodeShownVerdicts(shown)}`);
   if (view.notes.length > 0) parts.push(`n=${toBase64Url(JSON.stringify(view.notes.map(({ id, target, text, author }) => ({ id, target, text, ...(author ? { author } : {}) }))))}`);
   return `#${parts.join('&')}`;
 }
@@ -127,7 +140,13 @@ export interface DecodeResult {
   version: number;
   /** True when the fragment held no view at all (empty, or unrelated anchors). */
   empty: boolean;
+  /** The tool version and model date that made the link (null when it does not say: before link version 3). */
+  madeWith: { version: string | null; modelDate: string | null };
+  /** The verdicts the link showed, when it carries them. */
+  shown: ShownVerdicts | null;
 }
+
+const UNKNOWN_MAKER: DecodeResult['madeWith'] = { version: null, modelDate: null };
 
 class LinkError extends Error {}
 
@@ -143,6 +162,11 @@ const MIGRATIONS: Record<number, (params: Map<string, string>) => Map<string, st
       const bare = k.startsWith('c.') ? k.slice(2) : k;
       if (['cpu', 'dic', 'efi', 'rg', 'cr', 'hm', 'km', 'esr'].includes(bare)) throw new LinkError(`unknown field "${k}"`);
     }
+    return params;
+  },
+  // Version 3 added the tool version (tv), the model date (md) and the verdicts shown (vd); nothing else changed.
+  2: (params) => {
+    for (const k of ['tv', 'md', 'vd']) if (params.has(k)) throw new LinkError(`unknown field "${k}"`);
     return params;
   },
 };
@@ -189,17 +213,19 @@ function platformFrom(params: Map<string, string>, prefix: string, base: Platfor
   return p;
 }
 
-const KNOWN = new Set(['v', 'd', 's', 'cmp', 'p', 'n', ...Object.keys(PLATFORM_PARAMS), ...Object.keys(PLATFORM_PARAMS).map((k) => `c.${k}`)]);
+const KNOWN = new Set(['v', 'd', 's', 'cmp', 'p', 'n', 'tv', 'md', 'vd', ...Object.keys(PLATFORM_PARAMS), ...Object.keys(PLATFORM_PARAMS).map((k) => `c.${k}`)]);
 
 /** Decode a fragment. Never throws; on any problem returns the default view and a message naming what was wrong. */
 export function decodeLink(hash: string): DecodeResult {
-  const fail = (msg: string, version = 0): DecodeResult => ({ view: DEFAULT_VIEW, error: `This link could not be opened: ${msg}. Showing the default view.`, version, empty: false });
+  const fail = (msg: string, version = 0): DecodeResult => ({
+    view: DEFAULT_VIEW, error: `This link could not be opened: ${msg}. Showing the default view.`, version, empty: false, madeWith: UNKNOWN_MAKER, shown: null,
+  });
   try {
     if (typeof hash !== 'string') return fail('not text');
     if (hash.length > MAX_LINK_LENGTH) return fail(`it is ${hash.length} characters long (the limit is ${MAX_LINK_LENGTH})`);
     let params = parseParams(hash);
     if (params.size === 0 || !params.has('v')) {
-      return { view: DEFAULT_VIEW, error: null, version: 0, empty: true };
+      return { view: DEFAULT_VIEW, error: null, version: 0, empty: true, madeWith: UNKNOWN_MAKER, shown: null };
     }
     const vs = params.get('v')!;
     if (!/^\d{1,3}$/.test(vs)) return fail(`version "${vs.slice(0, 10)}" is not a number`);
@@ -243,7 +269,20 @@ export function decodeLink(hash: string): DecodeResult {
       if (!r.success) throw new LinkError(`the review notes ("n") are invalid: ${r.error.issues[0] ? describeIssue(r.error.issues[0]) : 'unknown problem'}`);
       notes = r.data.map((x) => ({ id: x.id, target: x.target, text: x.text, ...(x.author ? { author: x.author } : {}) }));
     }
-    return { view: { scenario: { design, platform }, compare, step, presentation, notes }, error: null, version: original, empty: false };
+    const madeWith = {
+      version: field(params, 'tv', z.string().check(z.regex(/^\d{1,4}\.\d{1,4}\.\d{1,4}(?:[-+][0-9A-Za-z.-]{1,20})?$/)), 'tool version') ?? null,
+      modelDate: field(params, 'md', z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)), 'model date') ?? null,
+    };
+    let shown: ShownVerdicts | null = null;
+    const vd = params.get('vd');
+    if (vd !== undefined) {
+      try {
+        shown = decodeShownVerdicts(vd);
+      } catch {
+        throw new LinkError('the verdicts it showed ("vd") are not readable');
+      }
+    }
+    return { view: { scenario: { design, platform }, compare, step, presentation, notes }, error: null, version: original, empty: false, madeWith, shown };
   } catch (e) {
     if (e instanceof LinkError) return fail(e.message);
     return fail('it is malformed');

@@ -5,6 +5,9 @@ import { SOURCES_KVM_X86 } from './kvm-x86';
 import { SOURCES_KVM_ARM64 } from './kvm-arm64';
 import { SOURCES_VMA } from './vma';
 import { SOURCES_THREAD } from './thread';
+import { SOURCES_DAX } from './dax';
+import { SOURCES_NPT } from './npt';
+import { SOURCES_STAGE2 } from './stage2';
 
 /** Every source the model cites, by id. Ids are namespaced by file ("kvm-x86/make_spte"), so the parts never collide. */
 export const SOURCES: Readonly<Record<SourceId, Source>> = {
@@ -14,6 +17,9 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
   ...SOURCES_KVM_ARM64,
   ...SOURCES_VMA,
   ...SOURCES_THREAD,
+  ...SOURCES_DAX,
+  ...SOURCES_NPT,
+  ...SOURCES_STAGE2,
 };
 
 export function getSource(id: SourceId): Source {

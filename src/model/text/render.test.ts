@@ -30,14 +30,14 @@ describe('renderText', () => {
     const t = renderText(ex, {
       notes: [
         { id: 'a', target: { kind: 'step', nodeId: 'x_mmio' }, text: 'EPT ignores the VMA here.', author: 'jgg' },
-        { id: 'b', target: { kind: 'resource', path: ['CXL Window 0', 'region0', 'Reserved', 'vfio-cxl'] }, text: 'name unverified' },
+        { id: 'b', target: { kind: 'resource', path: ['CXL Window 0', 'region0', 'Reserved', 'vfio-cxl-hdm'] }, text: 'name unverified' },
         { id: 'c', target: { kind: 'verdict', design: 'vfio-owned', verdict: 'guest-cacheable' }, text: 'needs a KVM/x86 change' },
       ],
     });
     const lines = t.split('\n');
     const at = (re: RegExp) => lines.findIndex((l) => re.test(l));
     expect(lines.findIndex((l) => l === '> jgg: EPT ignores the VMA here.')).toBeGreaterThan(at(/kvm_is_mmio_pfn\(pfn\)/));
-    expect(lines[at(/: vfio-cxl {2}<-- new/) + 1]).toBe('> review: name unverified');
+    expect(lines[at(/: vfio-cxl-hdm {2}<-- new/) + 1]).toBe('> review: name unverified');
     expect(lines.some((l) => l === '> review: needs a KVM/x86 change')).toBe(true);
   });
 
@@ -104,7 +104,7 @@ describe('renderText footnotes and notes', () => {
       fc.property(platformArb, (p) => {
         const m = renderVerdictMatrix(explainAll(p));
         for (const line of m.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
-        expect(m.split('\n').filter((l) => /^ {2}[+!~-] /.test(l))).toHaveLength(DESIGNS.length * 8);
+        expect(m.split('\n').filter((l) => /^ {2}[+!~-] /.test(l))).toHaveLength(DESIGNS.length * 9);
       }),
       { numRuns: 30 },
     );

@@ -5,11 +5,14 @@
 import { formatSize, hex } from '../addr';
 import type { Explanation, Verdict } from '../explain-types';
 import { walk } from '../resource/tree';
+import { leafWhat } from '../vma/leafText';
+import { describeResult } from './result';
 import type { DesignId } from '../scenario';
-import { DESIGNS, formatConfig } from '../scenario';
+import { CONFIG_KEYS, DESIGNS } from '../scenario';
 import { getSource } from '../sources';
-import { sourceLabel, sourceLinkNote, sourceUrl } from '../source-links';
+import { sourceLabel, sourceLinkNote, sourceUrlOf } from '../source-links';
 import type { NoteTarget, ReviewNote } from '../view-state';
+import { exportStamp } from '../version';
 import { DESIGN_LABEL } from './designLabels';
 
 export { DESIGN_LABEL };
@@ -119,7 +122,7 @@ function platformLines(ex: Explanation): string[] {
     `nosoftreserve=${p.nosoftreserve ? 'on' : 'off'}`,
     `kernel=${p.kernel}`,
     `region=${p.region}`,
-    formatConfig(p.config),
+    ...CONFIG_KEYS.map((k) => `CONFIG_${k}=${p.config[k]}`),
     `online=${p.onlinePolicy}`,
     `huge_fault=${p.hugeFault ? 'on' : 'off'}`,
     `mte=${p.mte ? 'on' : 'off'}`,
@@ -185,20 +188,19 @@ function vmaLines(ex: Explanation, fn: Footnotes, notes: Notes, out: string[]): 
   const leaf = v.walk.find((w) => w.leaf);
   if (leaf) out.push(fit(`  ${leaf.level}: ${leaf.entry}`));
   for (const lf of v.leaves) {
-    const what = lf.special ? 'special, no struct page' : `struct page, node ${lf.page?.node ?? '?'} ${lf.page?.zone ?? ''}`;
-    out.push(fit(`  ${lf.size} leaf hva 0x${hex(lf.hva)} -> pfn 0x${hex(lf.pfn)} (${what})`));
+    for (const l of wrap(`${lf.size} leaf hva 0x${hex(lf.hva)} -> pfn 0x${hex(lf.pfn)} (${leafWhat(lf)})`, WIDTH, '    ', '  ')) out.push(l);
   }
   notes.quote({ kind: 'vma', part: 'leaves' }, out);
   for (const n of v.notes) for (const l of wrap(`Note: ${n}`, WIDTH, '      ')) out.push(l);
 }
 
 function faultLines(ex: Explanation, fn: Footnotes, notes: Notes, out: string[]): void {
-  const arch = ex.fault.arch === 'x86_64' ? 'x86-64, EPT' : 'arm64, stage-2';
+  const arch = ex.fault.arch === 'arm64' ? 'arm64, stage-2' : ex.platform.vendor === 'amd' ? 'x86-64, AMD NPT' : 'x86-64, Intel EPT';
   out.push(`== KVM fault path (${arch}) ==`);
   if (ex.fault.steps.length === 0) out.push('(KVM is never reached)');
   ex.fault.steps.forEach((s, k) => {
     const mark = s.verified ? '' : ' (unverified)';
-    for (const l of wrap(`${s.function}${mark} ${fn.ref(s.sources)}`, WIDTH, '      ', `${String(k + 1).padStart(2)}. `)) out.push(l);
+    for (const l of wrap(`${s.label}${mark} ${fn.ref(s.sources)}`, WIDTH, '      ', `${String(k + 1).padStart(2)}. `)) out.push(l);
     out.push(fit(`      ${s.file}`));
     if (s.decision) {
       for (const l of wrap(`? ${s.decision.test}: ${s.decision.value}${s.decision.taken ? ` => ${s.decision.taken}` : ''}`, WIDTH, '        ', '      ')) out.push(l);
@@ -207,11 +209,7 @@ function faultLines(ex: Explanation, fn: Footnotes, notes: Notes, out: string[])
     notes.quote({ kind: 'step', nodeId: s.nodeId }, out);
   });
   const r = ex.fault.result;
-  const res =
-    r.kind === 'mapped'
-      ? `Result: ${r.table} entry ${r.level}, memory type ${r.memtype}, ${r.writable ? 'writable' : 'read-only'}, pfn 0x${hex(r.pfn)}`
-      : `Result: ${r.error} in ${r.at}; ${r.seenBy}`;
-  for (const l of wrap(res, WIDTH, '        ', '')) out.push(l);
+  for (const l of wrap(`Result: ${describeResult(r)}`, WIDTH, '        ', '')) out.push(l);
 }
 
 function verdictLines(ex: Explanation, fn: Footnotes, notes: Notes, out: string[]): void {
@@ -235,7 +233,7 @@ export function footnoteLines(order: string[]): string[] {
     const s = getSource(id);
     const tag = s.verified ? '' : ' [UNVERIFIED]';
     for (const l of wrap(`[${k + 1}] ${sourceLabel(s)}${tag}`, WIDTH, '    ', '')) out.push(l);
-    const url = sourceUrl(s);
+    const url = sourceUrlOf(id, s);
     if (url) out.push(`    ${url}`);
     const where = sourceLinkNote(s);
     if (where) for (const l of wrap(`(${where})`, WIDTH, '    ', '    ')) out.push(l);
@@ -257,6 +255,7 @@ export function renderText(ex: Explanation, opts: RenderOptions = {}): string {
   const out: string[] = [];
   if (sections.has('header')) {
     out.push(fit(`HDM Atlas: ${DESIGN_LABEL[ex.design]} on ${ex.platform.arch === 'x86_64' ? 'x86-64' : 'arm64'}`));
+    out.push(...wrap(exportStamp()));
     for (const l of platformLines(ex)) out.push(l);
     out.push(fit(`firmware: ${FIRMWARE_LABEL[ex.platform.firmware]}`));
     out.push(fit(`HDM 0x${hex(ex.layout.hdmStart)}-0x${hex(ex.layout.hdmEnd)} (${formatSize(ex.layout.hdmEnd - ex.layout.hdmStart + 1n)})`));
@@ -292,13 +291,15 @@ export function renderText(ex: Explanation, opts: RenderOptions = {}): string {
     out.push('');
   }
   if (sections.has('sources') && fn.order.length) out.push(...footnoteLines(fn.order));
+  // Without the header, the tool and model date close the text: every text export carries them.
+  if (!sections.has('header')) out.push('', ...wrap(exportStamp()));
   return out.join('\n').replace(/\n+$/, '') + '\n';
 }
 
 /** The verdict matrix of all designs under one platform, ≤ 80 columns. */
 export function renderVerdictMatrix(all: Record<DesignId, Explanation>): string {
   const first = all[DESIGNS[0]];
-  const out: string[] = ['Verdicts, all designs'];
+  const out: string[] = ['Verdicts, all designs', ...wrap(exportStamp())];
   out.push(...platformLines(first));
   out.push('');
   for (const d of DESIGNS) {

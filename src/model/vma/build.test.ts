@@ -17,14 +17,23 @@ function vma(design: DesignId, over: Partial<Platform> = {}, memory: MemoryState
 const names = (v: VmaModel) => v.flags.map((f) => f.name);
 
 describe('VFIO region VMAs (vma/vfio_cxl_region_mmap, vma/smaps)', () => {
-  it('VFIO-owned: VM_IO|VM_PFNMAP|VM_DONTEXPAND|VM_DONTDUMP|VM_ALLOW_ANY_UNCACHED; smaps prints "??" for the last (no entry in show_smap_vma_flags())', () => {
-    const v = vma('vfio-owned');
+  it('v2 (memremap): VM_IO|VM_PFNMAP|VM_DONTEXPAND|VM_DONTDUMP|VM_ALLOW_ANY_UNCACHED; smaps prints "??" for the last (no entry in show_smap_vma_flags())', () => {
+    const v = vma('memremap');
     expect(v.kind).toBe('vfio-region');
     expect(names(v)).toEqual(expect.arrayContaining(['VM_IO', 'VM_PFNMAP', 'VM_DONTEXPAND', 'VM_DONTDUMP', 'VM_ALLOW_ANY_UNCACHED', 'VM_SHARED']));
     expect(names(v)).not.toContain('VM_DONTCOPY');
     expect(v.smaps).toBe('rd wr sh mr mw me ms pf io de dd ??');
     expect(v.flags.find((f) => f.name === 'VM_ALLOW_ANY_UNCACHED')).toMatchObject({ mnemonic: '??', verified: true });
     expect(v.sources).toEqual(expect.arrayContaining(['vma/vfio_cxl_region_mmap', 'vma/smaps-allow-any-uncached']));
+  });
+
+  it('VFIO-owned (the later vfio-cxl module): VM_IO|VM_PFNMAP|VM_DONTEXPAND|VM_DONTDUMP, default write-back pgprot, no VM_ALLOW_ANY_UNCACHED (vo/vfio-cxl-module)', () => {
+    const v = vma('vfio-owned');
+    expect(names(v)).toEqual(expect.arrayContaining(['VM_IO', 'VM_PFNMAP', 'VM_DONTEXPAND', 'VM_DONTDUMP', 'VM_SHARED']));
+    expect(names(v)).not.toContain('VM_ALLOW_ANY_UNCACHED');
+    expect(v.smaps).toBe('rd wr sh mr mw me ms pf io de dd');
+    expect(v.vmOps?.name).toBe('vfio_cxl_mem_vm_ops');
+    expect(v.sources).toContain('vo/vfio-cxl-module');
   });
 
   it('nvgrace-gpu usemem: same flags without VM_ALLOW_ANY_UNCACHED, so no "??" (nv/mmap)', () => {
@@ -74,11 +83,12 @@ describe('VFIO region VMAs (vma/vfio_cxl_region_mmap, vma/smaps)', () => {
   it('huge_fault per platform.hugeFault: handler present and PMD leaves, else .fault only and 4K (vma/vfio_cxl_region_vm_fault)', () => {
     const huge = vma('vfio-owned', { hugeFault: true });
     expect(huge.vmOps?.handlers.map((h) => h.name)).toEqual(['fault', 'huge_fault']);
+    expect(huge.vmOps?.handlers.find((h) => h.name === 'huge_fault')?.fn).toBe('vfio_cxl_mem_huge_fault()');
     expect(huge.maxLeaf).toBe('2M'); // the default HDM base is 2M- but not 1G-aligned: is_aligned_for_order() falls back
     const small = vma('vfio-owned', { hugeFault: false });
     expect(small.vmOps?.handlers.map((h) => h.name)).toEqual(['fault']);
     expect(small.maxLeaf).toBe('4K');
-    expect(small.sources).toContain('vma/vfio_cxl_region_vm_fault');
+    expect(small.sources).toContain('vo/vfio-cxl-module');
   });
 
   it('v6.11 predates huge pfnmap: 4K even with hugeFault (vma/huge-pfnmap-6.12)', () => {
@@ -102,7 +112,8 @@ describe('page-backed VMAs (vma/anon-qemu, vma/hostmem-bind)', () => {
   it('hotplug: anonymous RW, refcounted struct pages of the MemoryState node and zone', () => {
     const v = vma('hotplug', {}, pageMemory({ numaNode: 3, zone: 'ZONE_NORMAL' }));
     expect(v.kind).toBe('anon');
-    expect(v.smaps).toBe('rd wr mr mw me ac');
+    // QEMU madvises guest RAM MADV_HUGEPAGE and MADV_DONTFORK (ERRATA item 12).
+    expect(v.smaps).toBe('rd wr mr mw me dc ac hg');
     expect(names(v)).not.toContain('VM_PFNMAP');
     expect(v.vmOps).toBeNull();
     for (const l of v.leaves) expect(l).toMatchObject({ special: false, page: { node: 3, zone: 'ZONE_NORMAL' } });

@@ -28,14 +28,14 @@ const VFIO_OFFSET_SHIFT = 40n;
 const MNEMONIC: Record<string, string> = {
   VM_READ: 'rd', VM_WRITE: 'wr', VM_EXEC: 'ex', VM_SHARED: 'sh',
   VM_MAYREAD: 'mr', VM_MAYWRITE: 'mw', VM_MAYEXEC: 'me', VM_MAYSHARE: 'ms',
-  VM_PFNMAP: 'pf', VM_IO: 'io', VM_DONTEXPAND: 'de', VM_ACCOUNT: 'ac', VM_DONTDUMP: 'dd', VM_HUGETLB: 'ht',
+  VM_PFNMAP: 'pf', VM_IO: 'io', VM_DONTCOPY: 'dc', VM_DONTEXPAND: 'de', VM_ACCOUNT: 'ac', VM_DONTDUMP: 'dd', VM_HUGETLB: 'ht',
   VM_HUGEPAGE: 'hg', VM_MIXEDMAP: 'mm',
 };
 
 /** smaps order follows the bit order of the mnemonics table. */
 const BIT_ORDER = [
   'VM_READ', 'VM_WRITE', 'VM_EXEC', 'VM_SHARED', 'VM_MAYREAD', 'VM_MAYWRITE', 'VM_MAYEXEC', 'VM_MAYSHARE',
-  'VM_PFNMAP', 'VM_IO', 'VM_DONTEXPAND', 'VM_ACCOUNT', 'VM_HUGETLB', 'VM_DONTDUMP', 'VM_MIXEDMAP', 'VM_HUGEPAGE',
+  'VM_PFNMAP', 'VM_IO', 'VM_DONTCOPY', 'VM_DONTEXPAND', 'VM_ACCOUNT', 'VM_HUGETLB', 'VM_DONTDUMP', 'VM_MIXEDMAP', 'VM_HUGEPAGE',
   'VM_ALLOW_ANY_UNCACHED',
 ];
 
@@ -71,6 +71,7 @@ function leavesAround(
   size: LeafSize,
   special: boolean,
   page: PageTableLeaf['page'],
+  pfnPage: PageTableLeaf['pfnPage'],
   vmStart: bigint,
   vmEnd: bigint,
 ): PageTableLeaf[] {
@@ -81,7 +82,7 @@ function leavesAround(
   for (let i = -1n; i <= 1n; i++) {
     const a = base + i * b;
     if (a < vmStart || a + b > vmEnd) continue;
-    out.push({ level: LEAF_LEVEL[size], size, hva: a, pfn: (hbase + i * b) >> 12n, special, page, writable: true });
+    out.push({ level: LEAF_LEVEL[size], size, hva: a, pfn: (hbase + i * b) >> 12n, special, page, pfnPage, writable: true });
   }
   return out;
 }
@@ -116,11 +117,21 @@ function noneVma(why: string): VmaModel {
   };
 }
 
-/** Host PTE cache mode of a PFNMAP insert on x86 (pfnmap_setup_cachemode → lookup_memtype). */
-function x86PfnmapCacheMode(m: MemoryState): { mode: string; cacheable: boolean; sources: string[] } {
-  if (m.structPages) return { mode: 'WB (RAM page memtype)', cacheable: true, sources: ['vma/pat-cachemode'] };
+/**
+ * Host PTE cache mode of a PFNMAP insert on x86 (pfnmap_setup_cachemode → lookup_memtype): a RAM page's memtype, a
+ * memtype reservation over the range (memremap/ioremap_cache, devm_memremap_pages), else UC-. A WB reservation is
+ * itself recorded WB only where the host MTRRs say WB (pat_x_mtrr_type()), which the model cannot see.
+ */
+function x86PfnmapCacheMode(m: MemoryState, lazyMemremap: boolean): { mode: string; cacheable: boolean; sources: string[] } {
+  if (m.pages === 'buddy') return { mode: 'WB (RAM page memtype)', cacheable: true, sources: ['vma/pat-cachemode'] };
+  if (m.pages === 'zone-device') {
+    return { mode: 'WB (memtype reserved by devm_memremap_pages(), if the host MTRRs say WB)', cacheable: true, sources: ['vma/pat-cachemode', 'x86/pat-mtrr-reservation'] };
+  }
+  if (m.kernelMapping?.kind === 'ioremap-wb' && !lazyMemremap) {
+    return { mode: 'WB (memtype reserved by ioremap_cache, if the host MTRRs say WB)', cacheable: true, sources: ['vma/pat-cachemode', 'vma/pat-wb-from-memremap', 'x86/pat-mtrr-reservation'] };
+  }
   if (m.kernelMapping?.kind === 'ioremap-wb') {
-    return { mode: 'WB (memtype reserved by ioremap_cache)', cacheable: true, sources: ['vma/pat-cachemode', 'vma/pat-wb-from-memremap'] };
+    return { mode: 'UC- until the first read()/write() memremaps the range (no memtype reserved yet)', cacheable: false, sources: ['vma/pat-cachemode', 'x86/nvgrace-lazy-memremap'] };
   }
   return { mode: 'UC- (no memtype reserved)', cacheable: false, sources: ['vma/pat-cachemode'] };
 }
@@ -137,20 +148,21 @@ export function buildVma(input: VmaInput): VmaModel {
 
   if (design === 'hotplug' || design === 'private-node') {
     const page = { node: m.numaNode, zone: m.zone ?? 'none' };
-    const leaves = leavesAround(hva, hpa, '2M', false, page, vmStart, vmEnd);
+    const leaves = leavesAround(hva, hpa, '2M', false, page, 'buddy', vmStart, vmEnd);
     const policy = design === 'hotplug' ? `mbind(MPOL_BIND, node ${m.numaNode ?? '?'})` : `mbind() to private node ${m.numaNode ?? '?'} (needs NP_OPS_MEMPOLICY)`;
     const bootRam = m.numaNode === 0;
     return {
       kind: 'anon',
       vmStart, vmEnd, vmPgoff: vmStart >> 12n,
-      flags: flagsOf(['VM_READ', 'VM_WRITE', 'VM_MAYREAD', 'VM_MAYWRITE', 'VM_MAYEXEC', 'VM_ACCOUNT']),
-      smaps: 'rd wr mr mw me ac',
+      // QEMU's ram_block_add() madvises guest RAM with QEMU_MADV_HUGEPAGE and QEMU_MADV_DONTFORK (vma/qemu-ram-madvise).
+      flags: flagsOf(['VM_READ', 'VM_WRITE', 'VM_MAYREAD', 'VM_MAYWRITE', 'VM_MAYEXEC', 'VM_DONTCOPY', 'VM_ACCOUNT', 'VM_HUGEPAGE']),
+      smaps: 'rd wr mr mw me dc ac hg',
       pgprot: { cacheMode: p.arch === 'x86_64' ? 'WB' : 'MT_NORMAL', origin: 'default vm_page_prot (private anonymous RW)', cacheable: true },
       vmOps: null,
       walk: walkTo(p.arch, leaves.find((l) => l.hva <= hva && hva < l.hva + SZ_2M), '2M'),
       leaves,
       maxLeaf: '2M',
-      sources: ['vma/anon-qemu', 'vma/hostmem-bind', 'vma/thp-hugetlb', ...(design === 'private-node' ? ['pn/vma-unverified'] : [])],
+      sources: ['vma/anon-qemu', 'vma/qemu-ram-madvise', 'vma/hostmem-bind', 'vma/thp-hugetlb', ...(design === 'private-node' ? ['pn/vma-unverified'] : [])],
       notes: [
         bootRam
           ? 'Guest RAM is ordinary anonymous memory; the range is boot System RAM, so pages land there only by chance or by binding node 0.'
@@ -172,37 +184,42 @@ export function buildVma(input: VmaInput): VmaModel {
     : patRenamed ? 'pfnmap_setup_cachemode()' : 'track_pfn_insert()';
   const vmPgoff = remapAtMmap ? layout.hdmStart >> 12n : (regionIndex << VFIO_OFFSET_SHIFT) >> 12n;
   const names = ['VM_READ', 'VM_WRITE', 'VM_SHARED', 'VM_MAYREAD', 'VM_MAYWRITE', 'VM_MAYEXEC', 'VM_MAYSHARE', 'VM_IO', 'VM_PFNMAP', 'VM_DONTEXPAND', 'VM_DONTDUMP'];
-  if (design !== 'nvgrace-gpu') names.push('VM_ALLOW_ANY_UNCACHED');
+  // v2 (and the NV backport) set VM_ALLOW_ANY_UNCACHED on the cacheable DPA region; the later vfio-cxl module and
+  // nvgrace-gpu's usemem do not.
+  if (design === 'memremap') names.push('VM_ALLOW_ANY_UNCACHED');
   const flags = flagsOf(names);
   // nvgrace-gpu gained .huge_fault in the v6.19 cycle; the VFIO-owned design has it when the platform says so; v2 memremap never.
   // vfio-pci huge pfnmap needs v6.12 (scenario.ts KERNEL_VERSIONS).
   const hasHuge = design === 'nvgrace-gpu' ? kernelAtLeast(p, '7.0') : design === 'vfio-owned' && p.hugeFault && kernelAtLeast(p, '6.12');
   const allowed: LeafSize[] = hasHuge ? (p.arch === 'x86_64' ? ['1G', '2M'] : ['2M']) : [];
   const leafSize = pfnmapLeaf(hpa, hva, vmStart, vmEnd, allowed);
-  const leaves = leavesAround(hva, hpa, leafSize, true, null, vmStart, vmEnd);
+  const leaves = leavesAround(hva, hpa, leafSize, true, null, m.pages, vmStart, vmEnd);
   const cm =
     p.arch === 'x86_64'
-      ? x86PfnmapCacheMode(m)
-      : { mode: 'MT_NORMAL (default vm_page_prot)', cacheable: true, sources: ['vma/vfio_cxl_region_mmap'] };
+      ? x86PfnmapCacheMode(m, design === 'nvgrace-gpu')
+      : { mode: 'MT_NORMAL (default vm_page_prot)', cacheable: true, sources: [design === 'vfio-owned' ? 'vo/vfio-cxl-module' : design === 'nvgrace-gpu' ? 'nv/mmap' : 'vma/vfio_cxl_region_mmap'] };
   const handlers =
     design === 'nvgrace-gpu'
       ? [
           { name: 'fault', fn: 'nvgrace_gpu_vfio_pci_fault() → nvgrace_gpu_vfio_pci_huge_fault(vmf, 0)' },
           ...(hasHuge ? [{ name: 'huge_fault', fn: 'nvgrace_gpu_vfio_pci_huge_fault()' }] : []),
         ]
-      : [
-          { name: 'fault', fn: 'vfio_cxl_region_vm_fault()' },
-          ...(hasHuge ? [{ name: 'huge_fault', fn: 'PMD/PUD insert when aligned (v4 docs; handler name unverified)' }] : []),
-        ];
+      : design === 'vfio-owned'
+        ? [
+            { name: 'fault', fn: hasHuge ? 'vfio_cxl_mem_fault() → vfio_cxl_mem_huge_fault(vmf, 0)' : 'vfio_cxl_mem_fault()' },
+            ...(hasHuge ? [{ name: 'huge_fault', fn: 'vfio_cxl_mem_huge_fault()' }] : []),
+          ]
+        : [{ name: 'fault', fn: 'vfio_cxl_region_vm_fault()' }];
   const sources =
     remapAtMmap
       ? ['nv/remap-pre-6.19', 'nv/mmap', 'vma/smaps']
       : design === 'nvgrace-gpu'
       ? ['nv/mmap', 'nv/huge_fault', 'vma/vfio_pci_vmf_insert_pfn', 'vma/smaps', 'vma/special-pte']
-      : ['vma/vfio_cxl_region_mmap', 'vma/vfio_cxl_region_vm_fault', 'vma/vfio_pci_core_mmap', 'vma/smaps', 'vma/smaps-allow-any-uncached', 'vma/special-pte', ...(hasHuge ? ['thread/v4-pmd', 'vma/huge-insert'] : [])];
+      : design === 'vfio-owned'
+        ? ['vo/vfio-cxl-module', 'vma/vfio_pci_core_mmap', 'vma/smaps', 'vma/special-pte', ...(hasHuge ? ['thread/v4-pmd', 'vma/huge-insert', 'vma/vfio_pci_vmf_insert_pfn'] : [])]
+        : ['vma/vfio_cxl_region_mmap', 'vma/vfio_cxl_region_vm_fault', 'vma/vfio_pci_core_mmap', 'vma/smaps', 'vma/smaps-allow-any-uncached', 'vma/special-pte'];
   if (hasHuge && p.arch === 'arm64') sources.push('vma/arm64-pmd-pfnmap-only');
   if (design === 'vfio-owned' && p.hugeFault && !hasHuge) sources.push('vma/huge-pfnmap-6.12');
-  if (design === 'memremap') sources.push('vma/v2-mmap-discrepancy');
   const notes: string[] = [
     remapAtMmap
       ? `Kernel ${p.kernel} predates nvgrace-gpu's fault handler (v6.19 cycle): nvgrace_gpu_mmap() remap_pfn_range()s all of usemem when QEMU maps it, so every 4 KiB special PTE is present before the guest runs; vm_pgoff is the start pfn and there are no vm_ops.`
@@ -216,14 +233,16 @@ export function buildVma(input: VmaInput): VmaModel {
   if (hasHuge && p.arch === 'arm64') notes.push('arm64 has PMD (2 MiB) special leaves only: no PUD pfnmap without HAVE_ARCH_TRANSPARENT_HUGEPAGE_PUD.');
   if (design === 'nvgrace-gpu' && !remapAtMmap) notes.push('nvgrace-gpu\'s .fault and .huge_fault come with the kernel (added in the v6.19 cycle), not with the huge-fault control.');
   if (design === 'memremap') {
-    notes.push('v2 as drawn: a demand-fault PFNMAP VMA; the notes also describe v1/v2 as remap_pfn_range() at mmap time (they disagree).');
+    notes.push('v2 maps the DPA region by demand faults ("DPA VFIO region with demand fault mmap and reset zap"), 4 KiB special PTEs from vfio_cxl_region_vm_fault().');
   }
   else if (allowed.length > 0 && leafSize !== allowed[0]) {
     // is_aligned_for_order() came with the v6.19-cycle vfio refactor; before it the same test was inline in the handler.
     const check = kernelAtLeast(p, '7.0') ? 'is_aligned_for_order()' : 'the huge_fault alignment check';
     notes.push(`The HPA 0x${hex(layout.hdmStart)} is not ${allowed[0]}-aligned: ${check} falls back to ${leafSize} leaves.`);
   }
-  if (m.structPages) notes.push('The pfns are System RAM with struct pages owned by the buddy allocator: the special PTEs alias buddy memory.');
+  if (m.pages === 'buddy') notes.push('The pfns are System RAM with struct pages owned by the buddy allocator: the special PTEs alias buddy memory.');
+  if (m.pages === 'zone-device') notes.push('The pfns are device_dax\'s ZONE_DEVICE pages: the special PTEs alias memory another driver maps.');
+  if (m.pages === 'reserved') notes.push('The pfns have a reserved memmap (an arm64 NOMAP region): struct pages exist but are never buddy pages, and there is no linear map.');
   return {
     kind: 'vfio-region',
     vmStart, vmEnd, vmPgoff,
@@ -237,7 +256,7 @@ export function buildVma(input: VmaInput): VmaModel {
           : 'default vm_page_prot (pgprot_decrypted only)',
       cacheable: cm.cacheable,
     },
-    vmOps: remapAtMmap ? null : { name: design === 'nvgrace-gpu' ? 'nvgrace_gpu_vfio_pci_mmap_ops' : 'vfio_cxl_region_vm_ops', handlers },
+    vmOps: remapAtMmap ? null : { name: design === 'nvgrace-gpu' ? 'nvgrace_gpu_vfio_pci_mmap_ops' : design === 'vfio-owned' ? 'vfio_cxl_mem_vm_ops' : 'vfio_cxl_region_vm_ops', handlers },
     ...(remapAtMmap ? { populatedAtMmap: true } : {}),
     walk: walkTo(p.arch, leaves.find((l) => l.hva <= hva && hva < l.hva + LEAF_BYTES[leafSize]), leafSize),
     leaves,

@@ -21,7 +21,7 @@ export interface CompareWords {
 }
 
 function stepWords(s: FaultStep): string {
-  return s.decision ? `${s.function} → ${s.decision.value}` : s.function;
+  return s.decision ? `${s.label} → ${s.decision.value}` : s.label;
 }
 
 export function compareWords(a: Explanation, b: Explanation, cmp: Comparison): CompareWords {
@@ -38,7 +38,7 @@ export function compareWords(a: Explanation, b: Explanation, cmp: Comparison): C
     path = `${none} never reaches KVM; ${some} takes ${n} steps.`;
   } else if (!d.a && !d.b) path = `Both fault paths take the same ${sa.length} steps, but the entries they end in differ.`;
   else {
-    const shared = d.index === 0 ? 'The fault paths differ from the first step' : `The fault paths share their first ${d.index} step${d.index > 1 ? 's' : ''} (${sa[0]!.function} … ${sa[d.index - 1]!.function})`;
+    const shared = d.index === 0 ? 'The fault paths differ from the first step' : `The fault paths share their first ${d.index} step${d.index > 1 ? 's' : ''} (${sa[0]!.label} … ${sa[d.index - 1]!.label})`;
     const side = (name: string, s: FaultStep | null, n: number) => (s ? `${name}: ${stepWords(s)}` : `${name}: the path has ended (${n} steps)`);
     path = `${shared}; at step ${d.index + 1} they part. ${side(nameA, d.a, sa.length)}. ${side(nameB, d.b, sb.length)}.`;
   }

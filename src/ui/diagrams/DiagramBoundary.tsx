@@ -36,7 +36,9 @@ export class DiagramBoundary extends Component<Props, State> {
         <div className="diagram-error" role="alert" data-testid="diagram-error">
           <strong>The {this.props.name} diagram could not be drawn.</strong>
           <p>{this.state.error.message}</p>
-          <p>The other diagrams are unaffected. Change the scenario to try again.</p>
+          <p>The other diagrams are unaffected. Change the scenario, or{' '}
+            <button type="button" data-testid="diagram-retry" onClick={() => this.setState({ error: null })}>try again</button>
+          </p>
         </div>
       );
     }

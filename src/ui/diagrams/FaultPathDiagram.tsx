@@ -98,7 +98,7 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
     return () => cancelAnimationFrame(raf);
   }, [step, current]);
 
-  const summary = `KVM fault path on ${ex.fault.arch}: ${ex.fault.steps.length} steps through ${ex.fault.steps.map((s) => s.function).join(', ')}. Result: ${resultText(r)}.`;
+  const summary = `KVM fault path on ${ex.fault.arch}: ${ex.fault.steps.length} steps through ${ex.fault.steps.map((s) => s.label).join(', ')}. Result: ${resultText(r)}.`;
 
   return (
     <figure className="diagram fault-diagram" aria-labelledby={captionId}>

@@ -8,6 +8,7 @@ import { useKeptAlive } from '../hooks/useKeptAlive';
 import { usePageIdle } from '../hooks/usePageIdle';
 import { formatSize } from '../../model/addr';
 import { IORESOURCE } from '../../model/resource/types';
+import { conflictPhrase } from '../../model/explain-types';
 import { DESIGN_LABEL } from '../labels';
 import { highlightRange, notesFor, samePath, sameTarget } from './common';
 import { TreeNodeBox } from './TreeNodeBox';
@@ -143,7 +144,7 @@ function ResourceTreeDiagramImpl({ ex, highlight, onHighlight, step, notes, onNo
   const summary =
     `Resource tree after ${DESIGN_LABEL[ex.design]}: ${layout.boxes.length} resources. ` +
     (ex.conflict
-      ? `${ex.conflict.fn} failed ${ex.conflict.errno}: "${ex.conflict.conflictWith.name}" is busy.`
+      ? `${ex.conflict.fn} failed ${ex.conflict.errno}: ${conflictPhrase(ex.conflict)}.`
       : ex.ops.filter((o) => !/^(e820|request_standard|add_cxl|construct_region)/.test(o.fn)).map((o) => `${o.fn}: ${o.result}`).join(' '));
 
   return (

@@ -5,13 +5,13 @@
 import { memo } from 'react';
 import type { FaultStep } from '../../model/explain-types';
 import { getSource } from '../../model/sources';
-import { sourceLinkNote, sourceUrl } from '../../model/source-links';
+import { sourceLinkNote, sourceUrlOf } from '../../model/source-links';
 import { NoBreakErrnos } from '../NoBreakErrnos';
 
 function SourceChip({ id }: { id: string }) {
   const s = getSource(id);
   const label = `${s.kind === 'upstream' ? `${s.file} ${s.fn} ${s.version}` : s.kind === 'inference' ? 'inference' : s.kind === 'patch' ? s.series : s.author}${s.verified ? '' : ' (unverified)'}`;
-  const url = sourceUrl(s);
+  const url = sourceUrlOf(id, s);
   const note = sourceLinkNote(s);
   return url ? (
     <a className={`src ${s.verified ? '' : 'unverified'}`} href={url} target="_blank" rel="noreferrer noopener" title={note ?? url}>
@@ -28,7 +28,7 @@ export const StepInspector = memo(function StepInspector({ step, count, current 
   return (
     <div className="step-inspector" data-testid="step-inspector" aria-live="polite">
       <div>
-        <span className="step-count">Step {step + 1} of {count}</span> <code>{current.function}</code>{' '}
+        <span className="step-count">Step {step + 1} of {count}</span> <code>{current.label}</code>{' '}
         {!current.verified && <span className="unverified-mark" title="name or details not verified against source">unverified</span>}
       </div>
       <div className="step-file">{current.file}</div>

@@ -85,7 +85,7 @@ export function layoutComparePaths(a: Explanation, b: Explanation, d: Divergence
   const shared = d ? d.index : sa.length;
   for (let i = 0; i < shared; i++) {
     const s = sa[i]!;
-    const box = make('shared', 'step', i, s.nodeId, s.function, stepValue(s), false, '');
+    const box = make('shared', 'step', i, s.nodeId, s.label, stepValue(s), false, '');
     box.y = y;
     boxes.push(box);
     y += box.h + 6;
@@ -93,7 +93,7 @@ export function layoutComparePaths(a: Explanation, b: Explanation, d: Divergence
   let divergence: ComparePathsLayout['divergence'] = null;
   const n = Math.max(sa.length, sb.length);
   for (let i = shared; i < n; i++) {
-    const row = [sa[i] ? make('a', 'step', i, sa[i]!.nodeId, sa[i]!.function, stepValue(sa[i]!), i === shared && d !== null, '') : null, sb[i] ? make('b', 'step', i, sb[i]!.nodeId, sb[i]!.function, stepValue(sb[i]!), i === shared && d !== null, '') : null];
+    const row = [sa[i] ? make('a', 'step', i, sa[i]!.nodeId, sa[i]!.label, stepValue(sa[i]!), i === shared && d !== null, '') : null, sb[i] ? make('b', 'step', i, sb[i]!.nodeId, sb[i]!.label, stepValue(sb[i]!), i === shared && d !== null, '') : null];
     const h = Math.max(...row.map((r) => r?.h ?? 0));
     if (i === shared && d) {
       divergence = { y: y + LABEL_H - 4, h: h + 8, label: `first divergence: step ${i + 1}`, labelY: y + LABEL_H - 8 };

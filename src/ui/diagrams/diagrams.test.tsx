@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { explain } from '../../model/explain';
 import { DEFAULT_PLATFORM } from '../../model/scenario';
@@ -22,7 +22,7 @@ describe('ResourceTreeDiagram', () => {
     const { container } = render(<ResourceTreeDiagram {...props({ ex: vfio })} />);
     const nodes = container.querySelectorAll('[data-testid="tree-node"]');
     expect(nodes.length).toBe(vfio.iomem.trim().split('\n').length);
-    const claim = container.querySelector('[data-path="CXL Window 0/region0/Reserved/vfio-cxl"]');
+    const claim = container.querySelector('[data-path="CXL Window 0/region0/Reserved/vfio-cxl-hdm"]');
     expect(claim).not.toBeNull();
     expect(claim!.getAttribute('data-new')).toBe('true');
     expect(claim!.getAttribute('data-busy')).toBe('true');
@@ -34,7 +34,7 @@ describe('ResourceTreeDiagram', () => {
     const c = container.querySelector('[data-conflict="true"]');
     expect(c?.getAttribute('data-path')).toBe('CXL Window 0/region0/System RAM');
     expect(c?.textContent).toContain('-EBUSY');
-    expect(screen.getByText(/request_mem_region\(\) failed -EBUSY/)).toBeInTheDocument();
+    expect(screen.getByText(/request_mem_region_exclusive\(\) failed -EBUSY/)).toBeInTheDocument();
   });
 
   it('hover and focus highlight the resource; Enter selects; "n" asks for a note', () => {
@@ -52,19 +52,22 @@ describe('ResourceTreeDiagram', () => {
   it('lights the resource holding the pfn of the current fault step (linked highlighting)', () => {
     const i = vfio.fault.steps.findIndex((s) => s.links?.pfn !== undefined);
     const { container } = render(<ResourceTreeDiagram {...props({ ex: vfio, step: i })} />);
-    expect(container.querySelector('[data-lit="true"]')?.getAttribute('data-path')).toBe('CXL Window 0/region0/Reserved/vfio-cxl');
+    expect(container.querySelector('[data-lit="true"]')?.getAttribute('data-path')).toBe('CXL Window 0/region0/Reserved/vfio-cxl-hdm');
   });
 });
 
 describe('VmaDiagram', () => {
-  it('shows the VFIO region flags as chips with smaps letters, the ?? of the unnamed VM_ALLOW_ANY_UNCACHED and the special leaves', () => {
-    const { container } = render(<VmaDiagram {...props({ ex: vfio })} />);
+  it('shows the VFIO region flags as chips with smaps letters, the ?? of the unnamed VM_ALLOW_ANY_UNCACHED (v2\'s DPA region) and the special leaves', () => {
+    const owned = [...render(<VmaDiagram {...props({ ex: vfio })} />).container.querySelectorAll('[data-testid="vma-flag"]')].map((e) => e.getAttribute('data-flag'));
+    expect(owned).toEqual(['VM_READ', 'VM_WRITE', 'VM_SHARED', 'VM_MAYREAD', 'VM_MAYWRITE', 'VM_MAYEXEC', 'VM_MAYSHARE', 'VM_PFNMAP', 'VM_IO', 'VM_DONTEXPAND', 'VM_DONTDUMP']);
+    cleanup();
+    const { container } = render(<VmaDiagram {...props({ ex: explain({ design: 'memremap', platform: DEFAULT_PLATFORM }) })} />);
     const flags = [...container.querySelectorAll('[data-testid="vma-flag"]')].map((e) => e.getAttribute('data-flag'));
     expect(flags).toEqual(['VM_READ', 'VM_WRITE', 'VM_SHARED', 'VM_MAYREAD', 'VM_MAYWRITE', 'VM_MAYEXEC', 'VM_MAYSHARE', 'VM_PFNMAP', 'VM_IO', 'VM_DONTEXPAND', 'VM_DONTDUMP', 'VM_ALLOW_ANY_UNCACHED']);
     const unnamed = container.querySelector('[data-flag="VM_ALLOW_ANY_UNCACHED"]')!;
     expect(unnamed.getAttribute('data-mnemonic')).toBe('??');
     expect(unnamed.classList.contains('unverified')).toBe(false); // read in show_smap_vma_flags(): no entry, the table's default
-    expect(container.querySelector('[data-testid="walk-PMD"]')!.classList.contains('leaf')).toBe(true);
+    expect(container.querySelector('[data-testid="walk-PTE"]')!.classList.contains('leaf')).toBe(true); // v2 has only .fault
     expect(container.querySelector('[data-testid="vma-leaf"]')!.textContent).toContain('special: no struct page');
   });
 

@@ -1,12 +1,9 @@
 /** One line for a fault result, and what it means for the guest: the colour it gets everywhere (one meaning). */
-import { hex } from '../../model/addr';
 import type { FaultResult, Verdict } from '../../model/explain-types';
+import { describeResult } from '../../model/text/result';
 
-export function resultText(r: FaultResult): string {
-  return r.kind === 'mapped'
-    ? `${r.table} entry: ${r.level}, ${r.memtype}${r.cacheable ? ' (cacheable)' : ' (not cacheable)'}, ${r.writable ? 'writable' : 'read-only'}, pfn 0x${hex(r.pfn)}`
-    : `${r.error} in ${r.at}: ${r.seenBy}`;
-}
+/** One line for a fault result: the EPT / NPT / stage-2 entry, or the error and where the VMM sees it (the model's words). */
+export const resultText = describeResult;
 
 /**
  * The status colours, shared by the verdict matrix, the headline, the result box and the entry the fault path ends
@@ -15,9 +12,13 @@ export function resultText(r: FaultResult): string {
  */
 export type Tone = Verdict['status'];
 
-/** A cacheable entry is good; an uncached (UC, Device, Normal-NC) entry or an error is bad. */
+/**
+ * A cacheable entry is good; an uncached (UC, Device, Normal-NC) entry or an error is bad; an entry whose
+ * cacheability depends on what the host firmware programmed (AMD NPT honouring MTRRs) is partial.
+ */
 export function resultTone(r: FaultResult): Tone {
-  return r.kind === 'mapped' && r.cacheable ? 'good' : 'bad';
+  if (r.kind !== 'mapped') return 'bad';
+  return r.cacheability === 'cacheable' ? 'good' : r.cacheability === 'depends' ? 'partial' : 'bad';
 }
 
 /** The result in a few words: "EPT 2M UC", "-EBUSY". */
@@ -33,5 +34,6 @@ export function resultRest(r: FaultResult): string {
 /** What the result means for the guest, in words. */
 export function resultMeaning(r: FaultResult): string {
   if (r.kind === 'error') return 'the guest gets no mapping';
-  return r.cacheable ? 'the guest sees cacheable memory' : 'the guest sees the memory uncached';
+  if (r.cacheability === 'depends') return 'the guest sees cacheable memory only if the host MTRRs say WB';
+  return r.cacheability === 'cacheable' ? 'the guest sees cacheable memory' : 'the guest sees the memory uncached';
 }

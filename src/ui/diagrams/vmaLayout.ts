@@ -3,6 +3,7 @@
  * as tall as its wrapped text, every text whole. Pure: no React, no DOM.
  */
 import { formatSize, hex } from '../../model/addr';
+import { leafWhat } from '../../model/vma/leafText';
 import type { PageTableLeaf, VmaModel } from '../../model/explain-types';
 import { charsIn, textWidth, wrapLines } from './text';
 
@@ -64,7 +65,7 @@ export interface VmaLayout {
 const chars = (px: number, f = VMA_FONT) => charsIn(px, f);
 
 export function leafText(l: PageTableLeaf): string {
-  return `${l.size} hva 0x${hex(l.hva)} → pfn 0x${hex(l.pfn)} · ${l.special ? 'special: no struct page' : `struct page, node ${l.page?.node ?? '?'}, ${l.page?.zone ?? ''}`}`;
+  return `${l.size} hva 0x${hex(l.hva)} → pfn 0x${hex(l.pfn)} · ${leafWhat(l)}`;
 }
 
 export function chipText(c: Pick<Chip, 'label' | 'name' | 'verified'>): string {

@@ -10,7 +10,7 @@ const read = (p: string) => readFileSync(join(S, p), 'utf8');
 
 async function importText(text: string) {
   // The panel is code-split (React.lazy): wait for it to load.
-  fireEvent.change(await screen.findByTestId('import-text', {}, { timeout: 5000 }), { target: { value: text } });
+  fireEvent.change(await screen.findByTestId('import-text', {}, { timeout: 15_000 }), { target: { value: text } });
   fireEvent.click(screen.getByTestId('import-submit'));
   await waitFor(() => expect(screen.queryByTestId('import-progress')).toBeNull());
 }

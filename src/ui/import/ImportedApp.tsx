@@ -2,14 +2,23 @@
  * The app with the import panel mounted: holds what the user imported and feeds it to App as explain() options
  * (their /proc/iomem and the picked range) and as diagram overlays (VmFlags, trace functions).
  */
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState, type ComponentType } from 'react';
 import { App, type AppContext, type AppProps } from '../App';
 import { DESIGN_LABEL } from '../labels';
 import type { DesignId } from '../../model/scenario';
-import type { ImportSelection } from './ImportPanel';
+import type { ImportPanelProps, ImportSelection } from './ImportPanel';
+import { PartBoundary } from '../PartBoundary';
+import { reloadFailedStylesheets } from '../chunkError';
 
 // Loaded after first paint: the parsers, the worker client and zod storage are not needed to draw the diagrams.
-const ImportPanel = lazy(() => import('./ImportPanel').then((m) => ({ default: m.ImportPanel })));
+// React.lazy keeps a failed load for good, so each retry (PartBoundary's "Try again") gets a lazy component of its own.
+const panels: ComponentType<ImportPanelProps>[] = [];
+function lazyPanel(attempt: number): ComponentType<ImportPanelProps> {
+  return (panels[attempt] ??= lazy(async () => {
+    if (attempt > 0) await reloadFailedStylesheets();
+    return import('./ImportPanel').then((m) => ({ default: m.ImportPanel }));
+  }));
+}
 
 const NONE: ImportSelection = { observed: {}, explain: null };
 
@@ -34,13 +43,23 @@ export function ImportedApp(props: AppProps) {
     () => (sel.observed.vmFlags || sel.observed.traceFunctions ? sel.observed : undefined),
     [sel.observed],
   );
+  const [attempt, setAttempt] = useState(0);
+  const retry = useCallback(() => setAttempt((a) => a + 1), []);
   const panel = useCallback(
-    (ctx: AppContext) => (
-      <Suspense fallback={<section className="import-panel" aria-busy="true" data-testid="import-loading" />}>
-        <ImportPanel platform={ctx.state.view.scenario.platform} design={ctx.state.view.scenario.design} all={ctx.all} onChange={onChange} designLabel={designLabel} />
-      </Suspense>
-    ),
-    [onChange],
+    (ctx: AppContext) => {
+      const ImportPanel = lazyPanel(attempt);
+      return (
+        <PartBoundary name="the import panel (“Your machine”)" onRetry={retry} testId="import-panel-error">
+          <Suspense fallback={<section className="import-panel" aria-busy="true" data-testid="import-loading" />}>
+            <ImportPanel platform={ctx.state.view.scenario.platform} design={ctx.state.view.scenario.design} all={ctx.all} onChange={onChange}
+              onPlatform={(patch) => ctx.dispatch({ type: 'platform', patch })}
+              designLabel={designLabel}
+            />
+          </Suspense>
+        </PartBoundary>
+      );
+    },
+    [onChange, attempt, retry],
   );
   return (
     <App

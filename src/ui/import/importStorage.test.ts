@@ -1,11 +1,13 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { deferredSaver, IMPORT_STORAGE_KEY, type StoredImports } from './importStorage';
+import { idleWriter, IMPORT_STORAGE_KEY, type StoredImports } from './importStorage';
+
+const deferredSaver = () => idleWriter((v: StoredImports) => localStorage.setItem(IMPORT_STORAGE_KEY, JSON.stringify(v)));
 
 const v = (range: string | null): StoredImports => ({ version: 1, iomem: { name: 'pasted text', text: '0-fff : Reserved\n', savedAt: '2025-01-01T00:00:00Z', range } });
 const stored = () => JSON.parse(localStorage.getItem(IMPORT_STORAGE_KEY) ?? 'null') as StoredImports | null;
 
-describe('deferredSaver', () => {
+describe('idleWriter', () => {
   let idle: (() => void)[] = [];
   const runIdle = () => {
     const cbs = idle;
@@ -24,7 +26,7 @@ describe('deferredSaver', () => {
 
   it('writes nothing in the calling task; when idle, only the latest value, once', () => {
     const setItem = vi.spyOn(Storage.prototype, 'setItem');
-    const s = deferredSaver(localStorage, () => {});
+    const s = deferredSaver();
     s.save(v(null));
     s.save(v('1000-1fff'));
     expect(stored()).toBeNull();
@@ -36,7 +38,7 @@ describe('deferredSaver', () => {
   });
 
   it('writes at once when the page is hidden or unloaded, or on flush()', () => {
-    const s = deferredSaver(localStorage, () => {});
+    const s = deferredSaver();
     s.save(v('1000-1fff'));
     window.dispatchEvent(new Event('pagehide'));
     expect(stored()?.iomem?.range).toBe('1000-1fff');
@@ -50,18 +52,5 @@ describe('deferredSaver', () => {
     expect(stored()?.iomem?.range).toBe('3000-3fff');
     runIdle(); // the cancelled idle callbacks write nothing more
     expect(stored()?.iomem?.range).toBe('3000-3fff');
-  });
-
-  it('reports a refusing browser through onError, and removes the key when nothing is left', () => {
-    const onError = vi.fn();
-    const full = { setItem: () => { throw new Error('QuotaExceededError'); }, removeItem: vi.fn() } as unknown as Storage;
-    const s = deferredSaver(full, onError);
-    s.save(v(null));
-    expect(onError).not.toHaveBeenCalled();
-    runIdle();
-    expect(onError).toHaveBeenCalledWith(expect.stringContaining('refused to save'));
-    s.save({ version: 1 });
-    s.flush();
-    expect(full.removeItem).toHaveBeenCalledWith(IMPORT_STORAGE_KEY);
   });
 });

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { describeIssue } from '../../model/validation';
 import { whenIdle } from '../hooks/whenIdle';
+import { describeError } from '../storage/storageFault';
 
 export const IMPORT_STORAGE_KEY = 'hdm-atlas.imports.v1';
 /** Texts above this are not stored (localStorage holds ~5 MB); what was derived from them is. */
@@ -16,10 +17,22 @@ const str = (max: number) => z.string().check(z.maxLength(max));
 const Slot = {
   /** File name or "pasted". */
   name: str(500),
-  /** The imported text, or null when it was too large to keep. */
+  /** The imported text, or null when it was too large to keep (or, with `why`, could not be kept). */
   text: z.nullable(z.string()),
+  /** When this slot was last imported or changed (ISO 8601): two tabs' slots are merged by it (importMerge.ts). */
   savedAt: str(40),
+  /** 'storage-full': the text was dropped because the browser's storage was full, so an older text is not kept instead. */
+  why: z.optional(z.literal('storage-full')),
 };
+
+/** When each slot was last removed (ISO 8601), so another tab's older copy does not bring it back. */
+const Removed = z.object({
+  iomem: z.optional(str(40)),
+  maps: z.optional(str(40)),
+  trace: z.optional(str(40)),
+  cxl: z.optional(str(40)),
+  bundle: z.optional(str(40)),
+});
 
 export const StoredImports = z.object({
   version: z.literal(1),
@@ -40,6 +53,11 @@ export const StoredImports = z.object({
       functions: z.nullable(z.array(str(200)).check(z.maxLength(5000))),
     }),
   ),
+  removed: z.optional(Removed),
+  /** `cxl list` output. */
+  cxl: z.optional(z.object({ ...Slot })),
+  /** A machine bundle (scripts/collect.sh); the range picked on its /proc/iomem. */
+  bundle: z.optional(z.object({ ...Slot, range: z.nullable(str(80)) })),
 });
 export type StoredImports = z.infer<typeof StoredImports>;
 
@@ -51,8 +69,8 @@ export function loadImports(storage: Storage | null): { value: StoredImports; me
   let raw: string | null;
   try {
     raw = storage.getItem(IMPORT_STORAGE_KEY);
-  } catch {
-    return { value: EMPTY_IMPORTS, message: 'Saved imports could not be read (storage is blocked); nothing was restored.' };
+  } catch (e) {
+    return { value: EMPTY_IMPORTS, message: `Saved imports could not be read: ${describeError(e)}; nothing was restored.` };
   }
   if (raw === null) return { value: EMPTY_IMPORTS, message: null };
   let json: unknown;
@@ -70,40 +88,21 @@ export function loadImports(storage: Storage | null): { value: StoredImports; me
   return { value: r.data, message: null };
 }
 
-/** Store imports. Returns an error message when the browser refuses (quota), null on success. */
-export function saveImports(storage: Storage | null, v: StoredImports): string | null {
-  if (!storage) return null;
-  try {
-    if (!v.iomem && !v.maps && !v.trace) storage.removeItem(IMPORT_STORAGE_KEY);
-    else storage.setItem(IMPORT_STORAGE_KEY, JSON.stringify(v));
-    return null;
-  } catch {
-    return 'The browser refused to save the imports (storage full?); they last until this page is closed.';
-  }
-}
-
 /** The text to store for an import: itself, or null when too large. */
 export function storableText(text: string): string | null {
   return text.length <= MAX_STORED_TEXT ? text : null;
 }
 
-export interface DeferredSaver {
-  /** Queue `v` to be stored; it replaces a queued value not written yet. */
-  save: (v: StoredImports) => void;
-  /** Write the queued value now (nothing when none is queued). */
-  flush: () => void;
-}
-
 /**
- * Stores imports when the browser is idle instead of in the task that shows them. Writing an import means
- * JSON.stringify of the whole pasted text and a synchronous localStorage.setItem of it — milliseconds that would
- * otherwise hold up the frame that draws the candidates or the diagrams on the picked range. Saves are coalesced
- * (the latest value wins); a queued save is written at once when the page is hidden or unloaded (visibilitychange,
- * pagehide) or on flush() (the panel flushes when it unmounts), so a reload right after an import still finds it.
- * `onError` gets saveImports()'s message when the browser refuses.
+ * Runs `write` with the latest value saved when the browser is idle instead of in the task that shows an import.
+ * Writing an import means JSON.stringify of the whole pasted text and a synchronous localStorage.setItem of it —
+ * milliseconds that would otherwise hold up the frame that draws the candidates or the diagrams on the picked range.
+ * Saves are coalesced (the latest value wins); a queued save is written at once when the page is hidden or unloaded
+ * (visibilitychange, pagehide) or on flush() (the panel flushes when it unmounts), so a reload right after an import
+ * still finds it.
  */
-export function deferredSaver(storage: Storage | null, onError: (message: string) => void, timeout = 1000): DeferredSaver {
-  let queued: StoredImports | null = null;
+export function idleWriter<T>(write: (v: T) => void, timeout = 1000): { save: (v: T) => void; flush: () => void } {
+  let queued: { v: T } | null = null;
   let cancel: (() => void) | null = null;
   const onHidden = () => {
     if (document.visibilityState === 'hidden') flush();
@@ -116,15 +115,13 @@ export function deferredSaver(storage: Storage | null, onError: (message: string
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onHidden);
     }
-    const v = queued!;
+    const q = queued!;
     queued = null;
-    const err = saveImports(storage, v);
-    if (err) onError(err);
+    write(q.v);
   }
   return {
     save(v) {
-      if (!storage) return;
-      queued = v;
+      queued = { v };
       if (cancel) return;
       cancel = whenIdle(flush, timeout);
       if (typeof window !== 'undefined') {

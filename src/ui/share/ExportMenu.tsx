@@ -8,6 +8,7 @@ import { DESIGN_LABEL } from '../labels';
 import { archName } from '../platformLine';
 import { copyText, download } from './clipboard';
 import { SLIDE_KINDS } from './slides/slideKinds';
+import { exportStamp } from '../../model/version';
 
 const DRAWINGS = [
   { name: 'fault-path', caption: 'KVM fault path' },
@@ -50,6 +51,7 @@ export function ExportMenu({ ctx, run }: { ctx: AppContext; run: (f: () => Promi
         <h3>Text</h3>
         <button type="button" data-testid="export-text" onClick={run(async () => download(`${base}.txt`, new Blob([(await text()).renderText(ex, { notes: state.view.notes })], { type: 'text/plain' })), 'Text saved')}>Plain text (.txt)</button>
         <button type="button" data-testid="export-matrix" onClick={run(async () => copyText((await text()).renderVerdictMatrix(all)), 'Verdict matrix copied')}>Copy verdict matrix</button>
+        <span className="export-stamp" data-testid="export-version">{exportStamp()}</span>
       </div>
     </details>
   );

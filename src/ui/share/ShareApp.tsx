@@ -1,23 +1,73 @@
 /**
- * The app with sharing mounted: the view lives in the URL fragment (decoded on load and on hashchange, written back
- * as the view changes), review notes persist in localStorage, and the toolbar offers plain text, slides and SVG/PNG
- * exports (ExportMenu) and presentation mode.
+ * The app with sharing mounted: the view lives in the URL fragment (urlSync.ts: decoded on load and when the page
+ * navigates, written back as the view changes), review notes persist in localStorage and follow other tabs
+ * (notesStore.ts), and the toolbar offers plain text, slides and SVG/PNG exports (ExportMenu) and presentation mode.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { decodeLink, encodeLink } from '../../model/share/link';
+import { useCallback, useEffect, useState } from 'react';
+import { decodeLink } from '../../model/share/link';
 import type { ViewState } from '../../model/view-state';
 import type { AppContext } from '../App';
-import type { AppState } from '../state';
+import type { Action, AppState } from '../state';
 import { ImportedApp } from '../import/ImportedApp';
-import { copyText } from './clipboard';
+import { openLocalStorage } from '../storage/storageFault';
+import { copyText, download } from './clipboard';
 import { ExportMenu } from './ExportMenu';
-import { loadNotes, mergeNotes, saveNotes } from './notesStorage';
+import { NotesNotice } from './NotesNotice';
+import { NotesStatusContext } from './notesStatusContext';
+import { PrintCaption } from './PrintCaption';
+import { CHANNEL_NAME, NotesStore, type NotesChannel, type NotesStatus } from './notesStore';
+import { isOwnEntry, linkFor, UrlSync } from './urlSync';
+import { changedVerdictsNotice } from './linkProvenance';
 
-function initial(): { view: ViewState; message: string | null } {
+function openChannel(): NotesChannel | null {
+  try {
+    return typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL_NAME) : null;
+  } catch {
+    return null; // blocked with site data in some browsers: storage events still carry changes
+  }
+}
+
+/** Hands actions to the app once it has mounted (App's onDispatch). */
+class Bridge {
+  private dispatch: ((a: Action) => void) | null = null;
+  attach = (d: (a: Action) => void): void => {
+    this.dispatch = d;
+  };
+  send(a: Action): void {
+    this.dispatch?.(a);
+  }
+}
+
+interface Boot {
+  view: ViewState;
+  message: string | null;
+  /** Verdicts the link showed that read differently in this model (linkProvenance.ts). */
+  notice: string | null;
+  store: NotesStore;
+  url: UrlSync;
+  bridge: Bridge;
+}
+
+function boot(setStatus: (s: NotesStatus) => void, setMessage: (m: string | null) => void, setNotice: (m: string | null) => void): Boot {
   const link = decodeLink(typeof location !== 'undefined' ? location.hash : '');
-  const saved = loadNotes();
-  const view = { ...link.view, notes: mergeNotes(link.view.notes, saved.notes) };
-  return { view, message: link.error ?? saved.error };
+  const access = openLocalStorage();
+  const bridge = new Bridge();
+  const store = new NotesStore({
+    storage: access.storage,
+    blocked: access.fault,
+    reopen: openLocalStorage,
+    openChannel,
+    onRemote: (notes) => bridge.send({ type: 'setNotes', notes }),
+    onStatus: setStatus,
+  });
+  const notes = store.open(link.view.notes, isOwnEntry());
+  // Back/Forward, or a link pasted while the page is open: the view becomes that entry's, with the notes as they are now.
+  const url = new UrlSync((r, own) => {
+    setMessage(r.error);
+    setNotice(changedVerdictsNotice(r));
+    bridge.send({ type: 'replaceView', view: { ...r.view, notes: store.addFromLink(r.view.notes, own) } });
+  });
+  return { view: { ...link.view, notes }, message: link.error, notice: changedVerdictsNotice(link), store, url, bridge };
 }
 
 function ShareToolbar({ ctx }: { ctx: AppContext }) {
@@ -36,8 +86,10 @@ function ShareToolbar({ ctx }: { ctx: AppContext }) {
     }
   };
   return (
+    <>
+    <PrintCaption ex={ex} view={state.view} />
     <div className="share-toolbar" role="group" aria-label="Share and export">
-      <button type="button" data-testid="copy-link" onClick={run(() => copyText(location.href), 'Link copied')}>Copy link</button>
+      <button type="button" data-testid="copy-link" onClick={run(() => copyText(linkFor(state.view)), 'Link copied')}>Copy link</button>
       <button type="button" data-testid="copy-text" onClick={run(async () => copyText((await import('../../model/text/render')).renderText(ex, { notes: state.view.notes })), 'Text copied (≤ 80 columns)')}>Copy as text</button>
       <ExportMenu ctx={ctx} run={run} />
       <button
@@ -56,54 +108,82 @@ function ShareToolbar({ ctx }: { ctx: AppContext }) {
       </button>
       <span className="share-status" role="status" data-testid="share-status">{status}</span>
     </div>
+    </>
   );
 }
 
 export function ShareApp() {
-  const [first] = useState(initial);
-  const [message, setMessage] = useState<string | null>(first.message);
-  const [viewKey, setViewKey] = useState(0);
-  const [view, setView] = useState<ViewState>(first.view);
-  const lastHash = useRef<string>('');
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const [status, setStatus] = useState<NotesStatus | null>(null);
+  // What was wrong with the link on screen: the one the page opened with (undefined) until the page navigates.
+  const [message, setMessage] = useState<string | null | undefined>(undefined);
+  const [notice, setNotice] = useState<string | null | undefined>(undefined);
+  const [b] = useState(() => boot(setStatus, setMessage, setNotice));
+  const shownError = message === undefined ? b.message : message;
+  const shownNotice = notice === undefined ? b.notice : notice;
 
-  // A hash typed or pasted while the page is open replaces the view (App remounts with it).
   useEffect(() => {
-    const onHash = () => {
-      if (location.hash === lastHash.current) return;
-      const r = decodeLink(location.hash);
-      if (r.empty) return;
-      setMessage(r.error);
-      setView({ ...r.view, notes: mergeNotes(r.view.notes, loadNotes().notes) });
-      setViewKey((k) => k + 1);
+    const stopNotes = b.store.listen();
+    const stopUrl = b.url.listen();
+    return () => {
+      stopNotes();
+      stopUrl();
+      b.url.flush();
     };
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, []);
+  }, [b]);
 
-  const savedNotes = useRef<ViewState['notes'] | null>(null);
-  const onStateChange = useCallback((s: AppState) => {
-    // Every state change reaches here (a hover too); storage is written only when the notes themselves changed.
-    if (s.view.notes !== savedNotes.current) {
-      savedNotes.current = s.view.notes;
-      saveNotes(s.view.notes);
-    }
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      const h = encodeLink(s.view);
-      if (h !== location.hash) {
-        lastHash.current = h;
-        history.replaceState(null, '', h);
-      }
-    }, 120);
-  }, []);
+  const onStateChange = useCallback(
+    (s: AppState) => {
+      b.store.update(s.view.notes);
+      b.url.onView(s.view);
+    },
+    [b],
+  );
 
-  const banner = message ? (
-    <div className="banner" role="alert" data-testid="link-error">
-      <span>{message}</span>
-      <button type="button" onClick={() => setMessage(null)} aria-label="Dismiss">Dismiss</button>
-    </div>
-  ) : null;
+  const notesStatus = status ?? b.store.getStatus();
+  const [unreadableDismissed, setUnreadableDismissed] = useState(false);
+  const [dismissedFault, setDismissedFault] = useState<NotesStatus['fault']>(null);
+  const banner = (
+    <>
+      {shownError && (
+        <div className="banner" role="alert" data-testid="link-error">
+          <span>{shownError}</span>
+          <button
+            type="button"
+            onClick={() => setMessage(null)}
+            aria-label="Dismiss"
+          >
+            Dismiss
+          </button>
+        </div>
+      )}
+      {shownNotice && (
+        <div className="banner" role="status" data-testid="link-changed">
+          <span>{shownNotice}</span>
+          <button type="button" onClick={() => setNotice(null)} aria-label="Dismiss">
+            Dismiss
+          </button>
+        </div>
+      )}
+      <NotesNotice
+        status={{ fault: notesStatus.fault === dismissedFault ? null : notesStatus.fault, unreadable: unreadableDismissed ? null : notesStatus.unreadable }}
+        count={b.store.notes().length}
+        onRetry={() => b.store.retry()}
+        onDownload={() => {
+          const view = b.url.current();
+          const notes = b.store.notes();
+          const file = { link: view ? linkFor(view) : location.href, notes };
+          download('hdm-atlas-notes.json', new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
+        }}
+        onDismissFault={() => setDismissedFault(notesStatus.fault)}
+        onDownloadUnreadable={() => download('hdm-atlas-notes-unreadable.json', new Blob([notesStatus.unreadable?.raw ?? ''], { type: 'application/json' }))}
+        onDismissUnreadable={() => setUnreadableDismissed(true)}
+      />
+    </>
+  );
   const toolbar = useCallback((ctx: AppContext) => <ShareToolbar ctx={ctx} />, []);
-  return <ImportedApp key={viewKey} initialView={view} onStateChange={onStateChange} banner={banner} toolbar={toolbar} />;
+  return (
+    <NotesStatusContext.Provider value={notesStatus}>
+      <ImportedApp initialView={b.view} onStateChange={onStateChange} onDispatch={b.bridge.attach} banner={banner} toolbar={toolbar} />
+    </NotesStatusContext.Provider>
+  );
 }

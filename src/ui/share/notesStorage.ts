@@ -1,35 +1,70 @@
 /**
- * Review notes kept in localStorage (versioned key, validated with zod on load; corrupt data is ignored and
- * reported) and merged with the notes a link brings.
+ * Review notes in localStorage: a versioned record of entries (notesRecord.ts: each note with the time of its last
+ * change, and tombstones for deleted ones), validated with zod on load. Version 1 (a plain list) is read and migrated.
+ * These functions throw what storage throws; notesStore.ts decides what to say about it.
  */
-import { ReviewNotesSchema } from '../../model/share/link';
+import * as z from 'zod/mini';
+import { ReviewNoteSchema } from '../../model/share/link';
+import { pruneTombstones, type NoteEntry } from '../../model/share/notesRecord';
+import { describeIssue } from '../../model/validation';
 import type { ReviewNote } from '../../model/view-state';
 
-export const NOTES_KEY = 'hdm-atlas.notes.v1';
+export const NOTES_KEY_V1 = 'hdm-atlas.notes.v1';
+export const NOTES_KEY = 'hdm-atlas.notes.v2';
+/** Where an unreadable stored record is moved, so saving new notes does not destroy it. */
+export const NOTES_UNREADABLE_KEY = 'hdm-atlas.notes.unreadable';
 
-export function loadNotes(storage: Storage | undefined = globalThis.localStorage): { notes: ReviewNote[]; error: string | null } {
+const EntrySchema = z.object({ id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/)), at: z.number(), note: z.nullable(ReviewNoteSchema) });
+const RecordSchema = z.object({ version: z.literal(2), entries: z.array(EntrySchema).check(z.maxLength(5000)) });
+const V1Schema = z.array(ReviewNoteSchema);
+
+type ParsedNote = z.infer<typeof ReviewNoteSchema>;
+const toNote = (n: ParsedNote): ReviewNote => ({ id: n.id, target: n.target, text: n.text, ...(n.author ? { author: n.author } : {}) });
+
+export type ParsedRecord = { ok: true; entries: NoteEntry[] } | { ok: false; error: string };
+
+/** Parse a stored version-2 record. Never throws. */
+export function parseRecord(raw: string): ParsedRecord {
+  let json: unknown;
   try {
-    const raw = storage?.getItem(NOTES_KEY);
-    if (!raw) return { notes: [], error: null };
-    const r = ReviewNotesSchema.safeParse(JSON.parse(raw));
-    if (!r.success) return { notes: [], error: 'Saved review notes were unreadable and have been ignored.' };
-    return { notes: r.data.map((n) => ({ id: n.id, target: n.target, text: n.text, ...(n.author ? { author: n.author } : {}) })), error: null };
+    json = JSON.parse(raw);
   } catch {
-    return { notes: [], error: 'Saved review notes were unreadable and have been ignored.' };
+    return { ok: false, error: 'not JSON' };
   }
+  const r = RecordSchema.safeParse(json);
+  if (!r.success) return { ok: false, error: r.error.issues[0] ? describeIssue(r.error.issues[0]) : 'unknown problem' };
+  return { ok: true, entries: r.data.entries.filter((e) => !e.note || e.note.id === e.id).map((e) => ({ id: e.id, at: e.at, note: e.note ? toNote(e.note) : null })) };
 }
 
-export function saveNotes(notes: ReviewNote[], storage: Storage | undefined = globalThis.localStorage): void {
-  try {
-    if (notes.length === 0) storage?.removeItem(NOTES_KEY);
-    else storage?.setItem(NOTES_KEY, JSON.stringify(notes));
-  } catch {
-    /* storage full or disabled: notes still live in the page and the link */
-  }
+export interface ReadNotes {
+  entries: NoteEntry[];
+  /** What was stored but could not be read (it is not used), and why. */
+  unreadable: { raw: string; error: string } | null;
 }
 
-/** Notes from a link win over saved ones with the same id; the rest are kept, link notes first. */
-export function mergeNotes(fromLink: ReviewNote[], saved: ReviewNote[]): ReviewNote[] {
-  const ids = new Set(fromLink.map((n) => n.id));
-  return [...fromLink, ...saved.filter((n) => !ids.has(n.id))].slice(0, 50);
+/** Read the stored record; a version-1 list comes back as entries at time 0 (any later change wins). Throws what storage throws. */
+export function readNotes(storage: Storage): ReadNotes {
+  const raw = storage.getItem(NOTES_KEY);
+  if (raw !== null) {
+    const r = parseRecord(raw);
+    return r.ok ? { entries: r.entries, unreadable: null } : { entries: [], unreadable: { raw, error: r.error } };
+  }
+  const old = storage.getItem(NOTES_KEY_V1);
+  if (old === null) return { entries: [], unreadable: null };
+  let json: unknown;
+  try {
+    json = JSON.parse(old);
+  } catch {
+    return { entries: [], unreadable: { raw: old, error: 'not JSON' } };
+  }
+  const r = V1Schema.safeParse(json);
+  if (!r.success) return { entries: [], unreadable: { raw: old, error: r.error.issues[0] ? describeIssue(r.error.issues[0]) : 'unknown problem' } };
+  return { entries: r.data.map((n) => ({ id: n.id, at: 0, note: toNote(n) })), unreadable: null };
+}
+
+/** Store the record (tombstones beyond the limit dropped) and retire the version-1 key. Throws what storage throws. */
+export function writeNotes(storage: Storage, entries: readonly NoteEntry[]): void {
+  if (entries.length === 0) storage.removeItem(NOTES_KEY);
+  else storage.setItem(NOTES_KEY, JSON.stringify({ version: 2, entries: pruneTombstones(entries) }));
+  if (storage.getItem(NOTES_KEY_V1) !== null) storage.removeItem(NOTES_KEY_V1);
 }

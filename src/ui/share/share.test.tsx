@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeLink } from '../../model/share/link';
 import { DEFAULT_VIEW } from '../../model/view-state';
 import { standaloneSvg, serializeSvg } from './exportSvg';
-import { loadNotes, mergeNotes, NOTES_KEY, saveNotes } from './notesStorage';
+import { NOTES_KEY, NOTES_KEY_V1, readNotes, writeNotes } from './notesStorage';
 import { ShareApp } from './ShareApp';
 
 beforeEach(() => {
@@ -14,18 +14,21 @@ beforeEach(() => {
 afterEach(() => localStorage.clear());
 
 describe('notes storage', () => {
-  it('saves, loads and merges (link notes win by id)', () => {
-    const a = { id: 'a', target: { kind: 'vma' as const, part: 'flags' }, text: 'saved' };
-    saveNotes([a]);
-    expect(loadNotes().notes).toEqual([a]);
-    const fromLink = { ...a, text: 'from link' };
-    expect(mergeNotes([fromLink], [a, { ...a, id: 'b' }]).map((n) => n.text)).toEqual(['from link', 'saved']);
+  const a = { id: 'a', target: { kind: 'vma' as const, part: 'flags' }, text: 'saved' };
+  it('writes a versioned record and reads it back; a version-1 list is read as notes of time 0 and retired on the next write', () => {
+    writeNotes(localStorage, [{ id: 'a', at: 5, note: a }, { id: 'b', at: 6, note: null }]);
+    expect(readNotes(localStorage)).toEqual({ entries: [{ id: 'a', at: 5, note: a }, { id: 'b', at: 6, note: null }], unreadable: null });
+    localStorage.clear();
+    localStorage.setItem(NOTES_KEY_V1, JSON.stringify([a]));
+    expect(readNotes(localStorage).entries).toEqual([{ id: 'a', at: 0, note: a }]);
+    writeNotes(localStorage, [{ id: 'a', at: 0, note: a }]);
+    expect(localStorage.getItem(NOTES_KEY_V1)).toBeNull();
   });
-  it('ignores corrupt storage with a message', () => {
+  it('reports what it could not read, with the text, instead of using it', () => {
     localStorage.setItem(NOTES_KEY, '{"not":"notes"');
-    expect(loadNotes()).toEqual({ notes: [], error: expect.stringMatching(/ignored/) });
-    localStorage.setItem(NOTES_KEY, JSON.stringify([{ id: '<x>', target: { kind: 'nope' }, text: 1 }]));
-    expect(loadNotes().notes).toEqual([]);
+    expect(readNotes(localStorage)).toEqual({ entries: [], unreadable: { raw: '{"not":"notes"', error: 'not JSON' } });
+    localStorage.setItem(NOTES_KEY, JSON.stringify({ version: 2, entries: [{ id: '<x>', at: 1, note: null }] }));
+    expect(readNotes(localStorage).unreadable?.error).toMatch(/entries/);
   });
 });
 

@@ -13,6 +13,7 @@ import { resultMeaning, resultShort, resultTone } from '../../diagrams/resultTex
 import { DESIGN_LABEL } from '../../labels';
 import { LEGEND } from '../../legendItems';
 import { archName, faultTitle, platformLine } from '../../platformLine';
+import { exportStamp } from '../../../model/version';
 import { standaloneSvg } from '../exportSvg';
 import { matrixContent, pathContent, type PathStepBox } from './slideContent';
 import type { SlideKind } from './slideKinds';
@@ -59,7 +60,7 @@ export function slideLayoutFor(input: SlideInput): { layout: SlideLayout; notes:
   const layout = slideFrame(
     {
       title: slideTitle(kind, ex),
-      subtitle: platformLine(ex.platform),
+      subtitle: `${platformLine(ex.platform)}. ${exportStamp()}`,
       result: { text: `${resultShort(r)}: ${resultMeaning(r)}`, tone: resultTone(r) },
       legend: kind === 'summary' ? statusOnly : LEGEND,
       notes: notes.map((n) => ({ target: noteTargetLabel(n.target, ex, all), text: n.text })),
