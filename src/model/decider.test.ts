@@ -15,7 +15,7 @@ describe('decidedBy', () => {
   });
 
   it('finds the claimed resource for exclusive ownership and the conflict when the claim failed', () => {
-    expect(decidedBy(vfio, 'exclusive-ownership').resourcePath).toEqual(['CXL Window 0', 'region0', 'Reserved', 'vfio-cxl']);
+    expect(decidedBy(vfio, 'exclusive-ownership').resourcePath).toEqual(['CXL Window 0', 'region0', 'Reserved', 'vfio-cxl-hdm']);
     const ram = explain({ design: 'vfio-owned', platform: { ...DEFAULT_PLATFORM, firmware: 'conventional' } });
     expect(decidedBy(ram, 'exclusive-ownership').resourcePath).toEqual(ram.conflict!.conflictWith.path);
   });

@@ -27,8 +27,9 @@ function shared(ids: readonly string[], cited: ReadonlySet<string>): number {
 }
 
 /**
- * The step whose sources the verdict shares most; among equals a decision (a value was tested) before a plain call,
- * and the later step before the earlier one (the last test on the way to the result is the one that settled it).
+ * The decision (a step where a value was tested) whose sources the verdict shares most, the later before the earlier
+ * among equals (the last test on the way to the result is the one that settled it); a plain call or the result only
+ * when no decision shares a source. The result box repeats what the verdict says; the decision is why.
  */
 function decidingStep(steps: readonly FaultStep[], cited: ReadonlySet<string>): number | null {
   let best: number | null = null;
@@ -36,7 +37,7 @@ function decidingStep(steps: readonly FaultStep[], cited: ReadonlySet<string>): 
   steps.forEach((s, i) => {
     const score = shared(s.sources, cited);
     if (score === 0) return;
-    const key = [score, s.decision ? 1 : 0, i];
+    const key = [s.decision ? 1 : 0, score, i];
     if (key[0]! > bestKey[0]! || (key[0] === bestKey[0] && (key[1]! > bestKey[1]! || (key[1] === bestKey[1] && key[2]! > bestKey[2]!)))) {
       best = i;
       bestKey = key;

@@ -192,7 +192,7 @@ describe('App', () => {
     expect(decided?.getAttribute('data-current')).toBe('true');
     expect(screen.getByTestId('decided-by')).toHaveTextContent(/Decided by step \d+, kvm_is_mmio_pfn/);
     fireEvent.click(screen.getByTestId('verdict-vfio-owned-exclusive-ownership'));
-    expect(container.querySelector('[data-testid="tree-graph"] [data-decided="true"]')?.getAttribute('data-path')).toBe('CXL Window 0/region0/Reserved/vfio-cxl');
+    expect(container.querySelector('[data-testid="tree-graph"] [data-decided="true"]')?.getAttribute('data-path')).toBe('CXL Window 0/region0/Reserved/vfio-cxl-hdm');
   });
 
   it('clamps a step past the end of the path to the last step', () => {
@@ -205,7 +205,7 @@ describe('App', () => {
     const note = { id: 'n1', target: { kind: 'step' as const, nodeId: 'x_mmio' }, text: 'EPT ignores the VMA here' };
     render(<App initialView={{ ...DEFAULT_VIEW, notes: [note] }} />);
     const panel = screen.getByTestId('notes-panel');
-    expect(panel).toHaveTextContent(/Step \d+: kvm_is_mmio_pfn\(pfn\)/);
+    expect(panel).toHaveTextContent(/Step \d+: kvm_is_mmio_pfn\(\): host MMIO pfn\?/);
     fireEvent.click(within(panel).getByTestId('notes-jump'));
     expect(screen.getByTestId('inspector')).toHaveTextContent('kvm_is_mmio_pfn(pfn)');
     expect(screen.getByTestId('step-status')).toHaveTextContent(/^step \d+\//);

@@ -43,7 +43,7 @@ export async function slidesAreWhole16by9AtBothSizesWithNotesAsCallouts({ page, 
   await page.setViewportSize({ width: 1280, height: 800 });
   const notes = [
     { id: 'a', target: { kind: 'step', nodeId: 'x_mmio' }, text: 'EPT ignores the VMA here: a KVM/x86 change is needed for a cacheable guest view.' },
-    { id: 'b', target: { kind: 'resource', path: ['CXL Window 0', 'region0', 'Reserved', 'vfio-cxl'] }, text: 'The resource name is unverified.' },
+    { id: 'b', target: { kind: 'resource', path: ['CXL Window 0', 'region0', 'Reserved', 'vfio-cxl-hdm'] }, text: 'The resource name is unverified.' },
     { id: 'c', target: { kind: 'verdict', design: 'vfio-owned', verdict: 'guest-cacheable' }, text: 'UC on x86 today.' },
     { id: 'd', target: { kind: 'vma', part: 'pgprot' }, text: 'Default pgprot is WB.' },
   ];

@@ -173,7 +173,7 @@ export async function aCellLightsWhatDecidedItsVerdict({ page, baseUrl }) {
   assert.match(await page.textContent($('decided-by')), /Decided by step \d+/);
   // The claim decides exclusive ownership: the resource is lit in the tree.
   await page.click($('verdict-vfio-owned-exclusive-ownership'));
-  assert.equal(await page.getAttribute(`${$('tree-node')}[data-decided="true"]`, 'data-path'), 'CXL Window 0/region0/Reserved/vfio-cxl');
+  assert.equal(await page.getAttribute(`${$('tree-node')}[data-decided="true"]`, 'data-path'), 'CXL Window 0/region0/Reserved/vfio-cxl-hdm');
   // The UC answer: kvm_is_mmio_pfn() decides it, and the final entry is red, never green.
   await page.click($('verdict-vfio-owned-guest-cacheable'));
   assert.equal(await page.getAttribute(FAULT + '[data-decided="true"]', 'data-node'), 'x_mmio');

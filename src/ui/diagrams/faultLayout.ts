@@ -4,6 +4,8 @@
  * taken path marked on it. Pure: no React, no DOM.
  */
 import type { FaultGraph, FaultNode } from '../../model/explain-types';
+import { faultGraph } from '../../model/kvm/graph';
+import { KERNEL_VERSIONS, type Arch } from '../../model/scenario';
 import { charsIn, wrapLines } from './text';
 
 export interface PlacedNode {
@@ -54,11 +56,26 @@ export const STEP_GUTTER = 34;
 export const PAD_X = 8;
 export const PAD_Y = 7;
 export const GLYPH_W = 10;
-/**
- * Every row has room for at least this many label lines. The built-in labels all fit in two, so the graphs of one
- * architecture at every kernel (whose labels differ) share one map; a longer label grows only its own row.
- */
+/** Every row has room for at least this many label lines. */
 export const MIN_LINES = 2;
+
+const variantLines = new Map<string, Map<string, number>>();
+/**
+ * For each node of an architecture's graph, the most lines its label takes at any kernel the model offers (the
+ * kernels name some functions differently). Rows are sized by these, so the graphs of one architecture at every
+ * kernel share one map: switching the kernel never moves a box.
+ */
+function linesAtAnyKernel(arch: Arch, chars: number): Map<string, number> {
+  const key = `${arch}/${chars}`;
+  let m = variantLines.get(key);
+  if (m) return m;
+  m = new Map();
+  for (const k of KERNEL_VERSIONS) {
+    for (const n of faultGraph(arch, k).nodes) m.set(n.id, Math.max(m.get(n.id) ?? 0, wrapLines(n.label, chars).length));
+  }
+  variantLines.set(key, m);
+  return m;
+}
 
 export function lineHeight(fontPx: number): number {
   return Math.round(fontPx * 1.3);
@@ -118,7 +135,8 @@ function placeGraph(graph: FaultGraph, o: FaultLayoutOptions): { nodes: Omit<Pla
     const ns = byLayer.get(l)!;
     ns.sort((a, b) => reach.get(b.id)! - reach.get(a.id)! || order.get(a.id)! - order.get(b.id)!);
     const lines = ns.map((n) => wrapLines(n.label, chars));
-    const h = 2 * PAD_Y + lh * Math.max(MIN_LINES, ...lines.map((x) => x.length));
+    const variants = linesAtAnyKernel(graph.arch, chars);
+    const h = 2 * PAD_Y + lh * Math.max(MIN_LINES, ...lines.map((x) => x.length), ...ns.map((n) => variants.get(n.id) ?? 0));
     ns.forEach((n, col) => {
       maxCol = Math.max(maxCol, col);
       nodes.push({ node: n, layer: l, col, x: 8 + col * (o.nodeW + o.colGap), y, w: o.nodeW, h, lines: lines[col]! });
