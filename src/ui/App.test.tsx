@@ -71,11 +71,12 @@ describe('App', () => {
     expect(container.querySelector('[data-testid="tree-node"][data-lit="true"]')?.getAttribute('data-path')).toMatch(/vfio-cxl-hdm$/);
   });
 
-  it('leaves arrow keys, Home/End and space to a text field that has focus', () => {
+  it('leaves arrow keys, Home/End and space to a text field that has focus', async () => {
     render(<App />);
     fireEvent.click(screen.getByTestId('verdict-vfio-owned-guest-cacheable'));
+    // The inspector's code loads on first use.
+    const input = await screen.findByTestId('note-input');
     const before = screen.getByTestId('step-status').textContent;
-    const input = screen.getByTestId('note-input');
     input.focus();
     for (const key of ['ArrowRight', 'End', ' ']) fireEvent.keyDown(input, { key });
     expect(screen.getByTestId('step-status').textContent).toBe(before);
@@ -156,10 +157,10 @@ describe('App', () => {
     expect(screen.getByTestId('compare-summary')).toHaveTextContent(/VFIO-owned \(arm64, FWB on, DIC on\)/);
   });
 
-  it('selecting a verdict opens its detail with linked sources, and a note can be pinned', () => {
+  it('selecting a verdict opens its detail with linked sources, and a note can be pinned', async () => {
     render(<App />);
     fireEvent.click(screen.getByTestId('verdict-vfio-owned-guest-cacheable'));
-    const insp = screen.getByTestId('inspector');
+    const insp = await screen.findByTestId('inspector');
     expect(insp).toHaveTextContent('EPT memtype comes from the pfn');
     const links = within(insp).getAllByRole('link');
     expect(links.some((a) => /^https:\/\/elixir\.bootlin\.com\/linux\/[^/]+\/A\/ident\/vmx_get_mt_mask$/.test(a.getAttribute('href') ?? ''))).toBe(true);
@@ -201,13 +202,13 @@ describe('App', () => {
     expect(screen.getByTestId('step-status')).toHaveTextContent(`step ${n}/${n}`);
   });
 
-  it('lists every review note: jump to it, edit it, delete it', () => {
+  it('lists every review note: jump to it, edit it, delete it', async () => {
     const note = { id: 'n1', target: { kind: 'step' as const, nodeId: 'x_mmio' }, text: 'EPT ignores the VMA here' };
     render(<App initialView={{ ...DEFAULT_VIEW, notes: [note] }} />);
     const panel = screen.getByTestId('notes-panel');
     expect(panel).toHaveTextContent(/Step \d+: kvm_is_mmio_pfn\(\): host MMIO pfn\?/);
     fireEvent.click(within(panel).getByTestId('notes-jump'));
-    expect(screen.getByTestId('inspector')).toHaveTextContent('kvm_is_mmio_pfn(pfn)');
+    expect(await screen.findByTestId('inspector')).toHaveTextContent('kvm_is_mmio_pfn(pfn)');
     expect(screen.getByTestId('step-status')).toHaveTextContent(/^step \d+\//);
     fireEvent.click(within(panel).getByTestId('notes-edit'));
     fireEvent.change(within(panel).getByTestId('notes-edit-input'), { target: { value: 'edited' } });

@@ -3,7 +3,7 @@
  * diagrams that explain the selected cell, with the inspector docked beside them. All state lives in one reducer
  * (state.ts); everything drawn is derived by explain(). The pieces live in app/.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useState, type ReactNode } from 'react';
 import { compareExplanations } from '../model/compare';
 import { decidedBy, type Decider } from '../model/decider';
 import type { ExplainOptions } from '../model/explain';
@@ -23,7 +23,7 @@ import { Workspace } from './app/Workspace';
 import { explainAllCached, explainCached, scenarioKey } from './derive-cache';
 import type { DiagramProps, Highlight, Observed } from './diagrams/types';
 import { useAfterPaint } from './hooks/useAfterPaint';
-import { Inspector } from './Inspector';
+import { lazyInspector } from './app/lazyInspector';
 import { PartBoundary } from './PartBoundary';
 import { PlatformControls, ScenarioBar } from './ScenarioBar';
 import { clampStep, initialState, reducer, type Action, type AppState } from './state';
@@ -64,6 +64,8 @@ const NO_OPTS: ExplainOptions = {};
 
 export function App({ initialView, toolbar, importPanel, explainOptions, observed, onStateChange, onDispatch, banner }: AppProps) {
   const [state, dispatch] = useReducer(reducer, initialView, initialState);
+  const [inspectorAttempt, setInspectorAttempt] = useState(0);
+  const retryInspector = useCallback(() => setInspectorAttempt((a) => a + 1), []);
   useEffect(() => onDispatch?.(dispatch), [onDispatch]);
   const { view } = state;
   const opts = explainOptions?.opts ?? NO_OPTS;
@@ -180,6 +182,7 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
     <PartBoundary
       name="the inspector"
       testId="inspector-error"
+      onRetry={retryInspector}
       resetKey={JSON.stringify(state.selected)}
       extra={
         <button type="button" onClick={() => dispatch({ type: 'select', target: null })}>
@@ -187,17 +190,17 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
         </button>
       }
     >
-      <Inspector
-        ex={ex}
-        all={all}
-        target={state.selected}
-        notes={view.notes}
-        decided={decided}
-        onAddNote={onAddNote}
-        onRemoveNote={onRemoveNote}
-        onStep={onStep}
-        onClose={() => dispatch({ type: 'select', target: null })}
-      />
+      {lazyInspector(inspectorAttempt, {
+        ex,
+        all,
+        target: state.selected,
+        notes: view.notes,
+        decided,
+        onAddNote,
+        onRemoveNote,
+        onStep,
+        onClose: () => dispatch({ type: 'select', target: null }),
+      })}
     </PartBoundary>
   ) : null;
   return (

@@ -9,6 +9,8 @@ import type { Explanation } from '../model/explain-types';
 import { findByPath } from '../model/resource/tree';
 import { IORESOURCE, IORES_DESC } from '../model/resource/types';
 import { getSource } from '../model/sources';
+import { sourceNote } from '../model/source-notes';
+import { useSourceNotes } from './hooks/useSourceNotes';
 import { sourceLabel, sourceLinkNote, sourceUrl } from '../model/source-links';
 import { CHECKED, checkOf, checkSentence, type CheckedLines } from '../model/source-check/checked';
 import type { NoteTarget, ReviewNote } from '../model/view-state';
@@ -36,9 +38,10 @@ function descName(d: number): string {
  * (from the committed line file, `checks`) what `cli check-sources` last found for it in a kernel tree.
  */
 export function SourceList({ ids, checks = CHECKED }: { ids: readonly string[]; checks?: CheckedLines }) {
+  const notes = useSourceNotes();
   if (ids.length === 0) return null;
   return (
-    <ol className="sources" data-testid="sources">
+    <ol className="sources" data-testid="sources" aria-busy={!notes.ready && !notes.error}>
       {[...new Set(ids)].map((id) => {
         const s = getSource(id);
         const check = checkOf(id, s, checks);
@@ -58,7 +61,8 @@ export function SourceList({ ids, checks = CHECKED }: { ids: readonly string[]; 
                 {checkSentence(check, checks)}
               </div>
             )}
-            {s.kind !== 'inference' && s.note && <div className="source-note">{s.note}</div>}
+            {notes.ready && sourceNote(id) && <div className="source-note">{sourceNote(id)}</div>}
+            {notes.error && <div className="source-note" data-testid="source-note-error">(the notes could not be loaded: {notes.error})</div>}
           </li>
         );
       })}
