@@ -5,6 +5,15 @@ import './ui/faults.css';
 import './ui/print.css';
 import { RootBoundary } from './ui/RootBoundary';
 import { ShareApp } from './ui/share/ShareApp';
+import { loadSourceNotes } from './model/source-notes';
+import { whenIdle } from './ui/hooks/whenIdle';
+import { preloadInspector } from './ui/app/lazyInspector';
 
 const el = document.getElementById('root');
 if (el) createRoot(el).render(<StrictMode><RootBoundary><ShareApp /></RootBoundary></StrictMode>);
+// The sources' notes are not needed to draw the page: loaded once it is idle, so the inspector has them at once.
+// So is the inspector's code.
+whenIdle(() => {
+  void loadSourceNotes().catch(() => {});
+  preloadInspector();
+}, 3000);

@@ -5,7 +5,7 @@
 import { deriveCore, type DeriveOptions } from './derive';
 import type { Explanation } from './explain-types';
 import { layoutForRange } from './import/range';
-import { printIomem } from './resource/iomem';
+import { printIomem } from './resource/printIomem';
 import type { DesignId, HdmLayout, Platform, Scenario } from './scenario';
 import { DEFAULT_LAYOUT, DESIGNS } from './scenario';
 import { SOURCES } from './sources';

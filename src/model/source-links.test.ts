@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Source } from './source';
 import type { CheckedSource } from './source-check/checked';
-import { elixirTag, sourceLabel, sourceLinkNote, sourceUrl, sourceUrlOf } from './source-links';
+import { citedIdentifier, elixirTag, sourceFileUrl, sourceLabel, sourceLinkNote, sourceUrl, sourceUrlOf } from './source-links';
 import { SOURCES } from './sources';
 
 const up = (over: Partial<Extract<Source, { kind: 'upstream' }>> = {}): Source => ({
@@ -9,16 +9,25 @@ const up = (over: Partial<Extract<Source, { kind: 'upstream' }>> = {}): Source =
 });
 
 describe('sourceUrl', () => {
-  it('links upstream code to Elixir at a real tag, preferring the explicit elixirTag', () => {
-    expect(sourceUrl(up({ version: 'v6.12' }))).toBe('https://elixir.bootlin.com/linux/v6.12/source/kernel/resource.c');
-    expect(sourceUrl(up({ version: 'v6.x', elixirTag: 'v6.19' }))).toBe('https://elixir.bootlin.com/linux/v6.19/source/kernel/resource.c');
-    expect(sourceUrl(up({ version: 'v6.12-rc3' }))).toBe('https://elixir.bootlin.com/linux/v6.12-rc3/source/kernel/resource.c');
+  it('links upstream code to the Elixir identifier search at a real tag, preferring the explicit elixirTag', () => {
+    expect(sourceUrl(up({ version: 'v6.12' }))).toBe('https://elixir.bootlin.com/linux/v6.12/A/ident/__request_region');
+    expect(sourceUrl(up({ version: 'v6.x', elixirTag: 'v6.19' }))).toBe('https://elixir.bootlin.com/linux/v6.19/A/ident/__request_region');
+    expect(sourceUrl(up({ version: 'v6.12-rc3' }))).toBe('https://elixir.bootlin.com/linux/v6.12-rc3/A/ident/__request_region');
+    expect(sourceFileUrl(up({ version: 'v6.12' }))).toBe('https://elixir.bootlin.com/linux/v6.12/source/kernel/resource.c');
+  });
+
+  it('names the first identifier a citation gives, and links the file when it gives none', () => {
+    const id = (fn: string) => citedIdentifier(up({ fn }) as Extract<Source, { kind: 'upstream' }>);
+    expect(id('pfnmap_setup_cachemode() / lookup_memtype()')).toBe('pfnmap_setup_cachemode');
+    expect(id('ARCH_SUPPORTS_PMD_PFNMAP / ARCH_SUPPORTS_PUD_PFNMAP')).toBe('ARCH_SUPPORTS_PMD_PFNMAP');
+    expect(id('—')).toBeNull();
+    expect(sourceUrl(up({ fn: '—', version: 'v6.12' }))).toBe('https://elixir.bootlin.com/linux/v6.12/source/kernel/resource.c');
   });
 
   it('links to "latest" when the version is not a tag, and says so', () => {
     for (const version of ['v6.x', '~v6.12', 'v5.2–6.13', 'Type-2 series']) {
       const s = up({ version });
-      expect(sourceUrl(s)).toBe('https://elixir.bootlin.com/linux/latest/source/kernel/resource.c');
+      expect(sourceUrl(s)).toBe('https://elixir.bootlin.com/linux/latest/A/ident/__request_region');
       expect(sourceLinkNote(s)).toContain(version);
     }
     expect(sourceLinkNote(up({ version: 'v6.12' }))).toBeNull();
@@ -45,7 +54,7 @@ describe('sourceUrl', () => {
       const url = sourceUrlOf(id, s);
       if (s.kind === 'inference') expect(url, id).toBeNull();
       if (url === null) continue;
-      if (s.kind === 'upstream') expect(url, id).toMatch(/^https:\/\/elixir\.bootlin\.com\/linux\/(v\d+\.\d+(\.\d+)?(-rc\d+)?|latest)\/source\/[\w./-]+(#L\d+)?$/);
+      if (s.kind === 'upstream') expect(url, id).toMatch(/^https:\/\/elixir\.bootlin\.com\/linux\/(v\d+\.\d+(\.\d+)?(-rc\d+)?|latest)\/(A\/ident\/\w+|source\/[\w./-]+(#L\d+)?)$/);
       else if (s.kind !== 'inference' && s.messageId) expect(url, id).toMatch(/^https:\/\/lore\.kernel\.org\/r\/\S+$/);
       else if (s.kind !== 'inference') expect(url, id).toBe(s.url);
       expect(sourceLinkNote(s) !== null, id).toBe(url.includes('/latest/'));

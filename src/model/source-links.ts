@@ -15,17 +15,34 @@ export function elixirTag(s: Extract<Source, { kind: 'upstream' }>): string | nu
   return null;
 }
 
+/** The C identifier a citation names: the first one in its `fn` ("make_spte()" → make_spte, "A() / B()" → A). */
+export function citedIdentifier(s: Extract<Source, { kind: 'upstream' }>): string | null {
+  return /[A-Za-z_][A-Za-z0-9_]*/.exec(s.fn)?.[0] ?? null;
+}
+
 /**
- * A URL to read the source, or null when none exists (e.g. an inference, or a tree outside mainline). With the
- * source's check (see source-check/checked.ts) made at the tag linked to, the Elixir link points at the line.
+ * Elixir's copy of the cited file at the cited version (or "latest"), at the checked line when the source's check
+ * (source-check/checked.ts) was made at that tag; null when the file is not in mainline.
+ */
+export function sourceFileUrl(s: Source, check: CheckedSource | null = null): string | null {
+  if (s.kind !== 'upstream' || /\(|NV-Kernels|QEMU/.test(s.file) || !/^[\w./-]+$/.test(s.file)) return null;
+  const tag = elixirTag(s);
+  const line = checkedLine(check, s, tag);
+  return `https://elixir.bootlin.com/linux/${tag ?? 'latest'}/source/${s.file}${line ? `#L${line}` : ''}`;
+}
+
+/**
+ * A URL to read the source, or null when none exists (e.g. an inference, or a tree outside mainline). Upstream code
+ * links to the line a check found at the cited version; without one, to Elixir's identifier search at that version,
+ * which lists the definition and every use rather than the top of the file; to the file when no identifier is named.
  */
 export function sourceUrl(s: Source, check: CheckedSource | null = null): string | null {
   switch (s.kind) {
     case 'upstream': {
-      if (/\(|NV-Kernels|QEMU/.test(s.file) || !/^[\w./-]+$/.test(s.file)) return null;
-      const tag = elixirTag(s);
-      const line = checkedLine(check, s, tag);
-      return `https://elixir.bootlin.com/linux/${tag ?? 'latest'}/source/${s.file}${line ? `#L${line}` : ''}`;
+      const file = sourceFileUrl(s, check);
+      if (!file || file.includes('#L')) return file;
+      const ident = citedIdentifier(s);
+      return ident ? `https://elixir.bootlin.com/linux/${elixirTag(s) ?? 'latest'}/A/ident/${ident}` : file;
     }
     case 'patch':
     case 'thread':
@@ -48,7 +65,7 @@ export function sourceUrlOf(id: SourceId, s: Source = getSource(id)): string | n
  */
 export function sourceLinkNote(s: Source): string | null {
   if (s.kind !== 'upstream' || sourceUrl(s) === null || elixirTag(s) !== null) return null;
-  return `links to Elixir "latest": ${s.version} is not a release tag`;
+  return `${s.version} is not a release tag: the link is to Elixir's latest release`;
 }
 
 /** One-line citation, e.g. "kernel/resource.c __request_region_locked() v6.x @4538ea78". */

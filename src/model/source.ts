@@ -16,7 +16,6 @@ export type Source =
       /** Elixir tag to link to, e.g. "v6.19"; omitted when no released tag fits. */
       elixirTag?: string;
       verified: boolean;
-      note?: string;
     }
   | {
       kind: 'patch';
@@ -25,7 +24,6 @@ export type Source =
       messageId: string | null;
       url?: string;
       verified: boolean;
-      note?: string;
     }
   | {
       kind: 'thread';
@@ -34,7 +32,6 @@ export type Source =
       url?: string;
       date?: string;
       verified: boolean;
-      note?: string;
     }
   | {
       kind: 'inference';

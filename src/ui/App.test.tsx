@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { compareExplanations } from '../model/compare';
 import { explain } from '../model/explain';
 import { DEFAULT_SCENARIO } from '../model/scenario';
+import { DEFAULT_VIEW } from '../model/view-state';
 import { App } from './App';
 
 describe('App', () => {
@@ -70,13 +71,15 @@ describe('App', () => {
     expect(container.querySelector('[data-testid="tree-node"][data-lit="true"]')?.getAttribute('data-path')).toMatch(/vfio-cxl-hdm$/);
   });
 
-  it('leaves arrow keys, Home/End and space to a text field that has focus', () => {
+  it('leaves arrow keys, Home/End and space to a text field that has focus', async () => {
     render(<App />);
     fireEvent.click(screen.getByTestId('verdict-vfio-owned-guest-cacheable'));
-    const input = screen.getByTestId('note-input');
+    // The inspector's code loads on first use.
+    const input = await screen.findByTestId('note-input');
+    const before = screen.getByTestId('step-status').textContent;
     input.focus();
     for (const key of ['ArrowRight', 'End', ' ']) fireEvent.keyDown(input, { key });
-    expect(screen.getByTestId('step-status')).not.toHaveTextContent(/^step /);
+    expect(screen.getByTestId('step-status').textContent).toBe(before);
     expect(screen.getByTestId('step-play')).toHaveAttribute('aria-pressed', 'false');
     // The same keys step once focus leaves the field.
     input.blur();
@@ -117,39 +120,50 @@ describe('App', () => {
     }
   });
 
-  it('compares two designs: shows the first divergence and marks differing verdicts', () => {
+  it('compares two designs: shows the first divergence and marks differing verdicts', async () => {
     render(<App />);
     fireEvent.change(screen.getByTestId('ctl-compare'), { target: { value: 'design:hotplug' } });
+    // Compare mode's summary and aligned paths load on first use.
+    await screen.findByTestId('first-divergence', {}, { timeout: 5000 });
+    await screen.findByTestId('compare-paths', {}, { timeout: 5000 });
     // The step number comes from the model (it moves when the fault graph grows); what the UI must show is that step.
     const at = compareExplanations(explain(DEFAULT_SCENARIO), explain({ ...DEFAULT_SCENARIO, design: 'hotplug' })).firstDivergence!.index;
     expect(screen.getByTestId('first-divergence')).toHaveTextContent(
-      new RegExp(`diverge at step ${at + 1}: get_user_page_fast_only\\(FOLL_WRITE\\): special or missing PTE: no page vs refcounted struct page`),
+      new RegExp(`share their first ${at} steps .*; at step ${at + 1} they part\\. VFIO-owned: hva_to_pfn_fast\\(\\): GUP-fast returns a page\\? → special or missing PTE: no page\\. Memory hotplug: .* → refcounted struct page\\.`),
     );
-    expect(screen.getByTestId('verdict-diffs')).toHaveTextContent('guest-cacheable');
+    // In words: the verdict's label, not its id.
+    expect(screen.getByTestId('verdict-diffs')).toHaveTextContent('Guest sees cacheable memory');
+    expect(screen.getByTestId('verdict-diffs')).not.toHaveTextContent('guest-cacheable');
     expect(screen.getByTestId('verdict-hotplug-guest-cacheable')).toHaveAttribute('data-differs', 'true');
-    expect(screen.getByTestId('diagram-fault-b')).toBeInTheDocument();
+    // Both whole paths, aligned, the first divergence marked in both columns, both entries drawn.
+    expect(screen.getByTestId('compare-paths')).toBeInTheDocument();
+    expect([...document.querySelectorAll('[data-diverges="true"]')].map((e) => e.getAttribute('data-testid'))).toEqual(['compare-step-a', 'compare-step-b']);
+    expect(screen.getByTestId('compare-result-a')).toHaveTextContent('EPT 2M UC');
+    expect(screen.getByTestId('compare-result-b')).toHaveTextContent('EPT 2M WB+IPAT');
     // The resource tree difference: VFIO-owned's claim only in the first tree, hotplug's System RAM only in the second.
     const tree = screen.getByTestId('tree-diff');
-    expect(tree).toHaveTextContent(/Only in the first tree:.*vfio-cxl/);
-    expect(tree).toHaveTextContent(/Only in the second tree:.*System RAM/);
+    expect(tree).toHaveTextContent(/Only in the tree of VFIO-owned:.*vfio-cxl/);
+    expect(tree).toHaveTextContent(/Only in the tree of Memory hotplug:.*System RAM/);
     // Only the deepest path is listed, not each of its ancestors again.
     expect([...tree.querySelectorAll('code')].filter((c) => /dax0\.0$/.test(c.textContent ?? ''))).toHaveLength(0);
   });
 
-  it('compares one design on two platforms', () => {
+  it('compares one design on two platforms', async () => {
     render(<App />);
     fireEvent.change(screen.getByTestId('ctl-compare'), { target: { value: 'platform' } });
+    await screen.findByTestId('first-divergence', {}, { timeout: 5000 });
     expect(screen.getByTestId('cmp-ctl-arch')).toHaveValue('arm64');
-    expect(screen.getByTestId('first-divergence')).toHaveTextContent(/diverge at step 1/);
+    expect(screen.getByTestId('first-divergence')).toHaveTextContent(/differ from the first step; at step 1 they part/);
+    expect(screen.getByTestId('compare-summary')).toHaveTextContent(/VFIO-owned \(arm64, FWB on, DIC on\)/);
   });
 
-  it('selecting a verdict opens its detail with linked sources, and a note can be pinned', () => {
+  it('selecting a verdict opens its detail with linked sources, and a note can be pinned', async () => {
     render(<App />);
     fireEvent.click(screen.getByTestId('verdict-vfio-owned-guest-cacheable'));
-    const insp = screen.getByTestId('inspector');
+    const insp = await screen.findByTestId('inspector');
     expect(insp).toHaveTextContent('EPT memtype comes from the pfn');
     const links = within(insp).getAllByRole('link');
-    expect(links.some((a) => /^https:\/\/elixir\.bootlin\.com\/linux\/[^/]+\/source\/arch\/x86\/kvm\/vmx\/vmx\.c/.test(a.getAttribute('href') ?? ''))).toBe(true);
+    expect(links.some((a) => /^https:\/\/elixir\.bootlin\.com\/linux\/[^/]+\/A\/ident\/vmx_get_mt_mask$/.test(a.getAttribute('href') ?? ''))).toBe(true);
     fireEvent.change(screen.getByTestId('note-input'), { target: { value: 'needs KVM/x86 work' } });
     fireEvent.click(screen.getByTestId('note-add'));
     expect(within(insp).getByTestId('note')).toHaveTextContent('needs KVM/x86 work');
@@ -165,7 +179,51 @@ describe('App', () => {
     const { container } = render(<App />);
     fireEvent.change(screen.getByTestId('ctl-compare'), { target: { value: 'platform' } });
     fireEvent.click(screen.getByTestId('verdict-memremap-guest-cacheable'));
+    await screen.findByTestId('compare-paths', {}, { timeout: 5000 });
     const r = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
     expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  });
+
+  it('a verdict cell selects its design, steps to what decided it and lights it', () => {
+    const { container } = render(<App />);
+    fireEvent.click(screen.getByTestId('verdict-memremap-guest-cacheable'));
+    expect(screen.getByTestId('ctl-design')).toHaveValue('memremap');
+    const decided = container.querySelector('[data-testid="fault-graph"] [data-decided="true"]');
+    expect(decided?.getAttribute('data-node')).toBe('x_mmio');
+    expect(decided?.getAttribute('data-current')).toBe('true');
+    expect(screen.getByTestId('decided-by')).toHaveTextContent(/Decided by step \d+, kvm_is_mmio_pfn/);
+    fireEvent.click(screen.getByTestId('verdict-vfio-owned-exclusive-ownership'));
+    expect(container.querySelector('[data-testid="tree-graph"] [data-decided="true"]')?.getAttribute('data-path')).toBe('CXL Window 0/region0/Reserved/vfio-cxl-hdm');
+  });
+
+  it('clamps a step past the end of the path to the last step', () => {
+    render(<App initialView={{ ...DEFAULT_VIEW, step: 999 }} />);
+    const n = explain(DEFAULT_SCENARIO).fault.steps.length;
+    expect(screen.getByTestId('step-status')).toHaveTextContent(`step ${n}/${n}`);
+  });
+
+  it('lists every review note: jump to it, edit it, delete it', async () => {
+    const note = { id: 'n1', target: { kind: 'step' as const, nodeId: 'x_mmio' }, text: 'EPT ignores the VMA here' };
+    render(<App initialView={{ ...DEFAULT_VIEW, notes: [note] }} />);
+    const panel = screen.getByTestId('notes-panel');
+    expect(panel).toHaveTextContent(/Step \d+: kvm_is_mmio_pfn\(\): host MMIO pfn\?/);
+    fireEvent.click(within(panel).getByTestId('notes-jump'));
+    expect(await screen.findByTestId('inspector')).toHaveTextContent('kvm_is_mmio_pfn(pfn)');
+    expect(screen.getByTestId('step-status')).toHaveTextContent(/^step \d+\//);
+    fireEvent.click(within(panel).getByTestId('notes-edit'));
+    fireEvent.change(within(panel).getByTestId('notes-edit-input'), { target: { value: 'edited' } });
+    fireEvent.click(within(panel).getByTestId('notes-save'));
+    expect(within(panel).getByTestId('notes-text')).toHaveTextContent('edited');
+    fireEvent.click(within(panel).getByTestId('notes-delete'));
+    expect(screen.queryByTestId('notes-panel')).toBeNull();
+  });
+
+  it('steps with buttons that say what they do', () => {
+    render(<App />);
+    expect(screen.getByTestId('step-next')).toHaveTextContent('Next step');
+    fireEvent.click(screen.getByTestId('step-next'));
+    expect(screen.getByTestId('step-status')).toHaveTextContent('step 1/');
+    fireEvent.click(screen.getByTestId('step-prev'));
+    expect(screen.getByTestId('step-status')).toHaveTextContent('step 1/');
   });
 });

@@ -3,16 +3,21 @@
  * the cited version and to lore), what is unverified, and the review notes pinned to it.
  */
 import { memo, useState } from 'react';
+import type { Decider } from '../model/decider';
 import { formatSize, hex } from '../model/addr';
 import type { Explanation } from '../model/explain-types';
 import { findByPath } from '../model/resource/tree';
 import { IORESOURCE, IORES_DESC } from '../model/resource/types';
 import { getSource } from '../model/sources';
+import { sourceNote } from '../model/source-notes';
+import { useSourceNotes } from './hooks/useSourceNotes';
 import { sourceLabel, sourceLinkNote, sourceUrl } from '../model/source-links';
 import { CHECKED, checkOf, checkSentence, type CheckedLines } from '../model/source-check/checked';
 import type { NoteTarget, ReviewNote } from '../model/view-state';
 import { notesFor } from './diagrams/common';
 import { DESIGN_LABEL } from './labels';
+import { NoBreakErrnos } from './NoBreakErrnos';
+import { noteTargetSelector } from './app/noteTargets';
 import { NotesSaveHint } from './share/NotesSaveHint';
 
 function flagNames(flags: number): string[] {
@@ -33,9 +38,10 @@ function descName(d: number): string {
  * (from the committed line file, `checks`) what `cli check-sources` last found for it in a kernel tree.
  */
 export function SourceList({ ids, checks = CHECKED }: { ids: readonly string[]; checks?: CheckedLines }) {
+  const notes = useSourceNotes();
   if (ids.length === 0) return null;
   return (
-    <ol className="sources" data-testid="sources">
+    <ol className="sources" data-testid="sources" aria-busy={!notes.ready && !notes.error}>
       {[...new Set(ids)].map((id) => {
         const s = getSource(id);
         const check = checkOf(id, s, checks);
@@ -55,7 +61,8 @@ export function SourceList({ ids, checks = CHECKED }: { ids: readonly string[]; 
                 {checkSentence(check, checks)}
               </div>
             )}
-            {s.kind !== 'inference' && s.note && <div className="source-note">{s.note}</div>}
+            {notes.ready && sourceNote(id) && <div className="source-note">{sourceNote(id)}</div>}
+            {notes.error && <div className="source-note" data-testid="source-note-error">(the notes could not be loaded: {notes.error})</div>}
           </li>
         );
       })}
@@ -63,7 +70,7 @@ export function SourceList({ ids, checks = CHECKED }: { ids: readonly string[]; 
   );
 }
 
-function Body({ ex, all, target }: { ex: Explanation; all: Record<string, Explanation>; target: NoteTarget }) {
+function Body({ ex, all, target, decided, onStep }: { ex: Explanation; all: Record<string, Explanation>; target: NoteTarget; decided: Decider | null; onStep: ((i: number) => void) | undefined }) {
   switch (target.kind) {
     case 'resource': {
       const r = findByPath(ex.tree, target.path);
@@ -112,8 +119,9 @@ function Body({ ex, all, target }: { ex: Explanation; all: Record<string, Explan
       return (
         <>
           <h3>{DESIGN_LABEL[target.design]}: {v.label}</h3>
-          <p><strong className={`status ${v.status}`}>{v.status}</strong> — {v.short}{v.verified ? '' : ' (unverified)'}</p>
-          <p>{v.detail}</p>
+          <p><strong className={`status ${v.status.replace('/', '')}`}>{v.status}</strong> — <NoBreakErrnos text={v.short} />{v.verified ? '' : ' (unverified)'}</p>
+          <p><NoBreakErrnos text={v.detail} /></p>
+          {decided && target.design === ex.design && <DecidedBy ex={ex} d={decided} onStep={onStep} />}
           <SourceList ids={v.sources} />
         </>
       );
@@ -140,6 +148,40 @@ function Body({ ex, all, target }: { ex: Explanation; all: Record<string, Explan
   }
 }
 
+/** Scroll the resource tree to a resource and focus it. */
+function showInTree(path: string[]): void {
+  const el = document.querySelector<SVGGElement>(noteTargetSelector({ kind: 'resource', path }));
+  el?.scrollIntoView({ block: 'center' });
+  el?.focus({ preventScroll: true });
+}
+
+/** Where the diagrams light what decided the verdict (model/decider.ts). */
+function DecidedBy({ ex, d, onStep }: { ex: Explanation; d: Decider; onStep: ((i: number) => void) | undefined }) {
+  const st = d.step !== null ? ex.fault.steps[d.step] : undefined;
+  if (!st && !d.resourcePath && !d.vma) return <p className="decided-by">No single step or resource decides it: it follows from the whole scenario (see the detail).</p>;
+  return (
+    <p className="decided-by" data-testid="decided-by">
+      <span className="swatch decided" aria-hidden="true" /> Decided by{' '}
+      {st && (
+        <button type="button" className="link" onClick={() => onStep?.(d.step!)}>
+          step {d.step! + 1}, <code>{st.label}</code>
+        </button>
+      )}
+      {st && d.resourcePath && ' and '}
+      {d.resourcePath && (
+        <>
+          the resource{' '}
+          <button type="button" className="link" data-testid="decided-resource" onClick={() => showInTree(d.resourcePath!)}>
+            <code>{d.resourcePath.join(' › ')}</code>
+          </button>
+        </>
+      )}
+      {!st && !d.resourcePath && d.vma && 'the VMA'}
+      {' '}(lit in the diagrams).
+    </p>
+  );
+}
+
 export interface InspectorProps {
   ex: Explanation;
   all: Record<string, Explanation>;
@@ -148,14 +190,16 @@ export interface InspectorProps {
   onAddNote: (n: ReviewNote) => void;
   onRemoveNote: (id: string) => void;
   onClose: () => void;
-  noteFocus?: number;
+  /** What decided the selected verdict, when it is one of the design on screen. */
+  decided?: Decider | null;
+  onStep?: (i: number) => void;
 }
 
-function InspectorImpl({ ex, all, target, notes, onAddNote, onRemoveNote, onClose }: InspectorProps) {
+function InspectorImpl({ ex, all, target, notes, onAddNote, onRemoveNote, onClose, decided = null, onStep }: InspectorProps) {
   const [draft, setDraft] = useState('');
   if (!target) {
     return (
-      <aside className="inspector empty" aria-label="Inspector" data-testid="inspector">
+      <aside className="inspector empty" id="inspector" tabIndex={-1} aria-label="Inspector" data-testid="inspector">
         <p>Select a box, a step or a verdict to see its facts and sources. Press <kbd>n</kbd> on a focused box to pin a review note.</p>
         <p className="legend-line"><span className="unverified-mark">unverified</span> marks facts the domain notes could not check against source.</p>
       </aside>
@@ -163,9 +207,9 @@ function InspectorImpl({ ex, all, target, notes, onAddNote, onRemoveNote, onClos
   }
   const pinned = notesFor(notes, target);
   return (
-    <aside className="inspector" aria-label="Inspector" data-testid="inspector">
+    <aside className="inspector" id="inspector" tabIndex={-1} aria-label="Inspector" data-testid="inspector">
       <button type="button" className="close" onClick={onClose} aria-label="Close inspector">×</button>
-      <Body ex={ex} all={all} target={target} />
+      <Body ex={ex} all={all} target={target} decided={decided} onStep={onStep} />
       <section className="notes" aria-label="Review notes">
         <h4>Review notes</h4>
         <NotesSaveHint />

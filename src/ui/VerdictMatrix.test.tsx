@@ -9,9 +9,9 @@ const all = explainAll(DEFAULT_PLATFORM);
 
 function setup(diff?: Set<string>) {
   const onDesign = vi.fn();
-  const onSelect = vi.fn();
-  render(<VerdictMatrix all={all} current="vfio-owned" onDesign={onDesign} selected={null} onSelect={onSelect} notes={[]} {...(diff ? { diff } : {})} />);
-  return { onDesign, onSelect };
+  const onCell = vi.fn();
+  render(<VerdictMatrix all={all} current="vfio-owned" onDesign={onDesign} selected={null} onCell={onCell} notes={[]} {...(diff ? { diff } : {})} />);
+  return { onDesign, onCell };
 }
 
 describe('VerdictMatrix', () => {
@@ -36,11 +36,26 @@ describe('VerdictMatrix', () => {
     expect(onDesign).toHaveBeenCalledWith('hotplug');
   });
 
-  it('selects a verdict cell for its detail', () => {
-    const { onSelect } = setup();
+  it('reports a clicked cell with its design and verdict', () => {
+    const { onCell } = setup();
     const v = all['memremap'].verdicts[1]!;
     fireEvent.click(screen.getByTestId(`verdict-memremap-${v.id}`));
-    expect(onSelect).toHaveBeenCalledWith({ kind: 'verdict', design: 'memremap', verdict: v.id });
+    expect(onCell).toHaveBeenCalledWith('memremap', v.id);
+  });
+
+  it('takes its columns from the verdicts, so a verdict it has no short name for still gets a column', () => {
+    const extra = { ...all, hotplug: { ...all.hotplug, verdicts: [...all.hotplug.verdicts, { ...all.hotplug.verdicts[0]!, id: 'new-verdict', label: 'A new question' }] } } as unknown as typeof all;
+    render(<VerdictMatrix all={extra} current="hotplug" onDesign={vi.fn()} selected={null} onCell={vi.fn()} notes={[]} />);
+    expect(screen.getByRole('columnheader', { name: 'A new question' })).toBeInTheDocument();
+    expect(screen.getByTestId('verdict-hotplug-new-verdict')).toBeInTheDocument();
+    expect(screen.getAllByText('—').length).toBe(DESIGNS.length - 1);
+  });
+
+  it('keeps an errno on one line', () => {
+    const ram = explainAll({ ...DEFAULT_PLATFORM, firmware: 'conventional' });
+    render(<VerdictMatrix all={ram} current="vfio-owned" onDesign={vi.fn()} selected={null} onCell={vi.fn()} notes={[]} />);
+    const cell = screen.getByTestId('verdict-vfio-owned-firmware-ram');
+    expect(cell.querySelector('.nobr')?.textContent).toMatch(/^-E[A-Z]+$/);
   });
 
   it('marks exactly the verdicts listed as differing', () => {

@@ -2,7 +2,7 @@
 import type { VerdictId } from '../model/explain-types';
 import type { ConfigKey, CpuVendor, DesignId, EfiAttr, FirmwareType, OnlinePolicy, RegionState } from '../model/scenario';
 
-export { DESIGN_LABEL } from '../model/text/render';
+export { DESIGN_LABEL } from '../model/text/designLabels';
 
 export const DESIGN_BLURB: Record<DesignId, string> = {
   hotplug: 'Online the range as System RAM (dax/kmem); mm owns it, guest RAM is bound to the node.',

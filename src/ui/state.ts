@@ -27,6 +27,9 @@ export type Action =
   | { type: 'presentation'; on: boolean }
   | { type: 'addNote'; note: ReviewNote }
   | { type: 'removeNote'; id: string }
+  | { type: 'editNote'; id: string; text: string }
+  /** A verdict cell: show its design, select the verdict, and step to what decided it (-1: no step did). */
+  | { type: 'verdictCell'; design: DesignId; verdict: string; step: number }
   | { type: 'setNotes'; notes: ReviewNote[] }
   | { type: 'replaceView'; view: ViewState };
 
@@ -43,7 +46,7 @@ export function reducer(s: AppState, a: Action): AppState {
     case 'platform':
       return { ...withView(s, { scenario: { ...s.view.scenario, platform: { ...s.view.scenario.platform, ...a.patch } }, step: -1 }), playing: false };
     case 'step':
-      return withView(s, { step: a.step });
+      return s.view.step === a.step ? s : withView(s, { step: a.step });
     case 'stepBy': {
       if (a.count === 0) return withView(s, { step: -1 });
       const next = Math.max(0, Math.min(a.count - 1, (s.view.step < 0 ? (a.delta > 0 ? -1 : a.count) : s.view.step) + a.delta));
@@ -66,9 +69,22 @@ export function reducer(s: AppState, a: Action): AppState {
       return withView(s, { notes: [...s.view.notes.filter((n) => n.id !== a.note.id), a.note] });
     case 'removeNote':
       return withView(s, { notes: s.view.notes.filter((n) => n.id !== a.id) });
+    case 'editNote':
+      return withView(s, { notes: s.view.notes.map((n) => (n.id === a.id ? { ...n, text: a.text } : n)) });
+    case 'verdictCell':
+      return {
+        ...withView(s, { scenario: { ...s.view.scenario, design: a.design }, step: a.step }),
+        selected: { kind: 'verdict', design: a.design, verdict: a.verdict },
+        playing: false,
+      };
     case 'setNotes':
       return withView(s, { notes: a.notes });
     case 'replaceView':
       return { ...s, view: a.view, selected: null, highlight: null, playing: false };
   }
+}
+
+/** A step index a link or a shorter path left out of range, brought back into it (s=999 → the last step). */
+export function clampStep(step: number, steps: number): number {
+  return steps === 0 ? -1 : Math.min(Math.max(step, -1), steps - 1);
 }

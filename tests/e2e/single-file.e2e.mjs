@@ -69,7 +69,8 @@ export async function singleFileFromDiskOfflineStepsImportsWithTheWorkerAndExpor
   const lines = txt.split('\n');
   assert.match(lines[0], /^HDM Atlas: VFIO-owned on x86-64$/);
   assert.match(lines[1], /^Made with hdm-atlas \d+\.\d+\.\d+, model \d{4}-\d{2}-\d{2}, kernels /);
-  for (const l of lines) assert.ok(l.length <= 80, `${l.length}: ${l}`);
+  // Every line within 80 columns but a footnote's URL, whole on a line of its own.
+  for (const l of lines) assert.ok(l.length <= 80 || /^ {4}https?:\/\/\S+$/.test(l), `${l.length}: ${l}`);
   assert.match(txt, /== Sources ==/);
 
   const outside = requests.filter((u) => !/^(file|data|blob):/.test(u));

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { SOURCE_NOTES } from '../sources/notes';
 import { describe, expect, it } from 'vitest';
 import type { FaultTrace, MemoryState } from '../explain-types';
 import type { DesignId, Platform } from '../scenario';
@@ -65,8 +66,8 @@ describe('x86-64 EPT fault path', () => {
 
   it('__kvm_mmu_faultin_pfn() sends only private faults and gmem-only memslots to guest_memfd (mmu.c @ 6422060a)', () => {
     const src = getSource('x86/__kvm_mmu_faultin_pfn');
-    expect(src.kind === 'upstream' && src.note).toMatch(/kvm_memslot_is_gmem_only/);
-    expect(src.kind === 'upstream' && src.note).not.toMatch(/^guest_memfd slots/);
+    expect(src.kind === 'upstream' && SOURCE_NOTES['x86/__kvm_mmu_faultin_pfn']).toMatch(/kvm_memslot_is_gmem_only/);
+    expect(src.kind === 'upstream' && SOURCE_NOTES['x86/__kvm_mmu_faultin_pfn']).not.toMatch(/^guest_memfd slots/);
     const edge = faultGraph('x86_64').edges.find((e) => e.from === 'x___faultin' && e.to === 'kfaultin');
     expect(edge?.label).toMatch(/shared fault/);
   });

@@ -3,13 +3,16 @@
  * hypothetical, each with what it rests on and how the model applies it. The effects are rules in the model files
  * that read hasPatch() (grep for the id); this file only describes them.
  */
-import type { KernelVersion, Platform } from '../scenario';
+import type { KernelVersion } from '../scenario';
 import { KERNEL_VERSIONS } from '../scenario';
 import { CXL_ENTRIES } from './catalogue-cxl';
 import { KVM_ENTRIES } from './catalogue-kvm';
 import type { PatchId } from './ids';
 import { PATCH_IDS } from './ids';
 import type { PatchEntry } from './types';
+import { statusText } from './applied';
+
+export { appliedHeadline } from './applied';
 
 export type { AppliedBy, PatchEntry, PatchStatus } from './types';
 
@@ -28,10 +31,7 @@ export function patchEntry(id: PatchId): PatchEntry {
 
 /** "posted v8", "hypothetical", "merged v6.17": the badge the app, the CLI and the text export print. */
 export function statusLabel(e: PatchEntry): string {
-  const s = e.status;
-  if (s.kind === 'merged') return `merged ${s.release}`;
-  if (s.kind === 'posted') return `posted ${s.version}`;
-  return 'hypothetical';
+  return statusText(e.status);
 }
 
 /**
@@ -46,19 +46,6 @@ export function mergedBetween(from: KernelVersion, to: KernelVersion): PatchEntr
     const k = KERNEL_VERSIONS.indexOf(e.status.kernel);
     return k > lo && k <= hi;
   });
-}
-
-/**
- * The lines a view with posted or hypothetical changes applied starts with, so nobody takes a proposal for
- * upstream. Empty when the platform carries none.
- */
-export function appliedHeadline(p: Pick<Platform, 'patches'>): string[] {
-  if (p.patches.length === 0) return [];
-  const hypothetical = p.patches.some((id) => patchEntry(id).status.kind === 'hypothetical');
-  return [
-    `NOT UPSTREAM: ${hypothetical ? 'posted and hypothetical changes' : 'posted changes'} applied:`,
-    ...p.patches.map((id) => `  * ${id} (${statusLabel(patchEntry(id))}): ${patchEntry(id).title}`),
-  ];
 }
 
 /** Every applicable id has exactly one entry that applies it. */

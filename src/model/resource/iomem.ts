@@ -2,53 +2,18 @@
  * /proc/iomem as text: a printer byte-identical to kernel/resource.c r_show(), and a tolerant parser for what users paste
  * (real dumps, non-root dumps with hidden addresses, and dumps that mail clients re-indented or snipped).
  */
-import { hex } from '../addr';
 import { newRoot } from './tree';
 import type { Resource } from './types';
-import { IORESOURCE, IORESOURCE_SYSTEM_RAM, IORES_DESC } from './types';
+import { MAX_IORES_LEVEL } from './printIomem';
 
-/** MAX_IORES_LEVEL in released kernels (a Dec 2025 patch raising it to 8 is unverified as merged). */
-export const MAX_IORES_LEVEL = 5;
+export { MAX_IORES_LEVEL, printIomem, type PrintOptions } from './printIomem';
+import { IORESOURCE, IORESOURCE_SYSTEM_RAM, IORES_DESC } from './types';
 
 /**
  * Deepest nesting the parser accepts. Real trees are a handful of levels (PCI bridges add one each, and there are at
  * most 256 buses); the limit keeps hostile input from building trees that recursive walkers cannot handle.
  */
 export const MAX_PARSE_DEPTH = 256;
-
-export interface PrintOptions {
-  /** A reader without CAP_SYS_ADMIN sees every start and end as 0. */
-  nonRoot?: boolean;
-  maxLevel?: number;
-  /** End the text with a newline (the kernel always does; a pasted dump may not). Default true. */
-  finalNewline?: boolean;
-  eol?: '\n' | '\r\n';
-}
-
-/**
- * Print the tree below `root` exactly as r_show() does: pre-order, two spaces per depth capped at MAX_IORES_LEVEL,
- * addresses zero-padded lower-case hex of at least 8 digits (4 when the root ends below 0x10000, as for
- * /proc/ioports), "<BAD>" for a null name, and every start and end printed as 0 for a reader without CAP_SYS_ADMIN.
- */
-export function printIomem(root: Resource, opts: PrintOptions = {}): string {
-  const maxLevel = opts.maxLevel ?? MAX_IORES_LEVEL;
-  const eol = opts.eol ?? '\n';
-  const width = root.end < 0x10000n ? 4 : 8;
-  const lines: string[] = [];
-  // Pre-order with an explicit stack (no recursion, so any depth prints).
-  const stack: [Resource, number][] = [];
-  for (let i = root.children.length - 1; i >= 0; i--) stack.push([root.children[i]!, 0]);
-  while (stack.length > 0) {
-    const [r, depth] = stack.pop()!;
-    const d = Math.min(depth, maxLevel);
-    const start = opts.nonRoot ? 0n : r.start;
-    const end = opts.nonRoot ? 0n : r.end;
-    lines.push(`${' '.repeat(d * 2)}${hex(start, width)}-${hex(end, width)} : ${r.name ?? '<BAD>'}`);
-    for (let i = r.children.length - 1; i >= 0; i--) stack.push([r.children[i]!, depth + 1]);
-  }
-  if (lines.length === 0) return '';
-  return lines.join(eol) + (opts.finalNewline === false ? '' : eol);
-}
 
 export interface ParseError {
   /** 1-based line number. */

@@ -9,17 +9,14 @@ export const SOURCES_PATCHES: Record<string, Source> = {
   'pt/vfio-cxl-v3': {
     kind: 'patch', series: '[PATCH v3 00/11] vfio/pci: Add CXL Type-2 device passthrough support (Manish Honap, 25 Jun 2026)',
     messageId: '20260625165407.1769572-1-mhonap@nvidia.com', verified: true,
-    note: 'Read in the stored copy. The HDM region\'s mmap fault handler inserts pfns with vmf_insert_pfn() (4 KiB, no .huge_fault); pread/pwrite go through a memremap(WB) mapping made at bind; request_mem_region() on the HPA makes a conflicting direct-map or EFI use fail probe -EBUSY; only firmware-committed, single-decoder, non-interleaved devices. It builds on "[PATCH v28 0/5] Type2 device basic support", which the cover says was applied on for-7.3/cxl-type2-enabling.',
   },
   'pt/vfio-cxl-v4': {
     kind: 'patch', series: '[PATCH v4 00/27] vfio/pci: Add CXL Type-2 device passthrough support (Manish Honap, 13 Aug 2026)',
     messageId: '20260813093631.2288172-1-mhonap@nvidia.com', verified: false,
-    note: 'Not in the mail store: the subject, the Message-ID and "register emulation moved from cxl-core into a vfio-cxl module loaded on demand" come from third-party list digests and the CXL patch-status list, not from the mail. The module copy the model draws (vo/vfio-cxl-module: request_mem_region_exclusive(), vfio_cxl_mem_huge_fault()) is taken to be this version; that is unverified.',
   },
   'pt/type2-v28': {
     kind: 'patch', series: '[PATCH v28 0/5] Type2 device basic support (Alejandro Lucero)',
     messageId: '20260618181806.118745-1-alejandro.lucero-palau@amd.com', verified: true,
-    note: 'Subject and Message-ID as listed under "Dependencies" in the stored VFIO-CXL v3 cover <20260625165407.1769572-1-mhonap@nvidia.com>, which says it was applied on for-7.3/cxl-type2-enabling. The mail itself is not in the store: which of the earlier 22 patches (the HPA/DPA driver interface, region creation, "Avoid dax creation for accelerators") v28 still carries was not read. 7.1, the newest kernel the model offers, has only preparation commits (dax/type2-api-posted).',
   },
   'pt/type2-region-dax': {
     kind: 'inference',
@@ -34,21 +31,17 @@ export const SOURCES_PATCHES: Record<string, Source> = {
   'pt/private-node-v3': {
     kind: 'patch', series: '[RFC PATCH v3 0/8] mm,numa: N_PRIVATE node isolation for device-managed memory (Gregory Price, 8 Jan 2026)',
     messageId: '20260108203755.1163107-1-gourry@gourry.net', verified: true,
-    note: 'Read in the stored copy. N_PRIVATE nodes with a private_memtype (ZSWAP, COMPRESSED, ACCELERATOR, DEMOTE_ONLY), cpuset.mems.sysram, and a CXL private_region created through sysfs; allocation only with __GFP_THISNODE; an ACCELERATOR user and mempolicy (mbind) access are left for later. v4 (Feb 2026) renamed the state N_MEMORY_PRIVATE and moved the CXL side to cxl_sysram.',
   },
   'pt/soft-reserve-iomem': {
     kind: 'patch', series: '[PATCH v8 9/9] dax/hmem: Reintroduce Soft Reserved ranges back into the iomem tree (Smita Koralahalli, 22 Mar 2026)',
     messageId: '20260322195343.206900-10-Smita.KoralahalliChannabasappa@amd.com', verified: true,
-    note: 'Read in the stored copy. When hmem registers a range (__hmem_register_device(), after the REGION_INTERSECTS check) it first inserts a "Soft Reserved" resource (IORESOURCE_MEM, IORES_DESC_SOFT_RESERVED) into iomem_resource with insert_resource(), removed again when the host device goes; it replaces the "TODO: Add Soft-Reserved memory back to iomem". Ranges that a CXL region claims are not inserted. Reviewed by Dan Williams; not in 7.1 (the TODO is still there at 059edcc405e4).',
   },
   'pt/anish-annotate-efault': {
     kind: 'patch', series: '[PATCH v5 00/17] Improve KVM + userfaultfd live migration via annotated memory faults. (Anish Moorthy, 8 Sep 2023)',
     messageId: '20230908222905.1321305-1-amoorthy@google.com', verified: true,
-    note: 'Cover read in the stored copy. Patch 06/17 "KVM: x86: Annotate -EFAULTs from kvm_handle_error_pfn()" and 07/17 "KVM: arm64: Annotate -EFAULT from user_mem_abort()" fill a KVM_EXIT_MEMORY_FAULT (gpa, size, flags) when the stage-2 fault path returns -EFAULT to user space; KVM_CAP_MEMORY_FAULT_INFO is informational only. The patch mails themselves were not read, only the cover and the replies. Not merged: v6.19 kvm_handle_error_pfn() still returns a bare -EFAULT (reset/no-memory-fault-exit).',
   },
   'pt/sean-annotate-efault': {
     kind: 'thread', author: 'Sean Christopherson', date: '6 Oct 2023', messageId: 'ZR9WkaObdPTIc07-@google.com', verified: true,
-    note: 'Re: [PATCH v5 06/17] KVM: x86: Annotate -EFAULTs from kvm_handle_error_pfn(), read in the stored copy. He rewrites the changelog: when a stage-2 fault cannot resolve the pfn for whatever reason (not only GUP: hva_to_pfn_remapped() too), KVM should set up a KVM_EXIT_MEMORY_FAULT, so user space can potentially fix the source of the error and avoid terminating the guest.',
   },
   'pt/vmm-retry-inference': {
     kind: 'inference',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SOURCE_NOTES } from './notes';
 import { getSource, SOURCES } from './index';
 
 /** Registry entries re-read against a stored kernel copy during the truth audit carry the commit that was read. */
@@ -36,8 +37,8 @@ describe('source registry: commits of the copies the fault-path facts were check
 
   it('kvm_tdp_mmu_map() no longer calls tdp_mmu_map_handle_target_level() an unverified name', () => {
     const s = getSource('x86/kvm_tdp_mmu_map');
-    expect(s.kind === 'upstream' && s.note).toMatch(/tdp_mmu_map_handle_target_level\(\)/);
-    expect(s.kind === 'upstream' && s.note).not.toMatch(/unverified/);
+    expect(s.kind === 'upstream' && SOURCE_NOTES['x86/kvm_tdp_mmu_map']).toMatch(/tdp_mmu_map_handle_target_level\(\)/);
+    expect(s.kind === 'upstream' && SOURCE_NOTES['x86/kvm_tdp_mmu_map']).not.toMatch(/unverified/);
   });
 
   it('arm64 dirty logging cites kvm_s2_resolve_vma_size(), where v7.1 @ fb9888fd tests memslot_is_logging()', () => {
@@ -47,25 +48,26 @@ describe('source registry: commits of the copies the fault-path facts were check
   it('the Normal-NC / VM_ALLOW_ANY_UNCACHED version is v6.9, cited by the VFIO v6.9-rc1 pull, not an unverified "around v6.8"', () => {
     const s = getSource('a64/normal-nc-version');
     expect(s).toMatchObject({ kind: 'patch', messageId: '20240314170157.0a6bdd52.alex.williamson@redhat.com', verified: true });
-    expect(s.kind === 'patch' && s.note).toMatch(/v6\.9/);
+    expect(s.kind === 'patch' && SOURCE_NOTES['a64/normal-nc-version']).toMatch(/v6\.9/);
     expect(JSON.stringify(s)).not.toMatch(/v6\.8/);
   });
 
   it('kvm_mmu_do_page_fault() is checked at the copy read (v6.8-era mmu_internal.h @ 89ea60c2) and the graph no longer marks it', () => {
     at(['x86/kvm_mmu_do_page_fault'], 'arch/x86/kvm/mmu/mmu_internal.h', '89ea60c2');
-    expect(getSource('x86/kvm_mmu_do_page_fault')).toMatchObject({ version: 'v6.8', note: expect.stringMatching(/retpoline/) });
+    expect(getSource('x86/kvm_mmu_do_page_fault')).toMatchObject({ version: 'v6.8' });
+    expect(SOURCE_NOTES['x86/kvm_mmu_do_page_fault']).toMatch(/retpoline/);
   });
 
   it('arm64 PMD-only huge pfnmap rests on mm/Kconfig (no THP PUD on arm64), not on a "selects only PMD_PFNMAP" that arm64 does not do (Kconfig read only as quoted in mails, so unverified)', () => {
     const s = getSource('vma/arm64-pmd-pfnmap-only');
     expect(s).toMatchObject({ kind: 'upstream', file: 'mm/Kconfig', verified: false });
-    expect(s.kind === 'upstream' && s.note).toMatch(/HAVE_ARCH_TRANSPARENT_HUGEPAGE_PUD/);
+    expect(s.kind === 'upstream' && SOURCE_NOTES['vma/arm64-pmd-pfnmap-only']).toMatch(/HAVE_ARCH_TRANSPARENT_HUGEPAGE_PUD/);
   });
 
   it('the Type-2 no-dax rule cites the posted patch by Message-ID and does not claim it is merged', () => {
     const s = getSource('cxl/type2-no-dax');
     expect(s).toMatchObject({ kind: 'patch', messageId: '20251110153657.2706192-20-alejandro.lucero-palau@amd.com', verified: true });
-    expect(s.kind === 'patch' && s.note).toMatch(/not checked/);
+    expect(s.kind === 'patch' && SOURCE_NOTES['cxl/type2-no-dax']).toMatch(/not checked/);
   });
 
 
@@ -75,7 +77,7 @@ describe('source registry: commits of the copies the fault-path facts were check
       if (s.kind !== 'upstream') continue;
       expect(s.version, id).not.toMatch(/^v?\d+\.x\b|~v/);
       // A copy read without a known commit says so ("commit unknown"), as the domain notes' citation rules ask.
-      if (s.verified && !/commit unknown/.test(s.note ?? '')) expect(s.commit, id).toMatch(/^[0-9a-f]{8,40}$/);
+      if (s.verified && !/commit unknown/.test(SOURCE_NOTES[id] ?? '')) expect(s.commit, id).toMatch(/^[0-9a-f]{8,40}$/);
     }
   });
 
@@ -83,5 +85,12 @@ describe('source registry: commits of the copies the fault-path facts were check
     expect(getSource('a64/kvm_supports_cacheable_pfnmap')).toMatchObject({ file: 'arch/arm64/include/asm/kvm_mmu.h', commit: '0c67288e0c8b', verified: true });
     expect(getSource('a64/pfn_is_map_memory')).toMatchObject({ file: 'arch/arm64/mm/init.c', commit: 'a7259df76702' });
     expect(getSource('a64/stage2_set_prot_attr')).toMatchObject({ file: 'arch/arm64/kvm/hyp/pgtable.c', commit: 'c034ec84e879' });
+  });
+});
+
+describe('source notes', () => {
+  it('every note belongs to a registered source, and every source read (verified, not an inference) has one', () => {
+    for (const id of Object.keys(SOURCE_NOTES)) expect(SOURCES[id], id).toBeDefined();
+    for (const [id, s] of Object.entries(SOURCES)) if (s.kind === 'upstream' && s.verified) expect(SOURCE_NOTES[id], id).toBeTruthy();
   });
 });

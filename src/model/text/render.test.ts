@@ -2,16 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { explain, explainAll } from '../explain';
 import { DEFAULT_PLATFORM, DESIGNS } from '../scenario';
-import { renderText, renderVerdictMatrix, wrap } from './render';
+import { isUrlLine, renderText, renderVerdictMatrix, wrap } from './render';
 import { platformArb } from '../testing/arbitraries';
 
 
 describe('renderText', () => {
-  it('keeps every line within 80 columns for any design on any platform', () => {
+  it('keeps every line but a footnote URL within 80 columns for any design on any platform', () => {
     fc.assert(
       fc.property(platformArb, fc.constantFrom(...DESIGNS), (p, d) => {
         const t = renderText(explain({ design: d, platform: p }));
-        for (const line of t.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+        for (const line of t.split('\n')) if (!isUrlLine(line)) expect(line.length, line).toBeLessThanOrEqual(80);
       }),
       { numRuns: 150 },
     );
@@ -96,7 +96,7 @@ describe('renderText footnotes and notes', () => {
     expect(unplaced).toBeGreaterThan(0);
     expect(note('kmem would be here')).toBeGreaterThan(unplaced);
     expect(t).not.toContain('other design');
-    for (const l of lines) expect(l.length).toBeLessThanOrEqual(80);
+    for (const l of lines) if (!isUrlLine(l)) expect(l.length).toBeLessThanOrEqual(80);
   });
 
   it('renders the verdict matrix within 80 columns on any platform, one row per design and verdict', () => {
@@ -108,5 +108,30 @@ describe('renderText footnotes and notes', () => {
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+describe('renderText source list', () => {
+  const t = renderText(explain({ design: 'vfio-owned', platform: DEFAULT_PLATFORM }));
+  const foot = t.slice(t.indexOf('== Sources =='));
+
+  it('puts every URL whole on a line of its own, and nowhere else', () => {
+    const urls = [...t.matchAll(/https?:\/\/\S+/g)].map((m) => m[0]);
+    expect(urls.length).toBeGreaterThan(10);
+    for (const line of t.split('\n')) if (/https?:\/\//.test(line)) expect(isUrlLine(line), line).toBe(true);
+    expect(t).not.toMatch(/elixir:/);
+  });
+
+  it('links Elixir at the cited version to the identifier, not the top of the file', () => {
+    expect(foot).toMatch(/arch\/x86\/kvm\/vmx\/vmx\.c vmx_get_mt_mask\(\) (v\d+\.\d+) @[0-9a-f]+\n {4}https:\/\/elixir\.bootlin\.com\/linux\/\1\/A\/ident\/vmx_get_mt_mask\n/);
+    expect(foot).not.toMatch(/elixir\.bootlin\.com\/linux\/\S+\/source\/\S+\.c\n/);
+  });
+
+  it('says where a cited version has no release tag', () => {
+    expect(foot).toMatch(/drivers\/cxl\/acpi\.c add_cxl_resources\(\) v6\.3\+ \(not pinned\).*\n {4}https:\/\/elixir\.bootlin\.com\/linux\/latest\/A\/ident\/add_cxl_resources\n {4}\(v6\.3\+ \(not pinned\) is not a release tag: the link is to Elixir's latest\n {4}release\)/);
+  });
+
+  it('keeps lore links whole, by Message-ID', () => {
+    expect(foot).toMatch(/\n {4}https:\/\/lore\.kernel\.org\/r\/20260406220521\.GG2551565@ziepe\.ca\n/);
   });
 });

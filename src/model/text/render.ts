@@ -8,62 +8,18 @@ import { walk } from '../resource/tree';
 import { leafWhat } from '../vma/leafText';
 import { describeResult } from './result';
 import type { DesignId } from '../scenario';
-import { CONFIG_KEYS, DESIGNS } from '../scenario';
-import { appliedHeadline } from '../patches/catalogue';
+import { DESIGNS } from '../scenario';
 import { getSource } from '../sources';
-import { sourceLabel, sourceUrlOf } from '../source-links';
+import { SOURCE_NOTES } from '../sources/notes';
+import { sourceLabel, sourceLinkNote, sourceUrlOf } from '../source-links';
 import type { NoteTarget, ReviewNote } from '../view-state';
 import { exportStamp } from '../version';
+import { DESIGN_LABEL } from './designLabels';
+import { appliedLines, fit, headerLines, platformLines, wrap, WIDTH } from './header';
 
-export const WIDTH = 80;
+export { wrap, WIDTH };
 
-export const DESIGN_LABEL: Record<DesignId, string> = {
-  hotplug: 'Memory hotplug',
-  'private-node': 'Private NUMA node',
-  memremap: 'memremap (v2)',
-  'vfio-owned': 'VFIO-owned',
-  'nvgrace-gpu': 'nvgrace-gpu (precedent)',
-};
-
-const FIRMWARE_LABEL = {
-  conventional: 'EFI_CONVENTIONAL_MEMORY',
-  'soft-reserved': 'EFI_CONVENTIONAL + EFI_MEMORY_SP',
-  reserved: 'EFI_RESERVED_TYPE',
-} as const;
-
-/** Greedy word wrap with a hanging indent; words longer than the width are cut. */
-export function wrap(text: string, width = WIDTH, indent = '', first = indent): string[] {
-  const out: string[] = [];
-  let line = first;
-  let empty = true;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    let w = word;
-    const room = width - line.length - (empty ? 0 : 1);
-    if (w.length <= room) {
-      line += (empty ? '' : ' ') + w;
-      empty = false;
-      continue;
-    }
-    if (!empty) {
-      out.push(line);
-      line = indent;
-    }
-    while (w.length > width - line.length) {
-      const cut = width - line.length;
-      out.push(line + w.slice(0, cut));
-      w = w.slice(cut);
-      line = indent;
-    }
-    line += w;
-    empty = false;
-  }
-  if (!empty || out.length === 0) out.push(line);
-  return out;
-}
-
-function fit(line: string, width = WIDTH): string {
-  return line.length <= width ? line : line.slice(0, width - 1) + '…';
-}
+export { DESIGN_LABEL };
 
 export interface RenderOptions {
   notes?: ReviewNote[];
@@ -117,27 +73,6 @@ class Notes {
   }
 }
 
-function platformLines(ex: Explanation): string[] {
-  const p = ex.platform;
-  const parts = [
-    `arch=${p.arch}`,
-    ...(p.arch === 'x86_64'
-      ? [`vendor=${p.vendor}`]
-      : [`fwb=${p.fwb ? 'on' : 'off'}`, `dic=${p.dic ? 'on' : 'off'}`, `efi_attr=${p.efiAttr}`]),
-    `firmware=${p.firmware}`,
-    `nosoftreserve=${p.nosoftreserve ? 'on' : 'off'}`,
-    `kernel=${p.kernel}`,
-    `region=${p.region}`,
-    ...CONFIG_KEYS.map((k) => `CONFIG_${k}=${p.config[k]}`),
-    `online=${p.onlinePolicy}`,
-    `huge_fault=${p.hugeFault ? 'on' : 'off'}`,
-    `mte=${p.mte ? 'on' : 'off'}`,
-    `dirty_log=${p.dirtyLog ? 'on' : 'off'}`,
-    `reset=${p.deviceReset ? 'yes' : 'no'}`,
-    ...(p.patches.length > 0 ? [`patches=${p.patches.join(',')}`] : []),
-  ];
-  return wrap(parts.join(' '), WIDTH, '          ', 'platform: ');
-}
 
 function treeLines(ex: Explanation, fn: Footnotes, notes: Notes, out: string[]): void {
   out.push('== Resource tree (/proc/iomem after the design ran) ==');
@@ -229,47 +164,40 @@ function verdictLines(ex: Explanation, fn: Footnotes, notes: Notes, out: string[
   }
 }
 
+/**
+ * The footnote list: each source's citation wrapped to 80 columns, then its URL whole on a line of its own (a mail
+ * client that wraps lines never splits it; a URL longer than the line is the only line past 80 columns), then where
+ * the link goes when the cited version has no release tag, then the source's note.
+ */
 export function footnoteLines(order: string[]): string[] {
   const out: string[] = ['== Sources =='];
-  let longElixir = false;
   order.forEach((id, k) => {
     const s = getSource(id);
     const tag = s.verified ? '' : ' [UNVERIFIED]';
     for (const l of wrap(`[${k + 1}] ${sourceLabel(s)}${tag}`, WIDTH, '    ', '')) out.push(l);
     const url = sourceUrlOf(id, s);
-    if (url && url.length <= WIDTH - 4) out.push(`    ${url}`);
-    else if (url && s.kind === 'upstream') {
-      // Too long for a mail line: give the Elixir path in the short form explained at the end.
-      longElixir = true;
-      for (const l of wrap(url.replace('https://elixir.bootlin.com/linux/', 'elixir:'), WIDTH, '    ', '    ')) out.push(l);
-    } else if (url) for (const l of wrap(url, WIDTH, '    ', '    ')) out.push(l);
-    if (s.kind !== 'inference' && s.note) for (const l of wrap(s.note, WIDTH, '    ', '    ')) out.push(l);
+    if (url) out.push(`    ${url}`);
+    const where = sourceLinkNote(s);
+    if (where) for (const l of wrap(`(${where})`, WIDTH, '    ', '    ')) out.push(l);
+    const note = SOURCE_NOTES[id];
+    if (note) for (const l of wrap(note, WIDTH, '    ', '    ')) out.push(l);
   });
-  if (longElixir) out.push('', 'elixir:TAG/source/PATH = https://elixir.bootlin.com/linux/TAG/source/PATH');
   return out;
 }
 
-/** The "NOT UPSTREAM" lines of a view with posted or hypothetical changes applied, wrapped to the mail width. */
-function headlineLines(p: Explanation['platform']): string[] {
-  return appliedHeadline(p).flatMap((l) => {
-    const indent = /^ */.exec(l)![0];
-    return wrap(l.trim(), WIDTH, `${indent}    `, indent);
-  });
+/** True for a footnote's URL line, the one kind of line that may pass 80 columns. */
+export function isUrlLine(line: string): boolean {
+  return /^ {4}https?:\/\/\S+$/.test(line);
 }
 
-/** The whole explanation as plain text (≤ 80 columns; URLs longer than that are the only exception and are not broken). */
+/** The whole explanation as plain text (≤ 80 columns; a footnote's URL, whole on its own line, is the only exception). */
 export function renderText(ex: Explanation, opts: RenderOptions = {}): string {
   const notes = new Notes(opts.notes ?? []);
   const sections = new Set(opts.sections ?? ['header', 'tree', 'vma', 'fault', 'verdicts', 'sources']);
   const fn = new Footnotes();
   const out: string[] = [];
   if (sections.has('header')) {
-    out.push(fit(`HDM Atlas: ${DESIGN_LABEL[ex.design]} on ${ex.platform.arch === 'x86_64' ? 'x86-64' : 'arm64'}`));
-    out.push(...wrap(exportStamp()));
-    out.push(...headlineLines(ex.platform));
-    for (const l of platformLines(ex)) out.push(l);
-    out.push(fit(`firmware: ${FIRMWARE_LABEL[ex.platform.firmware]}`));
-    out.push(fit(`HDM 0x${hex(ex.layout.hdmStart)}-0x${hex(ex.layout.hdmEnd)} (${formatSize(ex.layout.hdmEnd - ex.layout.hdmStart + 1n)})`));
+    out.push(...headerLines(ex));
     out.push('');
   }
   if (sections.has('tree')) {
@@ -311,7 +239,7 @@ export function renderText(ex: Explanation, opts: RenderOptions = {}): string {
 export function renderVerdictMatrix(all: Record<DesignId, Explanation>): string {
   const first = all[DESIGNS[0]];
   const out: string[] = ['Verdicts, all designs', ...wrap(exportStamp())];
-  out.push(...headlineLines(first.platform));
+  out.push(...appliedLines(first.platform));
   out.push(...platformLines(first));
   out.push('');
   for (const d of DESIGNS) {

@@ -46,9 +46,3 @@ export function activateKeys(e: KeyboardEvent, select: () => void, note?: () => 
     note();
   }
 }
-
-/** Shorten a label to fit roughly `px` pixels at ~6.6 px per character. */
-export function clip(text: string, px: number, charPx = 6.6): string {
-  const n = Math.max(1, Math.floor(px / charPx));
-  return text.length <= n ? text : text.slice(0, Math.max(1, n - 1)) + '…';
-}

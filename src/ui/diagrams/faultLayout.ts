@@ -4,7 +4,9 @@
  * taken path marked on it. Pure: no React, no DOM.
  */
 import type { FaultGraph, FaultNode } from '../../model/explain-types';
-import { clip } from './common';
+import { faultGraph } from '../../model/kvm/graph';
+import { KERNEL_VERSIONS, type Arch } from '../../model/scenario';
+import { charsIn, wrapLines } from './text';
 
 export interface PlacedNode {
   node: FaultNode;
@@ -14,6 +16,8 @@ export interface PlacedNode {
   y: number;
   w: number;
   h: number;
+  /** The label broken into the lines the box is sized for (every line whole). */
+  lines: string[];
   /** Index in the taken steps, or -1 when not taken. */
   step: number;
 }
@@ -33,29 +37,67 @@ export interface FaultLayout {
 }
 
 export interface FaultLayoutOptions {
+  /** Width of every box. */
   nodeW: number;
-  nodeH: number;
   colGap: number;
+  /** Space between two rows: room for a two-line edge label beside a vertical arrow. */
   rowGap: number;
+  /** Font size of box labels, px (monospace). */
+  font: number;
+  /** Font size of edge labels, px (monospace). */
+  edgeFont: number;
 }
 
-export const DEFAULT_FAULT_LAYOUT: FaultLayoutOptions = { nodeW: 272, nodeH: 40, colGap: 30, rowGap: 20 };
+export const DEFAULT_FAULT_LAYOUT: FaultLayoutOptions = { nodeW: 314, colGap: 52, rowGap: 32, font: 11.5, edgeFont: 10 };
+
+/** The step-number gutter at the left of every box (room for "25." in the label font). */
+export const STEP_GUTTER = 34;
+/** Padding inside a box, and the room kept at its right for the "?" of an unverified box. */
+export const PAD_X = 8;
+export const PAD_Y = 7;
+export const GLYPH_W = 10;
+/** Every row has room for at least this many label lines. */
+export const MIN_LINES = 2;
+
+const variantLines = new Map<string, Map<string, number>>();
+/**
+ * For each node of an architecture's graph, the most lines its label takes at any kernel the model offers (the
+ * kernels name some functions differently). Rows are sized by these, so the graphs of one architecture at every
+ * kernel share one map: switching the kernel never moves a box.
+ */
+function linesAtAnyKernel(arch: Arch, chars: number): Map<string, number> {
+  const key = `${arch}/${chars}`;
+  let m = variantLines.get(key);
+  if (m) return m;
+  m = new Map();
+  for (const k of KERNEL_VERSIONS) {
+    for (const n of faultGraph(arch, k).nodes) m.set(n.id, Math.max(m.get(n.id) ?? 0, wrapLines(n.label, chars).length));
+  }
+  variantLines.set(key, m);
+  return m;
+}
+
+export function lineHeight(fontPx: number): number {
+  return Math.round(fontPx * 1.3);
+}
+
+/** How many label characters a box's line holds. */
+export function labelChars(o: FaultLayoutOptions): number {
+  return charsIn(o.nodeW - STEP_GUTTER - PAD_X - GLYPH_W, o.font);
+}
 
 /**
  * Where every node of an architecture's graph goes, whatever the scenario: layer = longest path from the entry, and
  * within a layer the node with the longest way still to go first, so the main line of the fault runs down column 0 and
- * the early exits and errors sit beside it. A stable map: changing the design or platform only relights a path
- * through boxes that stay where they were (nothing moves, nothing is laid out again).
+ * the early exits and errors sit beside it. Each box is as tall as its wrapped label, and a row as tall as its tallest
+ * box. A stable map: changing the design or platform only relights a path through boxes that stay where they were
+ * (nothing moves, nothing is laid out again).
  */
 function placeGraph(graph: FaultGraph, o: FaultLayoutOptions): { nodes: Omit<PlacedNode, 'step'>[]; width: number; height: number } {
   const ids = graph.nodes.map((n) => n.id);
   const order = new Map(ids.map((id, i) => [id, i]));
   const incoming = new Map<string, string[]>(ids.map((id) => [id, []]));
-  const outgoing = new Map<string, string[]>(ids.map((id) => [id, []]));
-  for (const e of graph.edges) {
-    incoming.get(e.to)?.push(e.from);
-    outgoing.get(e.from)?.push(e.to);
-  }
+  for (const e of graph.edges) incoming.get(e.to)?.push(e.from);
   const entry = ids.find((id) => (incoming.get(id) ?? []).length === 0) ?? ids[0]!;
   // Longest path layering (DAG); the round bound guards against a cycle.
   const layer = new Map<string, number>([[entry, 0]]);
@@ -69,8 +111,8 @@ function placeGraph(graph: FaultGraph, o: FaultLayoutOptions): { nodes: Omit<Pla
         changed = true;
       }
       // Longest way to a sink from each node, by the same relaxation backwards.
-      const r = reach.get(e.to)! + 1;
-      if (reach.get(e.from)! < r) {
+      const r = (reach.get(e.to) ?? 0) + 1;
+      if ((reach.get(e.from) ?? 0) < r) {
         reach.set(e.from, r);
         changed = true;
       }
@@ -84,25 +126,31 @@ function placeGraph(graph: FaultGraph, o: FaultLayoutOptions): { nodes: Omit<Pla
     if (!byLayer.has(l)) byLayer.set(l, []);
     byLayer.get(l)!.push(n);
   }
+  const chars = labelChars(o);
+  const lh = lineHeight(o.font);
   const nodes: Omit<PlacedNode, 'step'>[] = [];
   let maxCol = 0;
-  const layers = [...byLayer.keys()].sort((a, b) => a - b);
-  layers.forEach((l, row) => {
+  let y = 8;
+  for (const l of [...byLayer.keys()].sort((a, b) => a - b)) {
     const ns = byLayer.get(l)!;
     ns.sort((a, b) => reach.get(b.id)! - reach.get(a.id)! || order.get(a.id)! - order.get(b.id)!);
+    const lines = ns.map((n) => wrapLines(n.label, chars));
+    const variants = linesAtAnyKernel(graph.arch, chars);
+    const h = 2 * PAD_Y + lh * Math.max(MIN_LINES, ...lines.map((x) => x.length), ...ns.map((n) => variants.get(n.id) ?? 0));
     ns.forEach((n, col) => {
       maxCol = Math.max(maxCol, col);
-      nodes.push({ node: n, layer: l, col, x: 8 + col * (o.nodeW + o.colGap), y: 8 + row * (o.nodeH + o.rowGap), w: o.nodeW, h: o.nodeH });
+      nodes.push({ node: n, layer: l, col, x: 8 + col * (o.nodeW + o.colGap), y, w: o.nodeW, h, lines: lines[col]! });
     });
-  });
-  return { nodes, width: 16 + (maxCol + 1) * (o.nodeW + o.colGap), height: 16 + layers.length * (o.nodeH + o.rowGap) };
+    y += h + o.rowGap;
+  }
+  return { nodes, width: 16 + (maxCol + 1) * o.nodeW + maxCol * o.colGap, height: y - o.rowGap + 8 };
 }
 
 const placements = new WeakMap<FaultGraph, Map<string, ReturnType<typeof placeGraph>>>();
 
 /** Lay out `graph` and mark `taken` (node ids of the taken path, in order): positions depend on the graph only. */
-export function layoutFault(graph: FaultGraph, taken: string[], o: FaultLayoutOptions = DEFAULT_FAULT_LAYOUT): FaultLayout {
-  const key = `${o.nodeW},${o.nodeH},${o.colGap},${o.rowGap}`;
+export function layoutFault(graph: FaultGraph, taken: readonly string[], o: FaultLayoutOptions = DEFAULT_FAULT_LAYOUT): FaultLayout {
+  const key = `${o.nodeW},${o.colGap},${o.rowGap},${o.font}`;
   let byOpts = placements.get(graph);
   if (!byOpts) placements.set(graph, (byOpts = new Map()));
   let p = byOpts.get(key);
@@ -142,51 +190,3 @@ export function edgeGeometry(e: PlacedEdge): EdgeGeometry {
   return { d, lx, ly, sameCol, skip };
 }
 
-/** Width of a character of an edge label (9.5 px sans), for clipping and collision tests. */
-export const LABEL_CHAR_PX = 5.4;
-
-/** The text an edge label is drawn with: down the column it has the column's width, across to a branch less. */
-export function edgeLabelText(e: PlacedEdge, g: EdgeGeometry): string {
-  return e.label ? clip(e.label, g.sameCol && !g.skip ? 150 : 120, LABEL_CHAR_PX) : '';
-}
-
-export interface LabelBox {
-  x: number;
-  /** Baseline. */
-  y: number;
-  w: number;
-}
-
-/** Height of an edge label's box above its baseline (9.5 px text). */
-export const LABEL_H = 10;
-
-/**
- * Place edge labels so they overlap neither a node nor each other, in edge order (placement does not depend on the
- * taken path, so labels stay put from one scenario to the next; every label of the built-in graphs fits). Each label tries its preferred spot, a few spots lower and higher, then the row gap under its source box
- * and the one above its target box; a label that fits nowhere is not drawn (the edge keeps it as its tooltip).
- * `widths[i]` is the label's width in px, 0 for no label. Deterministic: the same layout always gives the same labels.
- */
-export function placeEdgeLabels(layout: FaultLayout, geometry: EdgeGeometry[], widths: number[]): (LabelBox | null)[] {
-  const pad = 2;
-  const used: { x0: number; y0: number; x1: number; y1: number }[] = layout.nodes.map((n) => ({ x0: n.x - pad, y0: n.y - pad, x1: n.x + n.w + pad, y1: n.y + n.h + pad }));
-  const hits = (b: { x0: number; y0: number; x1: number; y1: number }) => used.some((t) => b.x0 < t.x1 && b.x1 > t.x0 && b.y0 < t.y1 && b.y1 > t.y0);
-  const order = layout.edges.map((_, i) => i);
-  const out: (LabelBox | null)[] = layout.edges.map(() => null);
-  const step = LABEL_H + 2;
-  for (const i of order) {
-    const w = widths[i] ?? 0;
-    if (w <= 0) continue;
-    const g = geometry[i]!;
-    const e = layout.edges[i]!;
-    const spots: [number, number][] = [0, step, -step, 2 * step, -2 * step].map((dy) => [g.lx, g.ly + dy]);
-    spots.push([e.from.x + e.from.w - w - 6, e.from.y + e.from.h + LABEL_H + 3], [e.to.x + 6, e.to.y - 5], [e.to.x + e.to.w - w - 6, e.to.y - 5]);
-    for (const [x, y] of spots) {
-      const box = { x0: x, y0: y - LABEL_H, x1: x + w, y1: y + 2 };
-      if (box.x0 < 0 || box.x1 > layout.width || box.y0 < 0 || box.y1 > layout.height || hits(box)) continue;
-      used.push(box);
-      out[i] = { x, y, w };
-      break;
-    }
-  }
-  return out;
-}

@@ -3,8 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { explain } from '../../model/explain';
 import type { Platform } from '../../model/scenario';
 import { ARCHES, DEFAULT_PLATFORM, DESIGNS, FIRMWARE_TYPES, KERNEL_VERSIONS } from '../../model/scenario';
-import { edgeGeometry, edgeLabelText, LABEL_CHAR_PX, LABEL_H, layoutFault, placeEdgeLabels } from './faultLayout';
-import { layoutTree } from './treeLayout';
+import { faultGraph } from '../../model/kvm/graph';
+import { placeEdgeLabels } from './edgeLabels';
+import { DEFAULT_FAULT_LAYOUT, edgeGeometry, labelChars, layoutFault } from './faultLayout';
+import { charCount, textWidth } from './text';
+import { axisWidthFor, layoutTree } from './treeLayout';
+import { newRoot } from '../../model/resource/tree';
+import type { Resource } from '../../model/resource/types';
 
 const platformArb: fc.Arbitrary<Platform> = fc.record({
   ...Object.fromEntries(Object.entries(DEFAULT_PLATFORM).map(([k, v]) => [k, fc.constant(v)])),
@@ -68,6 +73,34 @@ describe('resource tree columns', () => {
   });
 });
 
+describe('deep and wide trees', () => {
+  it('grow the drawing instead of shrinking columns below their floor, and never draw a negative size', () => {
+    let root = newRoot();
+    let parent = root;
+    for (let i = 0; i < 130; i++) {
+      const r: Resource = { name: `level ${i}`, start: 0x1000n + BigInt(i) * 0x10n, end: 0xffffffn - BigInt(i) * 0x10n, flags: 0, desc: 0, parent, children: [] };
+      parent.children.push(r);
+      parent = r;
+    }
+    const l = layoutTree(root, { width: 540, axisWidth: 78, minColumns: 5, minColW: 134 });
+    expect(l.columns).toBe(130);
+    expect(l.colW).toBe(134);
+    expect(l.width).toBe(78 + 130 * 134);
+    for (const b of l.boxes) {
+      expect(b.w).toBeGreaterThan(0);
+      expect(b.h).toBeGreaterThan(0);
+    }
+    root = newRoot();
+    expect(layoutTree(root, { width: 540, axisWidth: 78, minColW: 134 }).boxes).toEqual([]);
+  });
+
+  it('sizes the axis for its longest address', () => {
+    const root = newRoot();
+    root.children.push({ name: 'top', start: 0xffff_ffff_0000_0000n, end: 0xffff_ffff_ffff_fffen, flags: 0, desc: 0, parent: root, children: [] });
+    expect(axisWidthFor(root, undefined, 9.5)).toBeGreaterThanOrEqual(Math.ceil(16 * 0.6 * 9.5));
+  });
+});
+
 describe('fault path layout', () => {
   it('keeps one map per architecture: every node in the same place whatever the scenario, the taken path top to bottom', () => {
     const where = new Map<string, string>();
@@ -116,28 +149,43 @@ describe('fault path layout', () => {
     }
   });
 
-  it('draws edge labels over no box and no other label, and every label of the taken path', () => {
-    fc.assert(
-      fc.property(platformArb, fc.constantFrom(...DESIGNS), (p, d) => {
-        const ex = explain({ design: d, platform: p });
-        const l = layoutFault(ex.fault.graph, ex.fault.steps.map((s) => s.nodeId));
+  it('gives every box label whole, in lines no wider than the box, on every architecture and kernel', () => {
+    for (const arch of ARCHES) {
+      for (const k of KERNEL_VERSIONS) {
+        const l = layoutFault(faultGraph(arch, k), []);
+        for (const n of l.nodes) {
+          expect(n.lines.join('').replace(/\s+/g, ''), n.node.id).toBe(n.node.label.replace(/\s+/g, ''));
+          for (const line of n.lines) expect(charCount(line), line).toBeLessThanOrEqual(labelChars(DEFAULT_FAULT_LAYOUT));
+          expect(n.h).toBeGreaterThan(n.lines.length * DEFAULT_FAULT_LAYOUT.font);
+        }
+      }
+    }
+  });
+
+  it('places every edge label whole, over no box and no other label, inside the graph, on every architecture and kernel', () => {
+    for (const arch of ARCHES) {
+      for (const k of KERNEL_VERSIONS) {
+        const l = layoutFault(faultGraph(arch, k), []);
         const g = l.edges.map(edgeGeometry);
-        const widths = l.edges.map((e, i) => edgeLabelText(e, g[i]!).length * LABEL_CHAR_PX);
-        const placed = placeEdgeLabels(l, g, widths);
-        const boxes = placed.flatMap((b) => (b ? [{ x0: b.x, x1: b.x + b.w, y0: b.y - LABEL_H, y1: b.y + 2 }] : []));
+        const placed = placeEdgeLabels(l, g, DEFAULT_FAULT_LAYOUT.edgeFont);
+        const boxes = placed.flatMap((b) => (b ? [{ x0: b.x, x1: b.x + b.w, y0: b.y - DEFAULT_FAULT_LAYOUT.edgeFont, y1: b.y - DEFAULT_FAULT_LAYOUT.edgeFont + b.h }] : []));
         const overlap = (a: (typeof boxes)[0], b: (typeof boxes)[0]) => a.x0 < b.x1 && a.x1 > b.x0 && a.y0 < b.y1 && a.y1 > b.y0;
         for (const b of boxes) {
+          expect(b.x0).toBeGreaterThanOrEqual(0);
+          expect(b.x1).toBeLessThanOrEqual(l.width);
           for (const n of l.nodes) expect(overlap(b, { x0: n.x, x1: n.x + n.w, y0: n.y, y1: n.y + n.h })).toBe(false);
           for (const c of boxes) if (c !== b) expect(overlap(b, c)).toBe(false);
         }
         l.edges.forEach((e, i) => {
-          if (e.taken && e.label) expect(placed[i], `taken edge label "${e.label}"`).not.toBeNull();
-          if (!e.label) expect(placed[i]).toBeNull();
+          const p = placed[i];
+          if (!e.label) return expect(p).toBeNull();
+          expect(p, `${arch} ${k}: "${e.label}"`).not.toBeNull();
+          expect(p!.lines.join('').replace(/\s+/g, '')).toBe(e.label.replace(/\s+/g, ''));
+          for (const line of p!.lines) expect(textWidth(line, DEFAULT_FAULT_LAYOUT.edgeFont)).toBeLessThanOrEqual(p!.w + 1e-9);
         });
         // Deterministic.
-        expect(placeEdgeLabels(l, g, widths)).toEqual(placed);
-      }),
-      { numRuns: 60 },
-    );
+        expect(placeEdgeLabels(l, g, DEFAULT_FAULT_LAYOUT.edgeFont)).toEqual(placed);
+      }
+    }
   });
 });

@@ -6,6 +6,7 @@
  * piece are linear. Pure: no React, no DOM.
  */
 import type { Resource } from '../../model/resource/types';
+import { MONO_EM } from './text';
 
 export interface TreeBox {
   res: Resource;
@@ -58,6 +59,11 @@ export interface TreeLayoutOptions {
    * relay out the labels of) every box.
    */
   minColumns?: number;
+  /**
+   * Columns are at least this wide: a deep tree (an imported dump can nest a hundred levels) then grows the drawing,
+   * which scrolls, instead of shrinking its boxes to nothing.
+   */
+  minColW?: number;
 }
 
 interface Piece {
@@ -87,6 +93,14 @@ function interp(p: Piece, a: bigint): number {
   return p.y0 + (p.y1 - p.y0) * frac;
 }
 
+/** Width of the address axis: room for its longest tick label (hex, no 0x) at `fontPx` in the diagram font, and a tick. */
+export function axisWidthFor(root: Resource, focus: { start: bigint; end: bigint } | undefined, fontPx: number): number {
+  const kids = root.children;
+  const addrs = [...kids.map((r) => r.start), ...(kids.length ? [kids[kids.length - 1]!.end + 1n] : []), ...(focus ? [focus.start, focus.end + 1n] : [])];
+  const chars = Math.max(4, ...addrs.map((a) => a.toString(16).length));
+  return Math.ceil(chars * MONO_EM * fontPx) + 16;
+}
+
 /** Lay the tree out. Deterministic; linear in the number of resources. */
 export function layoutTree(root: Resource, opts: TreeLayoutOptions): TreeLayout {
   const unit = opts.unit ?? 7;
@@ -98,7 +112,8 @@ export function layoutTree(root: Resource, opts: TreeLayoutOptions): TreeLayout 
   };
   for (const c of root.children) depthOf(c, 1);
   maxDepth = Math.max(1, opts.minColumns ?? 1, maxDepth);
-  const colW = (opts.width - opts.axisWidth) / maxDepth;
+  const colW = Math.max(opts.minColW ?? 0, (opts.width - opts.axisWidth) / maxDepth);
+  const width = opts.axisWidth + colW * maxDepth;
   const focus = opts.focus;
   const weight = (r: Resource) => {
     const w = 1 + log2(r.end - r.start + 1n) / 2;
@@ -215,5 +230,5 @@ export function layoutTree(root: Resource, opts: TreeLayoutOptions): TreeLayout 
   ticks.sort((a, b) => a.y - b.y);
   const kept: AxisTick[] = [];
   for (const t of ticks) if (!kept.length || t.y - kept[kept.length - 1]!.y >= 11 || t.label === kept[kept.length - 1]!.label) { if (!kept.some((k) => k.label === t.label)) kept.push(t); }
-  return { boxes, ticks: kept, gaps, height, width: opts.width, yOf, columns: maxDepth, colW };
+  return { boxes, ticks: kept, gaps, height, width, yOf, columns: maxDepth, colW };
 }

@@ -2,6 +2,7 @@
  * Props every diagram takes. The diagrams draw one Explanation (src/model/explain-types.ts) and nothing else,
  * and talk to each other only through the shared Highlight.
  */
+import type { Decider } from '../../model/decider';
 import type { Explanation } from '../../model/explain-types';
 import type { Arch } from '../../model/scenario';
 import type { NoteTarget, ReviewNote } from '../../model/view-state';
@@ -35,6 +36,8 @@ export interface DiagramProps {
   /** The element shown in the inspector (its facts and sources). */
   selected?: NoteTarget | null;
   onSelect?: (t: NoteTarget) => void;
+  /** What decided the verdict selected in the matrix, when it is one of this explanation's: lit in the diagram. */
+  decided?: Decider | null;
   /** Compact rendering for side-by-side compare. */
   compact?: boolean;
   observed?: Observed;

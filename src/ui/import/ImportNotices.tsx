@@ -3,7 +3,7 @@
  * another tab's newer imports, and an import that did not go through (with a way to try it again). Each offers the
  * imported texts as files, so nothing depends on the browser's storage.
  */
-import { download } from '../share/exportSvg';
+import { download } from '../share/clipboard';
 import { faultSentence } from '../storage/storageFault';
 import { KINDS, type SlotKind } from './importMerge';
 import type { ImportSaveProblem } from './importStore';

@@ -6,7 +6,7 @@
  */
 import { memo } from 'react';
 import type { Explanation } from '../../model/explain-types';
-import { renderText } from '../../model/text/render';
+import { headerLines } from '../../model/text/header';
 import type { ViewState } from '../../model/view-state';
 import { DESIGN_LABEL } from '../labels';
 import { encodeLink } from '../../model/share/link';
@@ -19,7 +19,7 @@ function PrintCaptionImpl({ ex, view }: { ex: Explanation; view: ViewState }) {
   ].filter(Boolean);
   return (
     <div className="print-caption" data-testid="print-caption">
-      <pre>{renderText(ex, { sections: ['header'] }).trimEnd()}</pre>
+      <pre>{headerLines(ex).join('\n')}</pre>
       {extra.length > 0 && <p>{extra.join(' ')}</p>}
       <span className="print-link">{`${location.origin}${location.pathname}${location.search}${encodeLink(view)}`}</span>
     </div>

@@ -1,25 +1,23 @@
 /**
  * The app with sharing mounted: the view lives in the URL fragment (urlSync.ts: decoded on load and when the page
  * navigates, written back as the view changes), review notes persist in localStorage and follow other tabs
- * (notesStore.ts), and the toolbar offers plain text, SVG/PNG export and presentation mode.
+ * (notesStore.ts), and the toolbar offers plain text, slides and SVG/PNG exports (ExportMenu) and presentation mode.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { decodeLink } from '../../model/share/link';
-import { renderText, renderVerdictMatrix } from '../../model/text/render';
 import type { ViewState } from '../../model/view-state';
 import type { AppContext } from '../App';
 import type { Action, AppState } from '../state';
 import { ImportedApp } from '../import/ImportedApp';
 import { openLocalStorage } from '../storage/storageFault';
-import { combinedSvg, copyText, download, serializeSvg, standaloneSvg, svgToPng } from './exportSvg';
+import { copyText, download } from './clipboard';
+import { ExportMenu } from './ExportMenu';
 import { NotesNotice } from './NotesNotice';
 import { NotesStatusContext } from './notesStatusContext';
 import { PrintCaption } from './PrintCaption';
 import { CHANNEL_NAME, NotesStore, type NotesChannel, type NotesStatus } from './notesStore';
 import { isOwnEntry, linkFor, UrlSync } from './urlSync';
 import { changedVerdictsNotice } from './linkProvenance';
-import { exportStamp } from '../../model/version';
-import { stampPng, stampSvg } from './stamp';
 
 function openChannel(): NotesChannel | null {
   try {
@@ -72,20 +70,9 @@ function boot(setStatus: (s: NotesStatus) => void, setMessage: (m: string | null
   return { view: { ...link.view, notes }, message: link.error, notice: changedVerdictsNotice(link), store, url, bridge };
 }
 
-const PANELS = [
-  { id: 'diagram-resource', name: 'resource-tree', caption: 'Resource tree (/proc/iomem)' },
-  { id: 'diagram-vma', name: 'vma', caption: 'VMA' },
-  { id: 'diagram-fault', name: 'fault-path', caption: 'KVM fault path' },
-] as const;
-
-function svgOf(panelId: string): SVGSVGElement | null {
-  return document.querySelector<SVGSVGElement>(`[data-testid="${panelId}"] [data-testid="tree-graph"] svg.tree-svg, [data-testid="${panelId}"] svg.vma-svg, [data-testid="${panelId}"] [data-testid="fault-graph"] svg.fault-svg`);
-}
-
 function ShareToolbar({ ctx }: { ctx: AppContext }) {
   const [status, setStatus] = useState<string | null>(null);
-  const { ex, all, state, dispatch } = ctx;
-  const title = `HDM Atlas: ${ex.design} on ${ex.platform.arch}, firmware ${ex.platform.firmware}, kernel ${ex.platform.kernel}`;
+  const { ex, state, dispatch } = ctx;
   const flash = (s: string) => {
     setStatus(s);
     setTimeout(() => setStatus(null), 2500);
@@ -98,53 +85,13 @@ function ShareToolbar({ ctx }: { ctx: AppContext }) {
       flash(`Failed: ${(e as Error).message}`);
     }
   };
-  const exportSvg = (which: (typeof PANELS)[number] | null) => {
-    if (which) {
-      const el = svgOf(which.id);
-      if (!el) throw new Error('diagram not on screen');
-      return stampSvg(standaloneSvg(el, `${title} — ${which.caption}`), linkFor(state.view));
-    }
-    const parts: { svg: SVGSVGElement; caption: string }[] = [];
-    for (const p of PANELS) {
-      const svg = svgOf(p.id);
-      if (svg) parts.push({ svg, caption: p.caption });
-    }
-    return stampSvg(combinedSvg(parts, title), linkFor(state.view));
-  };
-  const base = `hdm-atlas-${ex.design}-${ex.platform.arch}`;
   return (
     <>
     <PrintCaption ex={ex} view={state.view} />
     <div className="share-toolbar" role="group" aria-label="Share and export">
       <button type="button" data-testid="copy-link" onClick={run(() => copyText(linkFor(state.view)), 'Link copied')}>Copy link</button>
-      <button type="button" data-testid="copy-text" onClick={run(() => copyText(renderText(ex, { notes: state.view.notes })), 'Text copied (≤ 80 columns)')}>Copy as text</button>
-      <details className="export-menu">
-        <summary data-testid="export-menu">Export</summary>
-        <div className="export-items">
-          <button type="button" data-testid="export-text" onClick={run(() => download(`${base}.txt`, new Blob([renderText(ex, { notes: state.view.notes })], { type: 'text/plain' })), 'Text saved')}>Plain text (.txt)</button>
-          <button type="button" data-testid="export-matrix" onClick={run(() => copyText(renderVerdictMatrix(all)), 'Verdict matrix copied')}>Copy verdict matrix</button>
-          <span className="export-stamp" data-testid="export-version">{exportStamp()}</span>
-          {[null, ...PANELS].map((p) => (
-            <span key={p?.name ?? 'all'} className="export-pair">
-              <button type="button" data-testid={`export-svg-${p?.name ?? 'all'}`} onClick={run(() => download(`${base}-${p?.name ?? 'view'}.svg`, new Blob([serializeSvg(exportSvg(p))], { type: 'image/svg+xml' })), 'SVG saved')}>
-                {p ? p.caption : 'Whole view'} SVG
-              </button>
-              <button
-                type="button"
-                data-testid={`export-png-${p?.name ?? 'all'}`}
-                onClick={run(async () => {
-                  const svg = exportSvg(p);
-                  const w = Number(svg.getAttribute('width'));
-                  const h = Number(svg.getAttribute('height'));
-                  download(`${base}-${p?.name ?? 'view'}@2x.png`, await stampPng(await svgToPng(serializeSvg(svg), w, h, 2), title, linkFor(state.view)));
-                }, 'PNG saved')}
-              >
-                PNG 2×
-              </button>
-            </span>
-          ))}
-        </div>
-      </details>
+      <button type="button" data-testid="copy-text" onClick={run(async () => copyText((await import('../../model/text/render')).renderText(ex, { notes: state.view.notes })), 'Text copied (≤ 80 columns)')}>Copy as text</button>
+      <ExportMenu ctx={ctx} run={run} />
       <button
         type="button"
         data-testid="present"

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { copyText } from './exportSvg';
+import { copyText } from './clipboard';
 
 afterEach(() => {
   vi.restoreAllMocks();

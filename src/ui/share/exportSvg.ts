@@ -2,7 +2,7 @@
  * Self-contained SVG and 2× PNG exports of the diagrams: computed styles (the theme's CSS variables) are inlined so the
  * file looks the same outside the page; text is escaped by the XML serializer, never assembled as markup.
  */
-const STYLE_PROPS = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'font-family', 'font-size', 'font-weight', 'font-style', 'opacity', 'fill-opacity', 'text-anchor'] as const;
+const STYLE_PROPS = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-linejoin', 'paint-order', 'font-family', 'font-size', 'font-weight', 'font-style', 'opacity', 'fill-opacity', 'text-anchor'] as const;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 function inline(src: Element, dst: Element): void {
@@ -45,44 +45,62 @@ export function standaloneSvg(svg: SVGSVGElement, title: string): SVGSVGElement 
   return clone;
 }
 
-/** Several diagrams stacked into one SVG, each under a caption. */
-export function combinedSvg(parts: { svg: SVGSVGElement; caption: string }[], title: string): SVGSVGElement {
+/**
+ * The whole view in one SVG: a header (title and the lines under it), then the first diagram (the fault path) in the
+ * left column and the others stacked in the right one, each under its caption.
+ */
+export function combinedSvg(parts: { svg: SVGSVGElement; caption: string }[], title: string, lines: string[] = []): SVGSVGElement {
   const root = document.createElementNS(SVG_NS, 'svg');
-  let y = 8;
-  let width = 0;
   const bodyFill = getComputedStyle(document.body).color || '#000';
+  const font = getComputedStyle(document.documentElement).getPropertyValue('--mono').trim() || 'monospace';
   const bg = document.createElementNS(SVG_NS, 'rect');
   root.appendChild(bg);
   const tt = document.createElementNS(SVG_NS, 'title');
   tt.textContent = title;
   root.appendChild(tt);
-  const head = document.createElementNS(SVG_NS, 'text');
-  head.setAttribute('x', '8');
-  head.setAttribute('y', String(y + 16));
-  head.setAttribute('style', `font-family:sans-serif;font-size:16px;font-weight:700;fill:${bodyFill}`);
-  head.textContent = title;
-  root.appendChild(head);
-  y += 28;
-  for (const p of parts) {
-    const cap = document.createElementNS(SVG_NS, 'text');
-    cap.setAttribute('x', '8');
-    cap.setAttribute('y', String(y + 14));
-    cap.setAttribute('style', `font-family:sans-serif;font-size:13px;font-weight:600;fill:${bodyFill}`);
-    cap.textContent = p.caption;
-    root.appendChild(cap);
+  const text = (x: number, y: number, size: number, weight: number, content: string) => {
+    const t = document.createElementNS(SVG_NS, 'text');
+    t.setAttribute('x', String(x));
+    t.setAttribute('y', String(y));
+    t.setAttribute('style', `font-family:${font};font-size:${size}px;font-weight:${weight};fill:${bodyFill}`);
+    t.textContent = content;
+    root.appendChild(t);
+  };
+  let y = 12;
+  text(12, y + 20, 20, 700, title);
+  y += 30;
+  for (const l of lines) {
+    text(12, y + 15, 13, 400, l);
     y += 20;
+  }
+  y += 10;
+  const top = y;
+  const place = (p: (typeof parts)[number], x: number, at: number): { w: number; h: number } => {
+    text(x, at + 14, 14, 700, p.caption);
     const s = standaloneSvg(p.svg, p.caption);
     const w = Number(s.getAttribute('width'));
     const h = Number(s.getAttribute('height'));
-    s.setAttribute('x', '8');
-    s.setAttribute('y', String(y));
+    s.setAttribute('x', String(x));
+    s.setAttribute('y', String(at + 22));
     root.appendChild(s);
-    y += h + 16;
-    width = Math.max(width, w + 16);
+    return { w, h: h + 22 };
+  };
+  let width = 0;
+  const [first, ...rest] = parts;
+  const left = first ? place(first, 12, top) : { w: 0, h: 0 };
+  const bottom = top + left.h;
+  const x2 = first ? 12 + left.w + 24 : 12;
+  let y2 = top;
+  for (const p of rest) {
+    const r = place(p, x2, y2);
+    width = Math.max(width, x2 + r.w + 12);
+    y2 += r.h + 16;
   }
-  root.setAttribute('width', String(width));
-  root.setAttribute('height', String(y));
-  root.setAttribute('viewBox', `0 0 ${width} ${y}`);
+  width = Math.max(width, 12 + left.w + 12, ...lines.map((l) => 12 + l.length * 8));
+  const height = Math.max(bottom, y2) + 12;
+  root.setAttribute('width', String(Math.ceil(width)));
+  root.setAttribute('height', String(Math.ceil(height)));
+  root.setAttribute('viewBox', `0 0 ${Math.ceil(width)} ${Math.ceil(height)}`);
   bg.setAttribute('width', '100%');
   bg.setAttribute('height', '100%');
   bg.setAttribute('fill', getComputedStyle(document.body).backgroundColor || '#ffffff');
@@ -114,36 +132,5 @@ export async function svgToPng(svgText: string, width: number, height: number, s
     return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
   } finally {
     URL.revokeObjectURL(url);
-  }
-}
-
-export function download(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** Copy text; falls back to a hidden textarea where the async clipboard is not allowed. */
-export async function copyText(text: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return;
-  } catch {
-    const ta = document.createElement('textarea');
-    ta.value = text;
-    ta.setAttribute('readonly', '');
-    ta.style.position = 'fixed';
-    ta.style.opacity = '0';
-    document.body.appendChild(ta);
-    ta.select();
-    const ok = document.execCommand('copy');
-    ta.remove();
-    if (!ok) throw new Error('the browser refused to copy');
   }
 }

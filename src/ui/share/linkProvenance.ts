@@ -6,7 +6,7 @@
 import type { DecodeResult } from '../../model/share/link';
 import { encodeLink } from '../../model/share/link';
 import { describeVerdictChanges, verdictChanges } from '../../model/share/shown-verdicts';
-import { DESIGN_LABEL } from '../../model/text/render';
+import { DESIGN_LABEL } from '../../model/text/designLabels';
 import { MODEL_DATE, TOOL_VERSION } from '../../model/version';
 import type { ViewState } from '../../model/view-state';
 import { explainAllCached } from '../derive-cache';

@@ -55,15 +55,16 @@ describe('ShareApp', () => {
     });
     expect(location.hash).toMatch(/k=6\.12/);
   });
-  it('persists review notes across a remount', () => {
+  it('persists review notes across a remount', async () => {
     const first = render(<ShareApp />);
     fireEvent.click(screen.getByTestId('verdict-hotplug-exclusive-ownership'));
-    fireEvent.change(screen.getByTestId('note-input'), { target: { value: 'mm owns it' } });
+    // The inspector's code loads on first use.
+    fireEvent.change(await screen.findByTestId('note-input'), { target: { value: 'mm owns it' } });
     fireEvent.click(screen.getByTestId('note-add'));
     first.unmount();
     render(<ShareApp />);
     fireEvent.click(screen.getByTestId('verdict-hotplug-exclusive-ownership'));
-    expect(screen.getByTestId('note')).toHaveTextContent('mm owns it');
+    expect(await screen.findByTestId('note')).toHaveTextContent('mm owns it');
   });
 });
 

@@ -48,6 +48,18 @@ export function stampSvg(svg: SVGSVGElement, link?: string): SVGSVGElement {
   return root;
 }
 
+/**
+ * `svg` with a <metadata> element holding the provenance (and the link), its size unchanged: for slides, whose 16:9
+ * size is fixed and which show the version line in their own frame.
+ */
+export function withProvenance(svg: SVGSVGElement, link?: string): SVGSVGElement {
+  const meta = document.createElementNS(SVG_NS, 'metadata');
+  meta.textContent = JSON.stringify({ ...PROVENANCE, ...(link ? { link } : {}) });
+  svg.insertBefore(meta, svg.firstChild);
+  svg.setAttribute('data-hdm-atlas', versionLine());
+  return svg;
+}
+
 /** PNG text chunks naming the tool and model (Software), and the link that reopens the view (Comment). */
 export function pngProvenance(title: string, link?: string): [string, string][] {
   return [['Title', title], ['Software', versionLine()], ...(link ? [['Comment', link] as [string, string]] : [])];

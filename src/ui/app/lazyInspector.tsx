@@ -1,0 +1,25 @@
+/**
+ * The inspector, loaded on first use (or when the page is idle, preloadInspector()): a page that is only read does not
+ * carry its code. React.lazy keeps a failed load for good, so each "Try again" (a new attempt) gets a lazy component
+ * of its own.
+ */
+import { createElement, lazy, Suspense, type ComponentType, type ReactElement } from 'react';
+import type { InspectorProps } from '../Inspector';
+
+const load = () => import('../Inspector').then((m) => ({ default: m.Inspector }));
+const attempts: ComponentType<InspectorProps>[] = [];
+
+/** Fetch the inspector's code ahead of the first click (main.tsx calls this when the page is idle). */
+export function preloadInspector(): void {
+  void load().catch(() => {});
+}
+
+/** The inspector for `props`, from load attempt `attempt`, with a placeholder while its code loads. */
+export function lazyInspector(attempt: number, props: InspectorProps): ReactElement {
+  const Inspector = (attempts[attempt] ??= lazy(load));
+  return (
+    <Suspense fallback={<aside className="inspector" aria-label="Inspector" aria-busy="true" data-testid="inspector-loading" />}>
+      {createElement(Inspector, props)}
+    </Suspense>
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * The current step of the fault path, whole: its function, file, the decision with the value that decided it, its
+ * detail and its sources. Stays at the top of the window with the result while the page scrolls (FaultPathDiagram).
+ */
+import { memo } from 'react';
+import type { FaultStep } from '../../model/explain-types';
+import { getSource } from '../../model/sources';
+import { sourceLinkNote, sourceUrlOf } from '../../model/source-links';
+import { NoBreakErrnos } from '../NoBreakErrnos';
+
+function SourceChip({ id }: { id: string }) {
+  const s = getSource(id);
+  const label = `${s.kind === 'upstream' ? `${s.file} ${s.fn} ${s.version}` : s.kind === 'inference' ? 'inference' : s.kind === 'patch' ? s.series : s.author}${s.verified ? '' : ' (unverified)'}`;
+  const url = sourceUrlOf(id, s);
+  const note = sourceLinkNote(s);
+  return url ? (
+    <a className={`src ${s.verified ? '' : 'unverified'}`} href={url} target="_blank" rel="noreferrer noopener" title={note ?? url}>
+      {label}
+    </a>
+  ) : (
+    <span className={`src ${s.verified ? '' : 'unverified'}`} title={s.kind === 'inference' ? s.statement : undefined}>
+      {label}
+    </span>
+  );
+}
+
+export const StepInspector = memo(function StepInspector({ step, count, current }: { step: number; count: number; current: FaultStep }) {
+  return (
+    <div className="step-inspector" data-testid="step-inspector" aria-live="polite">
+      <div>
+        <span className="step-count">Step {step + 1} of {count}</span> <code>{current.label}</code>{' '}
+        {!current.verified && <span className="unverified-mark" title="name or details not verified against source">unverified</span>}
+      </div>
+      <div className="step-file">{current.file}</div>
+      {current.decision && (
+        <div className="step-decision">
+          <span className="test">{current.decision.test}</span> → <strong><NoBreakErrnos text={current.decision.value} /></strong>
+          {current.decision.taken ? <> ⇒ <NoBreakErrnos text={current.decision.taken} /></> : null}
+        </div>
+      )}
+      {current.detail && <div className="step-detail"><NoBreakErrnos text={current.detail} /></div>}
+      <div className="step-sources">
+        {current.sources.map((id) => (
+          <SourceChip key={id} id={id} />
+        ))}
+      </div>
+    </div>
+  );
+});
