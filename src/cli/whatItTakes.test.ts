@@ -123,7 +123,7 @@ describe('cli explain --patch and cli patches', () => {
     expect(j.platform.patches).toEqual(['kvm/memory-fault-exit', 'vmm/retry-after-reset']);
     const t = run(['explain', '--design', 'vfio-owned', '--arch', 'x86_64', '--patch', 'kvm-x86/ept-host-pat']).out.split('\n');
     expect(t[1]).toMatch(/^Made with hdm-atlas /);
-    expect(t[2]).toBe('NOT UPSTREAM: posted and hypothetical changes applied:');
+    expect(t[2]).toBe('NOT UPSTREAM: a hypothetical change applied:');
     expect(run(['explain', '--design', 'vfio-owned', '--arch', 'x86_64']).out).not.toContain('NOT UPSTREAM');
   });
 

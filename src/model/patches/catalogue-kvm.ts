@@ -1,6 +1,6 @@
 /** Catalogue entries on the KVM, VFIO and VMM side: how the guest maps the range and what a reset does to it. */
 import type { PatchEntry } from './types';
-import { APPLICABLE } from './applied';
+import { head } from './applied';
 
 const PFNMAP_DESIGNS = ['memremap', 'vfio-owned', 'nvgrace-gpu'] as const;
 
@@ -44,16 +44,15 @@ export const KVM_ENTRIES: PatchEntry[] = [
   },
   {
     id: 'kvm-x86/ept-host-pat',
-    ...APPLICABLE['kvm-x86/ept-host-pat'],
+    ...head('kvm-x86/ept-host-pat'),
     sources: ['thread/sean-host-pat', 'pt/ept-host-pat-inference', 'x86/pat-mtrr-reservation'],
     appliedBy: { kind: 'patch', id: 'kvm-x86/ept-host-pat' },
     effect: 'Intel only: a pfn KVM calls MMIO gets the memory type the host gave the VMM\'s PTE — WB where a memremap()/ioremap_cache() reservation covers it (and the host MTRRs say WB), guest PAT honoured — instead of UC. Sean Christopherson wrote that ideally EPT would match the host PAT type, and that changing it risks 15+ years of KVM ABI and is unsafe on CPUs without self-snoop.',
     bearsOn: PFNMAP_DESIGNS,
-    arch: 'x86_64',
   },
   {
     id: 'kvm/memory-fault-exit',
-    ...APPLICABLE['kvm/memory-fault-exit'],
+    ...head('kvm/memory-fault-exit'),
     sources: ['pt/anish-annotate-efault', 'pt/sean-annotate-efault', 'reset/no-memory-fault-exit'],
     appliedBy: { kind: 'patch', id: 'kvm/memory-fault-exit' },
     effect: 'A VFIO fault handler\'s SIGBUS (a guest access after a device reset) still fails KVM_RUN with -EFAULT, but with exit_reason KVM_EXIT_MEMORY_FAULT and the GPA. Alone it changes no outcome: QEMU handles that exit only as a guest_memfd conversion and stops the VM.',
@@ -61,7 +60,7 @@ export const KVM_ENTRIES: PatchEntry[] = [
   },
   {
     id: 'vmm/retry-after-reset',
-    ...APPLICABLE['vmm/retry-after-reset'],
+    ...head('vmm/retry-after-reset'),
     sources: ['pt/sean-annotate-efault', 'pt/vmm-retry-inference', 'reset/qemu-kvm-run-failed'],
     appliedBy: { kind: 'patch', id: 'vmm/retry-after-reset' },
     effect: 'With kvm/memory-fault-exit: the vCPU returns to the VMM, which waits for the reset and the region to come back and re-enters; the re-fault inserts the pfn and the VM keeps running. Without that exit the VMM cannot tell the fault from any other -EFAULT, so it changes nothing.',

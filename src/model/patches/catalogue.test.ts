@@ -7,7 +7,8 @@ import { explain } from '../explain';
 import type { Platform } from '../scenario';
 import { DEFAULT_CONFIG, DEFAULT_PLATFORM } from '../scenario';
 import { getSource } from '../sources';
-import { CATALOGUE, appliedHeadline, catalogueEntry, checkCatalogue, mergedBetween, statusLabel } from './catalogue';
+import { APPLICABLE } from './applied';
+import { CATALOGUE, appliedHeadline, catalogueEntry, checkCatalogue, mergedBetween, patchEntry, statusLabel } from './catalogue';
 import { PATCH_IDS } from './ids';
 
 const P = (over: Partial<Platform>): Platform => ({ ...DEFAULT_PLATFORM, ...over });
@@ -40,7 +41,16 @@ describe('the catalogue as a whole', () => {
       '* cxl/type2-no-dax (posted v20 (also v17–v21)): cxl: Avoid dax creation for accelerators',
       expect.stringMatching(/^\* kvm-x86\/ept-host-pat \(hypothetical\): /),
     ]);
-    expect(appliedHeadline(P({ patches: ['cxl/type2-no-dax'] }))[0]).toBe('NOT UPSTREAM: posted changes applied:');
+    expect(appliedHeadline(P({ patches: ['cxl/type2-no-dax'] }))[0]).toBe('NOT UPSTREAM: a posted change applied:');
+    expect(appliedHeadline(P({ patches: ['cxl/type2-no-dax', 'kvm/memory-fault-exit'] }))[0]).toBe('NOT UPSTREAM: posted changes applied:');
+    expect(appliedHeadline(P({ patches: ['kvm-x86/ept-host-pat', 'vmm/retry-after-reset'] }))[0]).toBe('NOT UPSTREAM: hypothetical changes applied:');
+  });
+  it('the applicable entries take their title, status and architecture from patches/applied.ts (what the headline reads)', () => {
+    for (const id of PATCH_IDS) {
+      const e = patchEntry(id);
+      expect({ title: e.title, status: e.status, arch: e.arch }).toEqual({ title: APPLICABLE[id].title, status: APPLICABLE[id].status, arch: APPLICABLE[id].arch });
+      expect(APPLICABLE[id].short.length, id).toBeLessThanOrEqual(40);
+    }
   });
   it('moving between kernel versions brings the merged entries in between', () => {
     expect(mergedBetween('6.11', '6.17').map((e) => e.id).sort()).toEqual(['kvm-arm64/cacheable-pfnmap', 'kvm/no-refcount-pfnmap', 'res/region-intersects-fix', 'vfio/huge-pfnmap']);
