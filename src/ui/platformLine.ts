@@ -1,5 +1,5 @@
 /** The platform in words, for the headline, compare summaries and exports: names, never ids (CONFIG_ names are the kernel's). */
-import { APPLICABLE } from '../model/patches/applied';
+import { APPLICABLE, appliedKinds } from '../model/patches/applied';
 import type { Arch, Platform } from '../model/scenario';
 import { CONFIG_KEYS, DEFAULT_CONFIG } from '../model/scenario';
 import { FIRMWARE_OPTION, VENDOR_OPTION } from './labels';
@@ -29,6 +29,11 @@ export function platformLine(p: Platform): string {
     ...(p.deviceReset ? ['after a device reset'] : []),
     ...p.patches.map((id) => `with ${APPLICABLE[id].short}`),
   ].join(' · ');
+}
+
+/** "NOT UPSTREAM: a hypothetical change applied", for exports' titles and slides; null when nothing is applied. */
+export function notUpstream(p: Platform): string | null {
+  return p.patches.length > 0 ? `NOT UPSTREAM: ${appliedKinds(p.patches)} applied` : null;
 }
 
 /** What a platform without a fact the other has is called, for the facts the line names only when present. */
