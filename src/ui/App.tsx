@@ -14,7 +14,7 @@ import { CompareControl } from './app/CompareControl';
 import { compareNames } from './app/compareNames';
 import { Headline } from './app/Headline';
 import { AppliedNotice } from './app/AppliedNotice';
-import { lazyWhatItTakes, preloadWhatItTakes } from './app/lazyWhatItTakes';
+import { lazyWhatItTakes, warmSearchWorker } from './app/lazyWhatItTakes';
 import { Legend } from './app/Legend';
 import { noteTargetSelector } from './app/noteTargets';
 import { NotesPanel } from './app/NotesPanel';
@@ -254,7 +254,7 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
       <section className="answer" id="answer" tabIndex={-1} aria-labelledby="answer-h" data-testid="answer">
         <Headline ex={ex} />
         <PartBoundary name="the verdict matrix" testId="matrix-error" resetKey={resetKey}>
-          <div onPointerOver={preloadWhatItTakes} onFocus={preloadWhatItTakes}>
+          <div onPointerOver={warmSearchWorker} onFocus={warmSearchWorker}>
             <VerdictMatrix all={all} current={matrixDesign} onDesign={onDesign} selected={state.selected} onCell={onCell} notes={view.notes} {...(diffSet ? { diff: diffSet } : {})} />
           </div>
         </PartBoundary>

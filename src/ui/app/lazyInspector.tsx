@@ -18,7 +18,8 @@ export function preloadInspector(): void {
 export function lazyInspector(attempt: number, props: InspectorProps): ReactElement {
   const Inspector = (attempts[attempt] ??= lazy(load));
   return (
-    <Suspense fallback={<aside className="inspector" aria-label="Inspector" aria-busy="true" data-testid="inspector-loading" />}>
+    // The placeholder is the skip link's target (#inspector) until the inspector replaces it.
+    <Suspense fallback={<aside className="inspector" id="inspector" tabIndex={-1} aria-label="Inspector" aria-busy="true" data-testid="inspector-loading" />}>
       {createElement(Inspector, props)}
     </Suspense>
   );

@@ -1,22 +1,28 @@
 /**
- * "What would it take", loaded on first use: a page that is only read carries neither the panel nor the search client
- * (whose fallback holds the search itself). preloadWhatItTakes() fetches both and starts the search worker when a
- * search becomes likely (the pointer or focus reaches the verdict matrix). React.lazy keeps a failed load for good,
- * so each "Try again" (a new attempt) gets a lazy component of its own.
+ * "What would it take", loaded on first use or when the page is idle (preloadWhatItTakes(), like the inspector): a
+ * page that is only read does not carry the panel or the search client (whose fallback holds the search itself) in
+ * its first load. warmSearchWorker() starts the search worker once a search becomes likely (the pointer or focus
+ * reaches the verdict matrix), when the browser is next idle, so it never competes with the click that follows.
+ * React.lazy keeps a failed load for good, so each "Try again" (a new attempt) gets a lazy component of its own.
  */
 import { createElement, lazy, Suspense, type ComponentType, type ReactElement } from 'react';
+import { whenIdle } from '../hooks/whenIdle';
 import type { WhatItTakesProps } from './WhatItTakes';
 
 const load = () => import('./WhatItTakes').then((m) => ({ default: m.WhatItTakes }));
 const attempts: ComponentType<WhatItTakesProps>[] = [];
 let warmed = false;
 
-/** Fetch the panel's code and start the search worker, once. */
+/** Fetch the panel's code ahead of the first click (main.tsx calls this when the page is idle). */
 export function preloadWhatItTakes(): void {
+  void load().catch(() => {});
+}
+
+/** Start the search worker, once, when the browser is next idle. */
+export function warmSearchWorker(): void {
   if (warmed) return;
   warmed = true;
-  void load().catch(() => {});
-  void import('../../workers/searchClient').then((m) => m.warmSearch()).catch(() => {});
+  whenIdle(() => void import('../../workers/searchClient').then((m) => m.warmSearch()).catch(() => {}), 2000);
 }
 
 /** The panel for `props`, from load attempt `attempt`, with a placeholder while its code loads. */
