@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deriveCore } from './derive';
+import { clearCoreCache, deriveCore } from './derive';
 import { explain } from './explain';
 import type { Platform } from './scenario';
 import { DEFAULT_PLATFORM } from './scenario';
@@ -51,7 +51,10 @@ describe('read tracking (track.ts)', () => {
         const unread = candidateItems(p).filter((i) => !reads.has(i.field) && !reads.has(fieldOf(i.field)));
         if (unread.length === 0) return;
         const item = unread[pick % unread.length]!;
+        // Each derived afresh: deriveCore() would otherwise hand b the core a's derivation left (what it read is the same).
+        clearCoreCache();
         const a = explain({ design, platform: p });
+        clearCoreCache();
         const b = explain({ design, platform: item.apply(p) });
         const strip = (ex: typeof a) => JSON.stringify({ ...ex, platform: null, bootTree: null, tree: null }, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
         expect(strip(b), `${design} ${item.flag}`).toBe(strip(a));
@@ -59,5 +62,27 @@ describe('read tracking (track.ts)', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('deriveCore() reuses a tracked derivation for a platform that differs only in what it did not read, and that core is the one a fresh derivation gives', () => {
+    const strip = (c: ReturnType<typeof deriveCore>) => JSON.stringify({ ...c, bootTree: null, tree: null }, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+    let reused = 0;
+    fc.assert(
+      fc.property(designArb, platformArb, fc.nat(1000), (design, p, pick) => {
+        clearCoreCache();
+        const reads = new Set<string>();
+        const first = deriveCore({ design, platform: trackPlatform(p, reads) }, opts);
+        const unread = candidateItems(p).filter((i) => !reads.has(i.field) && !reads.has(fieldOf(i.field)));
+        if (unread.length === 0) return;
+        const q = unread[pick % unread.length]!.apply(p);
+        const again = deriveCore({ design, platform: trackPlatform(q, new Set()) }, opts);
+        expect(again).toBe(first);
+        reused++;
+        clearCoreCache();
+        expect(strip(deriveCore({ design, platform: q }, opts))).toBe(strip(first));
+      }),
+      { numRuns: 60 },
+    );
+    expect(reused).toBeGreaterThan(10);
   });
 });

@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { clearCoreCache } from '../derive';
 import { explain } from '../explain';
 import type { Verdict } from '../explain-types';
 import type { Platform, Scenario } from '../scenario';
@@ -14,7 +15,11 @@ import type { ChangeItem } from './items';
 import { VERDICT_LABEL } from './labels';
 import { STATUS_ORDER, whatItTakes } from './search';
 
-const statuses = (s: Scenario) => new Map(explain(s).verdicts.map((v) => [v.id, v.status]));
+/** The verdicts explain() derives afresh: not from the derivations the search memoised (derive.ts reuses a core by what it read). */
+const statuses = (s: Scenario) => {
+  clearCoreCache();
+  return new Map(explain(s).verdicts.map((v) => [v.id, v.status]));
+};
 
 /** The claim of one reported set, checked with the public explain(). */
 function checkSet(s: Scenario, id: Verdict['id'], set: ChangeItem[], before: Map<Verdict['id'], Verdict['status']>): void {
