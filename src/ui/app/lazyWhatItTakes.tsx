@@ -9,7 +9,13 @@ import { createElement, lazy, Suspense, type ComponentType, type ReactElement } 
 import { whenIdle } from '../hooks/whenIdle';
 import type { WhatItTakesProps } from './WhatItTakes';
 
-const load = () => import('./WhatItTakes').then((m) => ({ default: m.WhatItTakes }));
+/** The panel once its code is here: rendered directly, since React holds a suspended boundary's content back for 300 ms. */
+let loaded: ComponentType<WhatItTakesProps> | null = null;
+const load = () =>
+  import('./WhatItTakes').then((m) => {
+    loaded = m.WhatItTakes;
+    return { default: m.WhatItTakes };
+  });
 const attempts: ComponentType<WhatItTakesProps>[] = [];
 let warmed = false;
 
@@ -27,7 +33,8 @@ export function warmSearchWorker(): void {
 
 /** The panel for `props`, from load attempt `attempt`, with a placeholder while its code loads. */
 export function lazyWhatItTakes(attempt: number, props: WhatItTakesProps): ReactElement {
-  const Panel = (attempts[attempt] ??= lazy(load));
+  // One component type per attempt, so a panel on screen is never remounted when its code arrives.
+  const Panel = (attempts[attempt] ??= loaded ?? lazy(load));
   return (
     <Suspense fallback={<section className="what-it-takes" aria-busy="true" data-testid="wit-loading-code"><p className="wit-loading">Loading “What would it take”…</p></section>}>
       {createElement(Panel, props)}
