@@ -1,7 +1,8 @@
 // Browser tests of "what would it take" (issue 15) in real Chromium: a cell that is not good opens the sets the search
 // worker found, each item with its status and sources; one keyboard press applies a set, the headline says NOT
 // UPSTREAM, compare mode opens against the scenario before and every diagram shows the difference; the link carries
-// it. Also: nothing in the panel is cut at 1024×768, and with workers blocked the search runs on the page.
+// it. Also: nothing in the panel is cut at 1024×768, with workers blocked the search runs on the page, and the one-file
+// app searches in its own worker from disk, offline.
 import assert from 'node:assert/strict';
 import { blockWorkers } from './helpers/faults.mjs';
 
@@ -160,4 +161,17 @@ export async function withWorkersBlockedTheSearchRunsOnThePageAndSaysWhy({ page,
   assert.match(await text(page, 'wit-meta'), /on this page \(the search worker could not start \(SecurityError: Refused to create a worker/);
   const flags = await page.locator(`${$('wit-set')} .wit-flag`).allTextContents();
   assert.deepEqual(flags, ['--patch kvm/memory-fault-exit', '--patch vmm/retry-after-reset']);
+}
+
+export async function theOneFileAppSearchesInAWorkerFromDiskOffline({ context, page, singleFileUrl, consoleErrors }) {
+  await context.setOffline(true);
+  await page.goto(singleFileUrl);
+  await page.waitForSelector($('fault-result'));
+  await page.click($('verdict-vfio-owned-guest-cacheable'));
+  await page.waitForSelector($('wit-sets'), { timeout: 15_000 });
+  // The search worker is inside the file too (started from a data: URL, like the import worker).
+  assert.match(await text(page, 'wit-meta'), /, in a worker\./);
+  await page.click($('wit-apply-0'));
+  assert.match(await text(page, 'not-upstream'), /^NOT UPSTREAM a hypothetical change applied: EPT memtype from the host PAT/);
+  assert.deepEqual(consoleErrors, []);
 }
