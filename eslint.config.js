@@ -4,6 +4,17 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import reactRefresh from 'eslint-plugin-react-refresh';
 import globals from 'globals';
 
+// zod stays in the command line (src/cli/explainSchema.ts: its JSON Schema export); the page validates with valibot,
+// which bundles only the functions used (src/model/validation.ts says why there are two).
+const NO_ZOD = { group: ['zod', 'zod/*'], message: 'Only src/cli may use zod: the page validates with valibot (src/model/validation.ts).' };
+// valibot's own object(), record(), variant() and number() accept what the page's zod schemas refused (arrays as
+// objects, Infinity) and word a missing field differently; validation.ts has versions that behave as zod did.
+const ZOD_LIKE = ['object', 'record', 'variant', 'number'].map((property) => ({
+  object: 'v',
+  property,
+  message: `Use ${property}() from src/model/validation.ts: it accepts, refuses and words what the zod schemas did.`,
+}));
+
 export default tseslint.config(
   { ignores: ['dist', 'dist-single', 'dist-cli', 'node_modules', 'bench/results', 'bench/.out', 'test-results', 'coverage', '**/*.tmp.mjs'] },
   js.configs.recommended,
@@ -19,6 +30,16 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/cli/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_ZOD] }] },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/model/validation.ts'],
+    rules: { 'no-restricted-properties': ['error', ...ZOD_LIKE] },
+  },
+  {
     // The model is pure: no React, no DOM, no UI imports.
     files: ['src/model/**/*.ts'],
     rules: {
@@ -26,6 +47,7 @@ export default tseslint.config(
         patterns: [
           { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'src/model must stay free of React.' },
           { group: ['**/ui/**', '../ui/*', '../../ui/*'], message: 'src/model must not import views.' },
+          NO_ZOD,
         ],
       }],
       'no-restricted-globals': ['error', 'document', 'window', 'localStorage', 'navigator'],

@@ -49,7 +49,7 @@ export const EFI_ATTR_OPTION: Record<EfiAttr, string> = {
 
 export const REGION_OPTION: Record<RegionState, string> = {
   committed: 'committed at boot (before hmem decides)',
-  none: 'none at boot (assembled when the driver binds)',
+  none: 'none at boot (its driver assembles it)',
 };
 
 export const CONFIG_HINT: Record<ConfigKey, string> = {

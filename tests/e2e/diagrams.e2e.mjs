@@ -302,6 +302,7 @@ export async function linkedHighlighting({ page, baseUrl }) {
 export async function inspectorShowsSourcesAndUnverifiedMarks({ page, baseUrl }) {
   await open(page, baseUrl);
   await page.click($('verdict-vfio-owned-guest-cacheable'));
+  await page.waitForSelector($('inspector')); // its code loads on first use
   const links = await page.locator(`${$('inspector')} a`).evaluateAll((as) => as.map((a) => a.href));
   assert.ok(links.some((h) => /^https:\/\/elixir\.bootlin\.com\/linux\/[^/]+\/A\/ident\/vmx_get_mt_mask$/.test(h)), links.join('\n'));
   assert.ok(links.some((h) => h.startsWith('https://lore.kernel.org/r/20260404185330.GD2551565@ziepe.ca')));

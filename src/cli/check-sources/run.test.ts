@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkedLinesSchema } from '../../model/source-check/checked';
 import type { Source } from '../../model/source';
@@ -153,7 +154,7 @@ describe('check-sources --write', () => {
     const file = join(scratch, 'lines.json');
     const r = await run(['--tree', repo.dir, '--write=' + file, '--note', 'test tree']);
     expect(r.err).toMatch(/^wrote .*lines\.json: 17 sources, checked against /);
-    const c = checkedLinesSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+    const c = parse(checkedLinesSchema, JSON.parse(readFileSync(file, 'utf8')));
     const describe = repo.git('describe', '--tags', '--always', '--dirty').trim();
     expect(c).toMatchObject({ tree: describe, date: '2026-05-04', note: 'test tree' });
     expect(c.sources['t/found']).toMatchObject({ rev: 'v7.1', outcome: 'found', symbols: [{ symbol: 'follow_pfnmap_start', at: { file: 'mm/memory.c', line: 14 } }] });

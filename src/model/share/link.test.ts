@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { safeParse } from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { ARCHES, DEFAULT_PLATFORM, DESIGNS } from '../scenario';
 import type { NoteTarget, ViewState } from '../view-state';
@@ -164,7 +165,7 @@ describe('share links', () => {
         const r = decodeLink(h);
         expect(DESIGNS).toContain(r.view.scenario.design);
         expect(ARCHES).toContain(r.view.scenario.platform.arch);
-        expect(ReviewNotesSchema.safeParse(r.view.notes).success).toBe(true);
+        expect(safeParse(ReviewNotesSchema, r.view.notes).success).toBe(true);
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       }),
       { numRuns: 10_000 },

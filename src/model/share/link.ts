@@ -11,11 +11,11 @@
  * (shown-verdicts.ts): opening it under a model whose verdicts differ says which changed. pt lists the posted or
  * hypothetical kernel changes applied (src/model/patches), only when there are any.
  *
- * decodeLink() never throws and never trusts its input: every value is checked against the model's enums with zod,
+ * decodeLink() never throws and never trusts its input: every value is checked against the model's enums (valibot),
  * sizes are capped, and anything wrong yields the default view plus a message naming the field. Nothing from a link
  * is ever turned into HTML. A link made by version 1 keeps opening in every later version (see MIGRATIONS).
  */
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import type { Platform } from '../scenario';
 import type { ConfigKey, KernelConfig } from '../scenario';
 import {
@@ -24,7 +24,7 @@ import {
 import { PATCH_IDS, normalizePatches, type PatchId } from '../patches/ids';
 import type { ReviewNote, ViewState } from '../view-state';
 import { DEFAULT_VIEW } from '../view-state';
-import { describeIssue } from '../validation';
+import { describeIssue, list, object, variant } from '../validation';
 import type { Verdict } from '../explain-types';
 import type { DesignId } from '../scenario';
 import { MODEL_DATE, TOOL_VERSION } from '../version';
@@ -36,33 +36,36 @@ export const MAX_LINK_LENGTH = 8192;
 export const MAX_NOTES = 50;
 export const MAX_NOTE_TEXT = 2000;
 
-const bool01 = z.pipe(z.enum(['0', '1']), z.transform((v: '0' | '1') => v === '1'));
+const bool01 = v.pipe(v.picklist(['0', '1']), v.transform((x: '0' | '1') => x === '1'));
 
 /** One platform field in a link: its key, its schema, and how it reads from and writes to a Platform. */
 interface PlatformParam {
-  schema: z.ZodMiniType<unknown>;
+  schema: v.GenericSchema<string, unknown>;
   /** What the error message calls it. */
   what: string;
   get: (p: Platform) => string | boolean;
   set: (p: Platform, v: unknown) => Platform;
 }
-const top = <K extends keyof Platform>(field: K, schema: z.ZodMiniType<Platform[K]>): PlatformParam => ({
-  schema: schema as z.ZodMiniType<unknown>,
+const top = <K extends keyof Platform>(field: K, schema: v.GenericSchema<string, Platform[K]>): PlatformParam => ({
+  schema,
   what: field,
   get: (p) => p[field] as string | boolean,
   set: (p, v) => ({ ...p, [field]: v as Platform[K] }),
 });
 const cfg = <K extends ConfigKey>(key: K): PlatformParam => ({
-  schema: z.enum(CONFIG_VALUES[key] as readonly [string, ...string[]]) as z.ZodMiniType<unknown>,
+  schema: v.picklist(CONFIG_VALUES[key]),
   what: `CONFIG_${key}`,
   get: (p) => p.config[key],
   set: (p, v) => ({ ...p, config: { ...p.config, [key]: v as KernelConfig[K] } }),
 });
 
 /** platform.patches as "id,id": each a known change, each once; printed in catalogue order. */
-const patchList = z.pipe(
-  z.pipe(z.string().check(z.maxLength(400)), z.transform((v: string) => (v === '' ? [] : v.split(',')))),
-  z.pipe(z.array(z.enum(PATCH_IDS)), z.transform((ids: PatchId[]) => normalizePatches(ids))),
+const patchList: v.GenericSchema<string, PatchId[]> = v.pipe(
+  v.string(),
+  v.maxLength(400),
+  v.transform((s: string) => (s === '' ? [] : s.split(','))),
+  v.array(v.picklist(PATCH_IDS)),
+  v.transform((ids: PatchId[]) => normalizePatches(ids)),
 );
 
 /**
@@ -71,41 +74,41 @@ const patchList = z.pipe(
  * compare platform always prints c.pt, since it starts from the main one).
  */
 const PLATFORM_PARAMS: Record<string, PlatformParam> = {
-  a: top('arch', z.enum(ARCHES)),
-  cpu: top('vendor', z.enum(CPU_VENDORS)),
+  a: top('arch', v.picklist(ARCHES)),
+  cpu: top('vendor', v.picklist(CPU_VENDORS)),
   fwb: top('fwb', bool01),
   dic: top('dic', bool01),
-  fw: top('firmware', z.enum(FIRMWARE_TYPES)),
-  efi: top('efiAttr', z.enum(EFI_ATTRS)),
+  fw: top('firmware', v.picklist(FIRMWARE_TYPES)),
+  efi: top('efiAttr', v.picklist(EFI_ATTRS)),
   nsr: top('nosoftreserve', bool01),
-  k: top('kernel', z.enum(KERNEL_VERSIONS)),
-  rg: top('region', z.enum(REGION_STATES)),
+  k: top('kernel', v.picklist(KERNEL_VERSIONS)),
+  rg: top('region', v.picklist(REGION_STATES)),
   cr: cfg('CXL_REGION'),
   hm: cfg('DEV_DAX_HMEM'),
   km: cfg('DEV_DAX_KMEM'),
   esr: cfg('EFI_SOFT_RESERVE'),
-  on: top('onlinePolicy', z.enum(ONLINE_POLICIES)),
+  on: top('onlinePolicy', v.picklist(ONLINE_POLICIES)),
   hf: top('hugeFault', bool01),
   mte: top('mte', bool01),
   dl: top('dirtyLog', bool01),
   rst: top('deviceReset', bool01),
-  pt: { schema: patchList as z.ZodMiniType<unknown>, what: 'patches', get: (p) => normalizePatches(p.patches).join(','), set: (p, v) => ({ ...p, patches: v as PatchId[] }) },
+  pt: { schema: patchList, what: 'patches', get: (p) => normalizePatches(p.patches).join(','), set: (p, x) => ({ ...p, patches: x as PatchId[] }) },
 };
 
-const NoteTargetSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('resource'), path: z.array(z.string().check(z.maxLength(200))).check(z.minLength(1), z.maxLength(16)) }),
-  z.object({ kind: z.literal('step'), nodeId: z.string().check(z.regex(/^[a-z0-9_]{1,40}$/)) }),
-  z.object({ kind: z.literal('verdict'), design: z.enum(DESIGNS), verdict: z.string().check(z.regex(/^[a-z0-9-]{1,40}$/)) }),
-  z.object({ kind: z.literal('vma'), part: z.enum(['range', 'flags', 'pgprot', 'vm_ops', 'walk', 'leaves']) }),
+const NoteTargetSchema = variant('kind', [
+  object({ kind: v.literal('resource'), path: list(v.pipe(v.string(), v.maxLength(200)), 16, 1) }),
+  object({ kind: v.literal('step'), nodeId: v.pipe(v.string(), v.regex(/^[a-z0-9_]{1,40}$/)) }),
+  object({ kind: v.literal('verdict'), design: v.picklist(DESIGNS), verdict: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/)) }),
+  object({ kind: v.literal('vma'), part: v.picklist(['range', 'flags', 'pgprot', 'vm_ops', 'walk', 'leaves']) }),
 ]);
 
-export const ReviewNoteSchema = z.object({
-  id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/)),
+export const ReviewNoteSchema = object({
+  id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,40}$/)),
   target: NoteTargetSchema,
-  text: z.string().check(z.minLength(1), z.maxLength(MAX_NOTE_TEXT)),
-  author: z.optional(z.string().check(z.maxLength(80))),
+  text: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_NOTE_TEXT)),
+  author: v.optional(v.pipe(v.string(), v.maxLength(80))),
 });
-export const ReviewNotesSchema = z.array(ReviewNoteSchema).check(z.maxLength(MAX_NOTES));
+export const ReviewNotesSchema = list(ReviewNoteSchema, MAX_NOTES);
 
 function toBase64Url(s: string): string {
   const bytes = new TextEncoder().encode(s);
@@ -214,12 +217,12 @@ function parseParams(hash: string): Map<string, string> {
   return out;
 }
 
-function field<T>(params: Map<string, string>, key: string, schema: z.ZodMiniType<T>, what: string): T | undefined {
-  const v = params.get(key);
-  if (v === undefined) return undefined;
-  const r = schema.safeParse(v);
-  if (!r.success) throw new LinkError(`${what} ("${key}") has the invalid value "${v.slice(0, 30)}"`);
-  return r.data;
+function field<T>(params: Map<string, string>, key: string, schema: v.GenericSchema<string, T>, what: string): T | undefined {
+  const s = params.get(key);
+  if (s === undefined) return undefined;
+  const r = v.safeParse(schema, s);
+  if (!r.success) throw new LinkError(`${what} ("${key}") has the invalid value "${s.slice(0, 30)}"`);
+  return r.output;
 }
 
 function platformFrom(params: Map<string, string>, prefix: string, base: Platform): Platform {
@@ -258,18 +261,18 @@ export function decodeLink(hash: string): DecodeResult {
       version++;
     }
     for (const k of params.keys()) if (!KNOWN.has(k)) return fail(`unknown field "${k}"`, original);
-    const design = field(params, 'd', z.enum(DESIGNS), 'design') ?? DEFAULT_VIEW.scenario.design;
+    const design = field(params, 'd', v.picklist(DESIGNS), 'design') ?? DEFAULT_VIEW.scenario.design;
     const platform = platformFrom(params, '', DEFAULT_PLATFORM);
-    const step = field(params, 's', z.pipe(z.string().check(z.regex(/^\d{1,3}$/)), z.transform((x: string) => Number(x))), 'step') ?? -1;
+    const step = field(params, 's', v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform((x: string) => Number(x))), 'step') ?? -1;
     const presentation = field(params, 'p', bool01, 'presentation') ?? false;
     let compare: ViewState['compare'] = null;
     const cmp = params.get('cmp');
     if (cmp !== undefined) {
       if (cmp === 'platform') compare = { kind: 'platform', platform: platformFrom(params, 'c.', platform) };
       else if (cmp.startsWith('design:')) {
-        const d = z.enum(DESIGNS).safeParse(cmp.slice(7));
+        const d = v.safeParse(v.picklist(DESIGNS), cmp.slice(7));
         if (!d.success) throw new LinkError(`compare ("cmp") names an unknown design "${cmp.slice(7, 30)}"`);
-        compare = { kind: 'design', design: d.data };
+        compare = { kind: 'design', design: d.output };
       } else throw new LinkError(`compare ("cmp") has the invalid value "${cmp.slice(0, 30)}"`);
     } else if ([...params.keys()].some((k) => k.startsWith('c.'))) {
       throw new LinkError('compare platform fields without cmp=platform');
@@ -283,13 +286,13 @@ export function decodeLink(hash: string): DecodeResult {
       } catch {
         throw new LinkError('the review notes ("n") are not readable');
       }
-      const r = ReviewNotesSchema.safeParse(json);
-      if (!r.success) throw new LinkError(`the review notes ("n") are invalid: ${r.error.issues[0] ? describeIssue(r.error.issues[0]) : 'unknown problem'}`);
-      notes = r.data.map((x) => ({ id: x.id, target: x.target, text: x.text, ...(x.author ? { author: x.author } : {}) }));
+      const r = v.safeParse(ReviewNotesSchema, json);
+      if (!r.success) throw new LinkError(`the review notes ("n") are invalid: ${describeIssue(r.issues[0])}`);
+      notes = r.output.map((x) => ({ id: x.id, target: x.target, text: x.text, ...(x.author ? { author: x.author } : {}) }));
     }
     const madeWith = {
-      version: field(params, 'tv', z.string().check(z.regex(/^\d{1,4}\.\d{1,4}\.\d{1,4}(?:[-+][0-9A-Za-z.-]{1,20})?$/)), 'tool version') ?? null,
-      modelDate: field(params, 'md', z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)), 'model date') ?? null,
+      version: field(params, 'tv', v.pipe(v.string(), v.regex(/^\d{1,4}\.\d{1,4}\.\d{1,4}(?:[-+][0-9A-Za-z.-]{1,20})?$/)), 'tool version') ?? null,
+      modelDate: field(params, 'md', v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/)), 'model date') ?? null,
     };
     let shown: ShownVerdicts | null = null;
     const vd = params.get('vd');

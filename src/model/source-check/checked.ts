@@ -4,30 +4,31 @@
  * inspector shows "checked against <rev>" from it and Elixir links point at `file#Lline` from it. An entry is used
  * only while the citation it was made for (file, fn, version) is unchanged.
  */
-// zod/mini, like share links: the classic zod core would add ~40 KB (gzip) to the page for one committed file.
-import * as z from 'zod/mini';
+// valibot, like share links (model/validation.ts says why not zod): this is checked on the page, at startup.
+import * as v from 'valibot';
+import { int, object, record } from '../validation';
 import type { Source, SourceId } from '../source';
 import data from '../sources/checked-lines.json';
 import { worstOutcome, OUTCOMES, type At, type Outcome, type SymbolCheck } from './types';
 
 type Upstream = Extract<Source, { kind: 'upstream' }>;
 
-const at = z.object({ file: z.string(), line: z.number().check(z.int(), z.positive()) });
-const symbol = z.object({ symbol: z.nullable(z.string()), outcome: z.enum(OUTCOMES), at: z.nullable(at), reason: z.nullable(z.string()) });
-const entry = z.object({
-  file: z.string(), fn: z.string(), version: z.string(), rev: z.nullable(z.string()), outcome: z.enum(OUTCOMES), symbols: z.array(symbol),
+const at = object({ file: v.string(), line: v.pipe(int(), v.gtValue(0)) });
+const symbol = object({ symbol: v.nullable(v.string()), outcome: v.picklist(OUTCOMES), at: v.nullable(at), reason: v.nullable(v.string()) });
+const entry = object({
+  file: v.string(), fn: v.string(), version: v.string(), rev: v.nullable(v.string()), outcome: v.picklist(OUTCOMES), symbols: v.array(symbol),
 });
-export const checkedLinesSchema = z.object({
-  regenerate: z.string(),
-  tree: z.string(),
-  date: z.string(),
-  note: z.string(),
-  sources: z.record(z.string(), entry),
+export const checkedLinesSchema = object({
+  regenerate: v.string(),
+  tree: v.string(),
+  date: v.string(),
+  note: v.string(),
+  sources: record(entry),
 });
 
 export type CheckedSymbol = { symbol: string | null; outcome: Outcome; at: At | null; reason: string | null };
-export type CheckedSource = z.infer<typeof entry>;
-export type CheckedLines = z.infer<typeof checkedLinesSchema>;
+export type CheckedSource = v.InferOutput<typeof entry>;
+export type CheckedLines = v.InferOutput<typeof checkedLinesSchema>;
 
 export const REGENERATE = 'npm run --silent cli -- check-sources --tree DIR --write';
 
@@ -53,9 +54,9 @@ export function serializeCheckedLines(c: CheckedLines): string {
   return `${head},\n  "sources": {\n${body}${ids.length ? '\n' : ''}  }\n}\n`;
 }
 
-const parsed = checkedLinesSchema.safeParse(data);
+const parsed = v.safeParse(checkedLinesSchema, data);
 /** The committed file, validated (an invalid one counts as empty; a test keeps it valid). */
-export const CHECKED: CheckedLines = parsed.success ? parsed.data : { regenerate: REGENERATE, tree: '', date: '', note: '', sources: {} };
+export const CHECKED: CheckedLines = parsed.success ? parsed.output : { regenerate: REGENERATE, tree: '', date: '', note: '', sources: {} };
 
 /** The check of a citation, or null when it was never checked or has changed since. */
 export function checkOf(id: SourceId, s: Source, c: CheckedLines = CHECKED): CheckedSource | null {

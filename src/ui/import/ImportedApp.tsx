@@ -10,7 +10,7 @@ import type { ImportPanelProps, ImportSelection } from './ImportPanel';
 import { PartBoundary } from '../PartBoundary';
 import { reloadFailedStylesheets } from '../chunkError';
 
-// Loaded after first paint: the parsers, the worker client and zod storage are not needed to draw the diagrams.
+// Loaded after first paint: the parsers, the worker client and the storage checks are not needed to draw the diagrams.
 // React.lazy keeps a failed load for good, so each retry (PartBoundary's "Try again") gets a lazy component of its own.
 const panels: ComponentType<ImportPanelProps>[] = [];
 function lazyPanel(attempt: number): ComponentType<ImportPanelProps> {

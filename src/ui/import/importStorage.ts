@@ -1,10 +1,10 @@
 /**
- * Imports kept in localStorage across reloads until the user removes them. Versioned key, validated with zod on load:
+ * Imports kept in localStorage across reloads until the user removes them. Versioned key, validated on load:
  * corrupt or foreign data is ignored and reported, never trusted.
  */
-// zod/mini, as in share/link.ts: one zod API in the app, so the main bundle carries only the core that API needs.
-import * as z from 'zod/mini';
-import { describeIssue } from '../../model/validation';
+// valibot, as in share/link.ts (model/validation.ts says why not zod).
+import * as v from 'valibot';
+import { describeIssue, int, list, object } from '../../model/validation';
 import { whenIdle } from '../hooks/whenIdle';
 import { describeError } from '../storage/storageFault';
 
@@ -12,54 +12,54 @@ export const IMPORT_STORAGE_KEY = 'hdm-atlas.imports.v1';
 /** Texts above this are not stored (localStorage holds ~5 MB); what was derived from them is. */
 export const MAX_STORED_TEXT = 2 * 1024 * 1024;
 
-const str = (max: number) => z.string().check(z.maxLength(max));
+const str = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
 const Slot = {
   /** File name or "pasted". */
   name: str(500),
   /** The imported text, or null when it was too large to keep (or, with `why`, could not be kept). */
-  text: z.nullable(z.string()),
+  text: v.nullable(v.string()),
   /** When this slot was last imported or changed (ISO 8601): two tabs' slots are merged by it (importMerge.ts). */
   savedAt: str(40),
   /** 'storage-full': the text was dropped because the browser's storage was full, so an older text is not kept instead. */
-  why: z.optional(z.literal('storage-full')),
+  why: v.optional(v.literal('storage-full')),
 };
 
 /** When each slot was last removed (ISO 8601), so another tab's older copy does not bring it back. */
-const Removed = z.object({
-  iomem: z.optional(str(40)),
-  maps: z.optional(str(40)),
-  trace: z.optional(str(40)),
-  cxl: z.optional(str(40)),
-  bundle: z.optional(str(40)),
+const Removed = object({
+  iomem: v.optional(str(40)),
+  maps: v.optional(str(40)),
+  trace: v.optional(str(40)),
+  cxl: v.optional(str(40)),
+  bundle: v.optional(str(40)),
 });
 
-export const StoredImports = z.object({
-  version: z.literal(1),
-  iomem: z.optional(z.object({ ...Slot, range: z.nullable(str(80)) })),
-  maps: z.optional(
-    z.object({
+export const StoredImports = object({
+  version: v.literal(1),
+  iomem: v.optional(object({ ...Slot, range: v.nullable(str(80)) })),
+  maps: v.optional(
+    object({
       ...Slot,
       /** Line of the chosen VMA. */
-      vmaLine: z.nullable(z.int().check(z.positive())),
+      vmaLine: v.nullable(v.pipe(int(), v.gtValue(0))),
       /** Kept for texts too large to store: the chosen VMA's flags. */
-      vmFlags: z.nullable(z.object({ label: str(300), mnemonics: z.array(str(4)).check(z.maxLength(64)) })),
+      vmFlags: v.nullable(object({ label: str(300), mnemonics: list(str(4), 64) })),
     }),
   ),
-  trace: z.optional(
-    z.object({
+  trace: v.optional(
+    object({
       ...Slot,
       /** Kept for texts too large to store: the functions seen. */
-      functions: z.nullable(z.array(str(200)).check(z.maxLength(5000))),
+      functions: v.nullable(list(str(200), 5000)),
     }),
   ),
-  removed: z.optional(Removed),
+  removed: v.optional(Removed),
   /** `cxl list` output. */
-  cxl: z.optional(z.object({ ...Slot })),
+  cxl: v.optional(object({ ...Slot })),
   /** A machine bundle (scripts/collect.sh); the range picked on its /proc/iomem. */
-  bundle: z.optional(z.object({ ...Slot, range: z.nullable(str(80)) })),
+  bundle: v.optional(object({ ...Slot, range: v.nullable(str(80)) })),
 });
-export type StoredImports = z.infer<typeof StoredImports>;
+export type StoredImports = v.InferOutput<typeof StoredImports>;
 
 export const EMPTY_IMPORTS: StoredImports = { version: 1 };
 
@@ -79,13 +79,12 @@ export function loadImports(storage: Storage | null): { value: StoredImports; me
   } catch {
     return { value: EMPTY_IMPORTS, message: 'Saved imports were corrupt (not JSON) and were ignored.' };
   }
-  const r = StoredImports.safeParse(json);
+  const r = v.safeParse(StoredImports, json);
   if (!r.success) {
-    const first = r.error.issues[0];
-    const where = first ? describeIssue(first) : 'unknown problem';
+    const where = describeIssue(r.issues[0]);
     return { value: EMPTY_IMPORTS, message: `Saved imports were ignored: they do not match the expected format (${where}).` };
   }
-  return { value: r.data, message: null };
+  return { value: r.output, message: null };
 }
 
 /** The text to store for an import: itself, or null when too large. */

@@ -7,6 +7,7 @@
  *   full write is retried when space may have freed (whenSpaceMayFree). The imports stay on the page meanwhile.
  * Writes happen when the browser is idle (idleWriter), and at once when the page is hidden or closed.
  */
+import { safeParse } from 'valibot';
 import { storageFault, type StorageFault } from '../storage/storageFault';
 import { whenSpaceMayFree } from '../storage/whenSpaceMayFree';
 import { hasImports, KINDS, mergeImports, newerIn, stamp, withoutTexts, type SlotKind } from './importMerge';
@@ -114,10 +115,10 @@ export class ImportStore {
       } catch {
         return;
       }
-      const r = Schema.safeParse(json);
+      const r = safeParse(Schema, json);
       if (!r.success) return;
-      const kinds = newerIn(r.data, this.mine);
-      if (kinds.length) this.o.onElsewhere({ kinds, value: r.data });
+      const kinds = newerIn(r.output, this.mine);
+      if (kinds.length) this.o.onElsewhere({ kinds, value: r.output });
     };
     window.addEventListener('storage', onStorage);
     return () => {

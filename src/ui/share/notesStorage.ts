@@ -1,12 +1,12 @@
 /**
  * Review notes in localStorage: a versioned record of entries (notesRecord.ts: each note with the time of its last
- * change, and tombstones for deleted ones), validated with zod on load. Version 1 (a plain list) is read and migrated.
+ * change, and tombstones for deleted ones), validated on load (model/validation.ts). Version 1 (a plain list) is read and migrated.
  * These functions throw what storage throws; notesStore.ts decides what to say about it.
  */
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { ReviewNoteSchema } from '../../model/share/link';
 import { pruneTombstones, type NoteEntry } from '../../model/share/notesRecord';
-import { describeIssue } from '../../model/validation';
+import { describeIssue, list, number, object } from '../../model/validation';
 import type { ReviewNote } from '../../model/view-state';
 
 export const NOTES_KEY_V1 = 'hdm-atlas.notes.v1';
@@ -14,11 +14,11 @@ export const NOTES_KEY = 'hdm-atlas.notes.v2';
 /** Where an unreadable stored record is moved, so saving new notes does not destroy it. */
 export const NOTES_UNREADABLE_KEY = 'hdm-atlas.notes.unreadable';
 
-const EntrySchema = z.object({ id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/)), at: z.number(), note: z.nullable(ReviewNoteSchema) });
-const RecordSchema = z.object({ version: z.literal(2), entries: z.array(EntrySchema).check(z.maxLength(5000)) });
-const V1Schema = z.array(ReviewNoteSchema);
+const EntrySchema = object({ id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,40}$/)), at: number(), note: v.nullable(ReviewNoteSchema) });
+const RecordSchema = object({ version: v.literal(2), entries: list(EntrySchema, 5000) });
+const V1Schema = v.array(ReviewNoteSchema);
 
-type ParsedNote = z.infer<typeof ReviewNoteSchema>;
+type ParsedNote = v.InferOutput<typeof ReviewNoteSchema>;
 const toNote = (n: ParsedNote): ReviewNote => ({ id: n.id, target: n.target, text: n.text, ...(n.author ? { author: n.author } : {}) });
 
 export type ParsedRecord = { ok: true; entries: NoteEntry[] } | { ok: false; error: string };
@@ -31,9 +31,9 @@ export function parseRecord(raw: string): ParsedRecord {
   } catch {
     return { ok: false, error: 'not JSON' };
   }
-  const r = RecordSchema.safeParse(json);
-  if (!r.success) return { ok: false, error: r.error.issues[0] ? describeIssue(r.error.issues[0]) : 'unknown problem' };
-  return { ok: true, entries: r.data.entries.filter((e) => !e.note || e.note.id === e.id).map((e) => ({ id: e.id, at: e.at, note: e.note ? toNote(e.note) : null })) };
+  const r = v.safeParse(RecordSchema, json);
+  if (!r.success) return { ok: false, error: describeIssue(r.issues[0]) };
+  return { ok: true, entries: r.output.entries.filter((e) => !e.note || e.note.id === e.id).map((e) => ({ id: e.id, at: e.at, note: e.note ? toNote(e.note) : null })) };
 }
 
 export interface ReadNotes {
@@ -57,9 +57,9 @@ export function readNotes(storage: Storage): ReadNotes {
   } catch {
     return { entries: [], unreadable: { raw: old, error: 'not JSON' } };
   }
-  const r = V1Schema.safeParse(json);
-  if (!r.success) return { entries: [], unreadable: { raw: old, error: r.error.issues[0] ? describeIssue(r.error.issues[0]) : 'unknown problem' } };
-  return { entries: r.data.map((n) => ({ id: n.id, at: 0, note: toNote(n) })), unreadable: null };
+  const r = v.safeParse(V1Schema, json);
+  if (!r.success) return { entries: [], unreadable: { raw: old, error: describeIssue(r.issues[0]) } };
+  return { entries: r.output.map((n) => ({ id: n.id, at: 0, note: toNote(n) })), unreadable: null };
 }
 
 /** Store the record (tombstones beyond the limit dropped) and retire the version-1 key. Throws what storage throws. */

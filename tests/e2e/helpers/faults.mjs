@@ -48,6 +48,7 @@ export async function addNote(page, verdict, text) {
 /** The note texts the inspector shows for a verdict. */
 export async function notesOn(page, verdict) {
   await page.click($(verdict));
+  await page.waitForSelector($('note-input')); // the inspector's code loads on first use
   const texts = await page.locator($('note')).evaluateAll((els) => els.map((e) => e.firstChild?.textContent ?? ''));
   await page.keyboard.press('Escape');
   return texts;
