@@ -13,8 +13,7 @@ import type { NoteTarget, ReviewNote, ViewState } from '../model/view-state';
 import { CompareControl } from './app/CompareControl';
 import { compareNames } from './app/compareNames';
 import { Headline } from './app/Headline';
-import { AppliedNotice } from './app/AppliedNotice';
-import { lazyWhatItTakes, warmSearchWorker } from './app/lazyWhatItTakes';
+import { lazyAppliedNotice, lazyWhatItTakes, warmSearchWorker } from './app/lazyWhatItTakes';
 import { Legend } from './app/Legend';
 import { noteTargetSelector } from './app/noteTargets';
 import { NotesPanel } from './app/NotesPanel';
@@ -258,7 +257,11 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
             <VerdictMatrix all={all} current={matrixDesign} onDesign={onDesign} selected={state.selected} onCell={onCell} notes={view.notes} {...(diffSet ? { diff: diffSet } : {})} />
           </div>
         </PartBoundary>
-        {state.applied && <AppliedNotice applied={state.applied} ex={ex} onUndo={onUndoApply} onDismiss={onDismissApplied} />}
+        {state.applied && (
+          <PartBoundary name="the applied changes' notice" testId="applied-notice-error" onRetry={retryWit} resetKey={JSON.stringify(state.applied.items)}>
+            {lazyAppliedNotice(witAttempt, { applied: state.applied, ex, onUndo: onUndoApply, onDismiss: onDismissApplied })}
+          </PartBoundary>
+        )}
         {witVerdict && (
           <PartBoundary name="what would it take" testId="wit-boundary-error" onRetry={retryWit} resetKey={`${witScenario.design}/${witVerdict.id}`}>
             {lazyWhatItTakes(witAttempt, { scenario: witScenario, verdict: witVerdict, opts, ikey, onApply: onApplySet, onClose: onCloseWit })}

@@ -1,6 +1,5 @@
 /** Catalogue entries on the CXL, dax and VFIO side: the designs' own series, what they build on, Soft Reserved. */
 import type { PatchEntry } from './types';
-import { head } from './applied';
 
 const CXL_DESIGNS = ['hotplug', 'private-node', 'memremap', 'vfio-owned'] as const;
 
@@ -61,7 +60,8 @@ export const CXL_ENTRIES: PatchEntry[] = [
   },
   {
     id: 'cxl/type2-no-dax',
-    ...head('cxl/type2-no-dax'),
+    title: 'cxl: Avoid dax creation for accelerators',
+    status: { kind: 'posted', series: '[PATCH v20 19/22] cxl: Avoid dax creation for accelerators', version: 'v20 (also v17–v21)', messageId: '20251110153657.2706192-20-alejandro.lucero-palau@amd.com' },
     sources: ['cxl/type2-no-dax', 'dax/cxl_region_probe', 'pt/type2-region-dax', 'pt/bind-race'],
     appliedBy: { kind: 'patch', id: 'cxl/type2-no-dax' },
     effect: 'Applied: cxl_region_probe() gives a device-memory (Type-2) region no dax. Without it (as in v7.1) a region committed at boot is handed to dax_cxl and onlined by kmem (device_dax with CONFIG_DEV_DAX_KMEM=n), so VFIO-owned fails -EBUSY, memremap aliases kmem RAM and the private node cannot claim it; hotplug gets there by itself. A region the design\'s own driver assembles at bind is drawn as the driver\'s either way (the race is not modelled).',
@@ -97,7 +97,9 @@ export const CXL_ENTRIES: PatchEntry[] = [
   },
   {
     id: 'dax/soft-reserve-iomem',
-    ...head('dax/soft-reserve-iomem'),
+    title: 'dax/hmem: Reintroduce Soft Reserved ranges back into the iomem tree',
+    status: { kind: 'posted', series: '[PATCH v8 9/9] dax/hmem: Reintroduce Soft Reserved ranges back into the iomem tree', version: 'v8', messageId: '20260322195343.206900-10-Smita.KoralahalliChannabasappa@amd.com' },
+    arch: 'x86_64',
     sources: ['pt/soft-reserve-iomem'],
     appliedBy: { kind: 'patch', id: 'dax/soft-reserve-iomem' },
     effect: 'x86, kernel ≥ 7.0: when hmem registers a Soft Reserved range it first inserts "Soft Reserved" into /proc/iomem, so dax0.0 and "System RAM (kmem)" nest under it again. A range a CXL region claims stays out. It changes the resource tree, no verdict.',

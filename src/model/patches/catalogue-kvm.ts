@@ -1,6 +1,5 @@
 /** Catalogue entries on the KVM, VFIO and VMM side: how the guest maps the range and what a reset does to it. */
 import type { PatchEntry } from './types';
-import { head } from './applied';
 
 const PFNMAP_DESIGNS = ['memremap', 'vfio-owned', 'nvgrace-gpu'] as const;
 
@@ -44,7 +43,9 @@ export const KVM_ENTRIES: PatchEntry[] = [
   },
   {
     id: 'kvm-x86/ept-host-pat',
-    ...head('kvm-x86/ept-host-pat'),
+    title: 'KVM: x86: take the EPT memory type of a PFNMAP pfn from the host mapping, not kvm_is_mmio_pfn()',
+    status: { kind: 'hypothetical', messageId: 'ZfBzBUbxpF9MpII-@google.com' },
+    arch: 'x86_64',
     sources: ['thread/sean-host-pat', 'pt/ept-host-pat-inference', 'x86/pat-mtrr-reservation'],
     appliedBy: { kind: 'patch', id: 'kvm-x86/ept-host-pat' },
     effect: 'Intel only: a pfn KVM calls MMIO gets the memory type the host gave the VMM\'s PTE — WB where a memremap()/ioremap_cache() reservation covers it (and the host MTRRs say WB), guest PAT honoured — instead of UC. Sean Christopherson wrote that ideally EPT would match the host PAT type, and that changing it risks 15+ years of KVM ABI and is unsafe on CPUs without self-snoop.',
@@ -52,7 +53,8 @@ export const KVM_ENTRIES: PatchEntry[] = [
   },
   {
     id: 'kvm/memory-fault-exit',
-    ...head('kvm/memory-fault-exit'),
+    title: 'KVM: annotate -EFAULT from the stage-2 fault path with KVM_EXIT_MEMORY_FAULT',
+    status: { kind: 'posted', series: '[PATCH v5 06/17] KVM: x86: Annotate -EFAULTs from kvm_handle_error_pfn() (and 07/17 for arm64 user_mem_abort())', version: 'v5', messageId: '20230908222905.1321305-1-amoorthy@google.com' },
     sources: ['pt/anish-annotate-efault', 'pt/sean-annotate-efault', 'reset/no-memory-fault-exit'],
     appliedBy: { kind: 'patch', id: 'kvm/memory-fault-exit' },
     effect: 'A VFIO fault handler\'s SIGBUS (a guest access after a device reset) still fails KVM_RUN with -EFAULT, but with exit_reason KVM_EXIT_MEMORY_FAULT and the GPA. Alone it changes no outcome: QEMU handles that exit only as a guest_memfd conversion and stops the VM.',
@@ -60,7 +62,8 @@ export const KVM_ENTRIES: PatchEntry[] = [
   },
   {
     id: 'vmm/retry-after-reset',
-    ...head('vmm/retry-after-reset'),
+    title: 'VMM: on KVM_EXIT_MEMORY_FAULT inside a device region during its reset, wait and re-enter KVM_RUN',
+    status: { kind: 'hypothetical', messageId: 'ZR9WkaObdPTIc07-@google.com' },
     sources: ['pt/sean-annotate-efault', 'pt/vmm-retry-inference', 'reset/qemu-kvm-run-failed'],
     appliedBy: { kind: 'patch', id: 'vmm/retry-after-reset' },
     effect: 'With kvm/memory-fault-exit: the vCPU returns to the VMM, which waits for the reset and the region to come back and re-enters; the re-fault inserts the pfn and the VM keeps running. Without that exit the VMM cannot tell the fault from any other -EFAULT, so it changes nothing.',

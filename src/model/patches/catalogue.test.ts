@@ -7,7 +7,7 @@ import { explain } from '../explain';
 import type { Platform } from '../scenario';
 import { DEFAULT_CONFIG, DEFAULT_PLATFORM } from '../scenario';
 import { getSource } from '../sources';
-import { APPLICABLE } from './applied';
+import { APPLICABLE, applicableStatus } from './applied';
 import { CATALOGUE, appliedHeadline, catalogueEntry, checkCatalogue, mergedBetween, patchEntry, statusLabel } from './catalogue';
 import { PATCH_IDS } from './ids';
 
@@ -38,17 +38,19 @@ describe('the catalogue as a whole', () => {
     const h = appliedHeadline(P({ patches: ['cxl/type2-no-dax', 'kvm-x86/ept-host-pat'] }));
     expect(h[0]).toMatch(/^NOT UPSTREAM: posted and hypothetical changes applied/);
     expect(h.slice(1).map((l) => l.trim())).toEqual([
-      '* cxl/type2-no-dax (posted v20 (also v17–v21)): cxl: Avoid dax creation for accelerators',
+      '* cxl/type2-no-dax (posted v20 (also v17–v21)): the no-dax patch for accelerators',
       expect.stringMatching(/^\* kvm-x86\/ept-host-pat \(hypothetical\): /),
     ]);
     expect(appliedHeadline(P({ patches: ['cxl/type2-no-dax'] }))[0]).toBe('NOT UPSTREAM: a posted change applied:');
     expect(appliedHeadline(P({ patches: ['cxl/type2-no-dax', 'kvm/memory-fault-exit'] }))[0]).toBe('NOT UPSTREAM: posted changes applied:');
     expect(appliedHeadline(P({ patches: ['kvm-x86/ept-host-pat', 'vmm/retry-after-reset'] }))[0]).toBe('NOT UPSTREAM: hypothetical changes applied:');
   });
-  it('the applicable entries take their title, status and architecture from patches/applied.ts (what the headline reads)', () => {
+  it('what the headline reads of an applicable change (patches/applied.ts) agrees with its catalogue entry: status, version, architecture', () => {
     for (const id of PATCH_IDS) {
       const e = patchEntry(id);
-      expect({ title: e.title, status: e.status, arch: e.arch }).toEqual({ title: APPLICABLE[id].title, status: APPLICABLE[id].status, arch: APPLICABLE[id].arch });
+      const a = APPLICABLE[id];
+      expect({ kind: e.status.kind, version: e.status.kind === 'posted' ? e.status.version : undefined, arch: e.arch }).toEqual({ kind: a.kind, version: a.version, arch: a.arch });
+      expect(applicableStatus(id)).toBe(statusLabel(e));
       expect(APPLICABLE[id].short.length, id).toBeLessThanOrEqual(40);
     }
   });

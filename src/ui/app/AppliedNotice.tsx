@@ -2,13 +2,21 @@
  * After a set from "what would it take" was applied: what changed, what the verdict is now, and the way back. Compare
  * mode is on against the scenario as it was, so every diagram shows the difference; Undo restores it.
  */
+import './whatItTakes.css';
 import { memo, useEffect, useRef } from 'react';
 import type { Explanation } from '../../model/explain-types';
 import { DESIGN_LABEL } from '../labels';
 import type { Applied } from '../state';
 import { STATUS_ICON } from '../verdictColumns';
 
-export const AppliedNotice = memo(function AppliedNotice({ applied, ex, onUndo, onDismiss }: { applied: Applied; ex: Explanation; onUndo: () => void; onDismiss: () => void }) {
+export interface AppliedNoticeProps {
+  applied: Applied;
+  ex: Explanation;
+  onUndo: () => void;
+  onDismiss: () => void;
+}
+
+export const AppliedNotice = memo(function AppliedNotice({ applied, ex, onUndo, onDismiss }: AppliedNoticeProps) {
   const box = useRef<HTMLDivElement>(null);
   // The Apply button that made it is gone: take the focus it had (not from a control the user went on to).
   useEffect(() => {

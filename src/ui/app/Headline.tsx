@@ -5,7 +5,7 @@
  */
 import { memo } from 'react';
 import type { Explanation } from '../../model/explain-types';
-import { APPLICABLE, appliedKinds, statusText } from '../../model/patches/applied';
+import { APPLICABLE, applicableStatus, appliedKinds } from '../../model/patches/applied';
 import type { PatchId } from '../../model/patches/ids';
 import { resultMeaning, resultRest, resultShort, resultTone } from '../diagrams/resultText';
 import { DESIGN_LABEL } from '../labels';
@@ -18,9 +18,9 @@ function NotUpstream({ patches }: { patches: readonly PatchId[] }) {
     <p className="not-upstream" data-testid="not-upstream">
       <strong>NOT UPSTREAM</strong> {appliedKinds(patches)} applied:{' '}
       {patches.map((id, i) => (
-        <span key={id} className="not-upstream-item" title={APPLICABLE[id].title}>
+        <span key={id} className="not-upstream-item">
           {i > 0 && ', '}
-          {APPLICABLE[id].short} <span className="not-upstream-status">({statusText(APPLICABLE[id].status)})</span>
+          {APPLICABLE[id].short} <span className="not-upstream-status">({applicableStatus(id)})</span>
         </span>
       ))}
     </p>

@@ -4,7 +4,7 @@
  * headline says. Merged changes are not here: the kernel version applies them.
  */
 import { memo } from 'react';
-import { APPLICABLE, statusText } from '../../model/patches/applied';
+import { APPLICABLE, applicableStatus } from '../../model/patches/applied';
 import { PATCH_IDS, normalizePatches, type PatchId } from '../../model/patches/ids';
 import type { Platform } from '../../model/scenario';
 
@@ -23,10 +23,10 @@ export const KernelChanges = memo(function KernelChanges({ patches, arch, onChan
           const e = APPLICABLE[id];
           const other = e.arch !== undefined && e.arch !== arch;
           return (
-            <label key={id} className={`check kc-item ${other ? 'disabled' : ''}`} title={e.title}>
+            <label key={id} className={`check kc-item ${other ? 'disabled' : ''}`}>
               <input type="checkbox" data-testid={`${prefix}ctl-patch-${id}`} checked={patches.includes(id)} disabled={other && !patches.includes(id)} onChange={(ev) => set(id, ev.target.checked)} />
               <span className="kc-text">
-                <span className={`wit-badge ${e.status.kind}`}>{statusText(e.status)}</span> {e.short}
+                <span className={`wit-badge ${e.kind}`}>{applicableStatus(id)}</span> {e.short}
                 {other && <span className="check-why"> ({e.arch === 'x86_64' ? 'x86-64' : 'arm64'} only)</span>}
               </span>
             </label>

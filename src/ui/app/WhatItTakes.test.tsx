@@ -36,7 +36,7 @@ describe('what would it take', () => {
     expect(screen.getByTestId('ctl-compare')).toHaveValue('platform');
     expect(screen.getByTestId('cmp-ctl-patches')).toHaveTextContent('none applied');
     expect(screen.getByTestId('ctl-patches')).toHaveTextContent('1 applied: not upstream');
-    expect(screen.getByTestId('applied-notice')).toHaveTextContent(/Applied to VFIO-owned: .*--patch kvm-x86\/ept-host-pat.*Guest sees cacheable memory is now ✓ good/);
+    expect(await screen.findByTestId('applied-notice', {}, LAZY)).toHaveTextContent(/Applied to VFIO-owned: .*--patch kvm-x86\/ept-host-pat.*Guest sees cacheable memory is now ✓ good/);
     // Every diagram compares: the summary names both sides by what differs.
     const summary = await screen.findByTestId('compare-summary', {}, LAZY);
     expect(screen.getAllByTestId('fault-result').map((r) => r.textContent)).toEqual([expect.stringContaining('EPT 2M WB'), expect.stringContaining('EPT 2M UC')]);

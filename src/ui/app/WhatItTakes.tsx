@@ -8,6 +8,7 @@
  * The search runs for the whole design at once, so every cell of the same design shares one answer (cached by
  * scenario); a scenario change while it runs cancels it.
  */
+import './whatItTakes.css';
 import { memo, useEffect, useRef, useState } from 'react';
 import type { ExplainOptions } from '../../model/explain';
 import type { Verdict } from '../../model/explain-types';

@@ -7,6 +7,7 @@
  */
 import { createElement, lazy, Suspense, type ComponentType, type ReactElement } from 'react';
 import { whenIdle } from '../hooks/whenIdle';
+import type { AppliedNoticeProps } from './AppliedNotice';
 import type { WhatItTakesProps } from './WhatItTakes';
 
 /** The panel once its code is here: rendered directly, since React holds a suspended boundary's content back for 300 ms. */
@@ -19,9 +20,18 @@ const load = () =>
 const attempts: ComponentType<WhatItTakesProps>[] = [];
 let warmed = false;
 
-/** Fetch the panel's code ahead of the first click (main.tsx calls this when the page is idle). */
+let loadedNotice: ComponentType<AppliedNoticeProps> | null = null;
+const loadNotice = () =>
+  import('./AppliedNotice').then((m) => {
+    loadedNotice = m.AppliedNotice;
+    return { default: m.AppliedNotice };
+  });
+const noticeAttempts: ComponentType<AppliedNoticeProps>[] = [];
+
+/** Fetch the panel's code (and the applied notice's) ahead of the first click (main.tsx calls this when the page is idle). */
 export function preloadWhatItTakes(): void {
   void load().catch(() => {});
+  void loadNotice().catch(() => {});
 }
 
 /** Start the search worker, once, when the browser is next idle. */
@@ -38,6 +48,16 @@ export function lazyWhatItTakes(attempt: number, props: WhatItTakesProps): React
   return (
     <Suspense fallback={<section className="what-it-takes" aria-busy="true" data-testid="wit-loading-code"><p className="wit-loading">Loading “What would it take”…</p></section>}>
       {createElement(Panel, props)}
+    </Suspense>
+  );
+}
+
+/** The notice after a set was applied (its code comes with the panel's: a set is applied from the panel). */
+export function lazyAppliedNotice(attempt: number, props: AppliedNoticeProps): ReactElement {
+  const Notice = (noticeAttempts[attempt] ??= loadedNotice ?? lazy(loadNotice));
+  return (
+    <Suspense fallback={null}>
+      {createElement(Notice, props)}
     </Suspense>
   );
 }
