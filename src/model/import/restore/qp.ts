@@ -7,15 +7,22 @@
 const ESCAPE = /=[0-9A-F]{2}/;
 
 /**
- * Whether a text is quoted-printable: at least one soft line break (a line ending in "=" followed by another line)
- * and at least one "=XX" escape. A /proc/iomem, maps or trace has neither.
+ * Shortest line a quoted-printable encoder breaks: encoders fill lines to the 76-character limit of RFC 2045 (mail
+ * clients break at 72–76), so a soft break ends a long line. A short line that ends in "=" (a resource or file named
+ * "x=") is not one.
+ */
+const MIN_SOFT_LINE = 60;
+
+/**
+ * Whether a text is quoted-printable: at least one soft line break (a long line ending in "=" followed by another
+ * line) and at least one "=XX" escape. A /proc/iomem, maps or trace has neither.
  */
 export function looksQuotedPrintable(lines: readonly string[]): boolean {
   let soft = false;
   let escape = false;
   for (let i = 0; i + 1 < lines.length && !(soft && escape); i++) {
     const l = lines[i]!;
-    if (!soft && l.endsWith('=') && !l.endsWith('==')) soft = true;
+    if (!soft && l.length >= MIN_SOFT_LINE && l.endsWith('=') && !l.endsWith('==')) soft = true;
     if (!escape && ESCAPE.test(l)) escape = true;
   }
   return soft && escape;

@@ -64,6 +64,13 @@ describe('rejoining never changes an unwrapped dump', () => {
     );
   });
 
+  it('a short line ending in "=" is a name, not a quoted-printable soft break (fast-check counterexample)', () => {
+    const text = '00000000-00000fff : =\n00001000-00001fff : =00\n00002000-00002fff : x\n';
+    const r = restoreText(text, IOMEM_RULES);
+    expect(r.changed).toBe(false);
+    expect(r.text).toBe(text);
+  });
+
   it('maps and smaps', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(mapsLine, smapsBlock), { minLength: 1, maxLength: 30 }), (ls) => {
