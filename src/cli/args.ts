@@ -6,6 +6,8 @@ import {
   ARCHES, CONFIG_KEYS, CONFIG_VALUES, CPU_VENDORS, DEFAULT_PLATFORM, DESIGNS, EFI_ATTRS, FIRMWARE_TYPES, KERNEL_VERSIONS, ONLINE_POLICIES,
   REGION_STATES,
 } from '../model/scenario';
+import { catalogueEntry, statusLabel } from '../model/patches/catalogue';
+import { PATCH_IDS, isPatchId, normalizePatches } from '../model/patches/ids';
 import { UsageError } from './io';
 
 export interface ExplainArgs {
@@ -29,12 +31,38 @@ function oneOf<T extends string>(opt: string, v: string | undefined, allowed: re
 
 export const EXPLAIN_USAGE = `usage: explain --design <${DESIGNS.join('|')}> --arch <${ARCHES.join('|')}>
          [--vendor ${CPU_VENDORS.join('|')}] [--fwb on|off] [--dic on|off] [--efi-attr ${EFI_ATTRS.join('|')}]
-         [--firmware ${FIRMWARE_TYPES.join('|')}] [--nosoftreserve]
+         [--firmware ${FIRMWARE_TYPES.join('|')}] [--nosoftreserve[=on|off]]
          [--kernel ${KERNEL_VERSIONS.join('|')}] [--region ${REGION_STATES.join('|')}]
          [--config CONFIG_X=v[,CONFIG_Y=v…]] [--online ${ONLINE_POLICIES.join('|')}]
          [--huge-fault on|off] [--mte on|off] [--dirty-log on|off] [--reset]
+         [--patch ID[,ID…]] (posted or hypothetical changes; cli patches lists them)
          [--format text|json] [--iomem FILE --range START-END]
          [--bundle FILE [--range START-END]]`;
+
+/**
+ * --patch a,b (repeatable): changes from the catalogue that platform.patches can carry. A merged change, a design's
+ * own series or an assumed one is refused with the flag that stands for it.
+ */
+export function parsePatches(v: string | undefined, base: Platform['patches']): Platform['patches'] {
+  if (v === undefined || v === '' || v.startsWith('--')) throw new UsageError(`--patch needs an id: one of ${PATCH_IDS.join(', ')}`);
+  const out = [...base];
+  for (const raw of v.split(',')) {
+    const id = raw.trim();
+    if (isPatchId(id)) {
+      out.push(id);
+      continue;
+    }
+    const e = catalogueEntry(id);
+    if (!e) throw new UsageError(`--patch: unknown change "${id}" (npm run --silent cli -- patches lists them)`);
+    const a = e.appliedBy;
+    const how =
+      a.kind === 'kernel' ? `it is ${statusLabel(e)}: use --kernel ${a.version}` :
+      a.kind === 'design' ? `it is the ${a.design} design${a.flag ? ` with ${a.flag}` : ''}: use --design ${a.design}${a.flag ? ` ${a.flag}` : ''}` :
+      a.kind === 'assumed' ? 'every design that needs it assumes it already' : 'the model does not draw it';
+    throw new UsageError(`--patch ${id}: ${how}`);
+  }
+  return normalizePatches(out);
+}
 
 /**
  * --config CONFIG_CXL_REGION=y,CONFIG_DEV_DAX_KMEM=n: each named option set, the rest keep their defaults. The
@@ -59,7 +87,8 @@ export function parseConfig(v: string | undefined, base: KernelConfig): KernelCo
   return out;
 }
 
-export function parseExplainArgs(argv: string[]): ExplainArgs {
+/** Parse explain's options (what-it-takes takes the same ones; `usage` is what an error prints). */
+export function parseExplainArgs(argv: string[], usage = EXPLAIN_USAGE): ExplainArgs {
   const p: Platform = { ...DEFAULT_PLATFORM };
   let design: Scenario['design'] | null = null;
   let arch: Platform['arch'] | null = null;
@@ -77,7 +106,7 @@ export function parseExplainArgs(argv: string[]): ExplainArgs {
     const FIELD: Record<string, string> = {
       '--arch': 'arch', '--vendor': 'vendor', '--fwb': 'fwb', '--dic': 'dic', '--efi-attr': 'efiAttr', '--region': 'region', '--firmware': 'firmware',
       '--nosoftreserve': 'nosoftreserve', '--kernel': 'kernel', '--online': 'onlinePolicy', '--huge-fault': 'hugeFault', '--mte': 'mte',
-      '--dirty-log': 'dirtyLog', '--reset': 'deviceReset',
+      '--dirty-log': 'dirtyLog', '--reset': 'deviceReset', '--patch': 'patches',
     };
     if (FIELD[opt]) given.add(FIELD[opt]);
     switch (opt) {
@@ -98,7 +127,8 @@ export function parseExplainArgs(argv: string[]): ExplainArgs {
         break;
       }
       case '--firmware': p.firmware = oneOf(opt, val(), FIRMWARE_TYPES); break;
-      case '--nosoftreserve': p.nosoftreserve = true; break;
+      case '--nosoftreserve': p.nosoftreserve = inline === undefined ? true : oneOf(opt, inline, ON_OFF) === 'on'; break;
+      case '--patch': p.patches = parsePatches(val(), p.patches); break;
       case '--kernel': p.kernel = oneOf(opt, val(), KERNEL_VERSIONS); break;
       case '--online': p.onlinePolicy = oneOf(opt, val(), ONLINE_POLICIES); break;
       case '--huge-fault': p.hugeFault = oneOf(opt, val(), ON_OFF) === 'on'; break;
@@ -125,12 +155,12 @@ export function parseExplainArgs(argv: string[]): ExplainArgs {
         break;
       }
       default:
-        throw new UsageError(`unknown option "${a}"\n${EXPLAIN_USAGE}`);
+        throw new UsageError(`unknown option "${a}"\n${usage}`);
     }
   }
-  if (!design) throw new UsageError(`--design is required\n${EXPLAIN_USAGE}`);
+  if (!design) throw new UsageError(`--design is required\n${usage}`);
   if (bundle !== null && iomem !== null) throw new UsageError('--bundle brings its own /proc/iomem: give --bundle or --iomem, not both');
-  if (!arch && bundle === null) throw new UsageError(`--arch is required\n${EXPLAIN_USAGE}`);
+  if (!arch && bundle === null) throw new UsageError(`--arch is required\n${usage}`);
   if (bundle === null && (iomem === null) !== (range === null)) throw new UsageError('--iomem and --range go together');
   if (arch) p.arch = arch;
   return { scenario: { design, platform: p }, format, iomem, range, bundle, given };

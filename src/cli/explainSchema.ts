@@ -5,6 +5,7 @@
  * from this (npm run schema) and checked against it by a test.
  */
 import * as z from 'zod';
+import { PATCH_IDS } from '../model/patches/ids';
 import { ARCHES, CPU_VENDORS, DESIGNS, EFI_ATTRS, FIRMWARE_TYPES, KERNEL_VERSIONS, ONLINE_POLICIES, REGION_STATES } from '../model/scenario';
 
 const Hex = z.string().regex(/^0x[0-9a-f]+$/);
@@ -29,6 +30,7 @@ const Platform = z.strictObject({
   mte: z.boolean(),
   dirtyLog: z.boolean(),
   deviceReset: z.boolean(),
+  patches: z.array(z.enum(PATCH_IDS)).describe('posted or hypothetical kernel changes applied (cli patches lists them); empty: upstream'),
 });
 
 const Op = z.strictObject({

@@ -104,7 +104,7 @@ describe('cli explain: options and JSON shape', () => {
         'explain', '--design=hotplug', '--arch', 'arm64', '--fwb=off', '--dic', 'off', '--vendor=amd', '--efi-attr', 'uc',
         '--firmware', 'soft-reserved', '--nosoftreserve', '--kernel=6.11', '--region', 'none',
         '--config', 'CONFIG_CXL_REGION=n,DEV_DAX_KMEM=n', '--online', 'online_kernel', '--huge-fault', 'off', '--mte', 'on',
-        '--dirty-log', 'on', '--reset', '--format', 'json',
+        '--dirty-log', 'on', '--reset', '--patch=vmm/retry-after-reset', '--patch', 'cxl/type2-no-dax', '--format', 'json',
       ]).out,
     );
     expect(j.design).toBe('hotplug');
@@ -112,6 +112,7 @@ describe('cli explain: options and JSON shape', () => {
       arch: 'arm64', vendor: 'amd', fwb: false, dic: false, efiAttr: 'uc', firmware: 'soft-reserved', nosoftreserve: true, kernel: '6.11',
       region: 'none', config: { CXL_REGION: 'n', DEV_DAX_HMEM: 'y', DEV_DAX_KMEM: 'n', EFI_SOFT_RESERVE: 'y' },
       onlinePolicy: 'online_kernel', hugeFault: false, mte: true, dirtyLog: true, deviceReset: true,
+      patches: ['cxl/type2-no-dax', 'vmm/retry-after-reset'],
     });
   });
 

@@ -14,7 +14,9 @@ import { CHECK_SOURCES_SYNOPSIS } from './check-sources/args';
 import { runCheckSources } from './check-sources/run';
 import { commandManual, mainManual, versionText } from './manual';
 import { runMaps } from './maps';
+import { PATCHES_USAGE, runPatches } from './patches';
 import { runTrace } from './trace';
+import { WHAT_IT_TAKES_USAGE, runWhatItTakes } from './whatItTakes';
 
 export const USAGE = `hdm-atlas: how four designs for CXL Type-2 device memory reach a KVM guest
 
@@ -31,6 +33,10 @@ ${EXPLAIN_USAGE.replace(/^/gm, '    ')}
     usage: trace <file|-> [--arch A] [--kernel K] [--format text|json]
   bundle   a machine from collect.sh: facts, range, every design
     usage: bundle <file|-> [--format text|json]
+  what-it-takes    the smallest sets of changes that make each verdict good
+    ${WHAT_IT_TAKES_USAGE}
+  patches  the catalogue of kernel changes: status, source, effect
+    ${PATCHES_USAGE}
   check-sources    check every citation against a kernel git tree
 ${CHECK_SOURCES_SYNOPSIS.replace(/^/gm, '    ')}
     (check-sources --help for the whole manual)
@@ -70,6 +76,10 @@ export function main(argv: string[], rawIo: CliIo): number | Promise<number> {
         return runCheckSources(rest, io).catch((e: unknown) => usageExit(e, io));
       case 'explain':
         return runExplain(rest, io);
+      case 'what-it-takes':
+        return runWhatItTakes(rest, io);
+      case 'patches':
+        return runPatches(rest, io);
       case 'iomem':
         return runIomem(rest, io);
       case 'cxl':

@@ -11,10 +11,12 @@ import {
   ARCHES, CONFIG_KEYS, CONFIG_VALUES, CPU_VENDORS, DEFAULT_PLATFORM, DESIGNS, EFI_ATTRS, FIRMWARE_TYPES, KERNEL_VERSIONS, ONLINE_POLICIES,
   REGION_STATES, formatConfig,
 } from '../model/scenario';
+import { PATCH_IDS } from '../model/patches/ids';
 import { wrap } from '../model/text/render';
 import { MODEL_DATE, TOOL_NAME, TOOL_VERSION, KERNELS_COVERED, versionLine } from '../model/version';
 import { EXPLAIN_USAGE } from './args';
 import { CHECK_SOURCES_HELP, CHECK_SOURCES_SYNOPSIS } from './check-sources/args';
+import { PATCHES, WHAT_IT_TAKES } from './manualChanges';
 import { BUNDLE, CXL, MAPS, TRACE } from './manualMachine';
 
 const WIDTH = 80;
@@ -118,7 +120,7 @@ const EXPLAIN: ManPage = {
         ['--dic on|off', `arm64 only: CTR_EL0.DIC (no I-cache invalidation to PoU needed).${dflt(onOff(DEFAULT_PLATFORM.dic))}`],
         ['--efi-attr A', `arm64 only: the EFI memory attribute of an EFI_RESERVED_TYPE range, ${values(EFI_ATTRS)}.${dflt(DEFAULT_PLATFORM.efiAttr)}`],
         ['--firmware F', `What firmware called the HDM range: ${values(FIRMWARE_TYPES)} (EFI_CONVENTIONAL_MEMORY, the same with EFI_MEMORY_SP, EFI_RESERVED_TYPE).${dflt(DEFAULT_PLATFORM.firmware)}`],
-        ['--nosoftreserve', 'Boot with efi=nosoftreserve: EFI_MEMORY_SP ranges become System RAM.'],
+        ['--nosoftreserve', 'Boot with efi=nosoftreserve: EFI_MEMORY_SP ranges become System RAM. --nosoftreserve=off boots without it (after --bundle, or to undo an earlier option).'],
         ['--kernel K', `The kernel version: ${values(KERNEL_VERSIONS)}. Only versions where a modelled behaviour or name changes are listed.${dflt(DEFAULT_PLATFORM.kernel)}`],
         ['--region R', `Whether a CXL region exists for the range: ${values(REGION_STATES)}.${dflt(DEFAULT_PLATFORM.region)}`],
         ['--config LIST', `Kernel config options that change an outcome, as OPTION=VALUE[,…] (the CONFIG_ prefix is optional): ${CONFIG_KEYS.map((k) => `CONFIG_${k}=${CONFIG_VALUES[k].join('|')}`).join(', ')}. Options not named keep their defaults.${dflt(formatConfig(DEFAULT_PLATFORM.config).replace(/,/g, ', '))}`],
@@ -127,6 +129,7 @@ const EXPLAIN: ManPage = {
         ['--mte on|off', `arm64 only: the VM has MTE enabled.${dflt(onOff(DEFAULT_PLATFORM.mte))}`],
         ['--dirty-log on|off', `The memslot has KVM_MEM_LOG_DIRTY_PAGES (live migration).${dflt(onOff(DEFAULT_PLATFORM.dirtyLog))}`],
         ['--reset', 'A device reset (FLR or CXL reset) happens after the guest mapped the memory, and the guest touches it again.'],
+        ['--patch LIST', `Apply posted or hypothetical kernel changes from the catalogue, as ID[,ID…] (repeatable): ${PATCH_IDS.join(', ')}. ${TOOL_NAME} patches lists them with their status and sources; the text then says NOT UPSTREAM in its headline. A merged change is applied by --kernel and a design's own series by --design, and naming one here says so.`],
         ['--format F', 'text (default): plain text, at most 80 columns, sources as numbered footnotes. json: the whole explanation for scripts, with "tool" (name, version, model date, kernels), "iomem", "vma.flags" (smaps letters), "fault.steps" (each with "function" and "file"), "fault.result" ("level" and "memtype", or "error"), "verdicts" and the resolved "sources"; with --iomem or --bundle also "input" (what was read, skipped, repaired, detected and assumed); addresses as "0x…" strings.'],
         ['--iomem FILE', 'Run the design against your own /proc/iomem (read as root; - reads standard input) instead of the built-in tree. Needs --range. A damaged dump (from a mail: quote marks, wrapped lines, quoted-printable, a snip) is restored and every line understood is used; what was skipped or repaired is listed on standard error and in the output.'],
         ['--range S-E', 'With --iomem: the accelerator\'s HDM range, START-END in hex as /proc/iomem prints it. With --bundle: a range other than the one the bundle suggests.'],
@@ -192,7 +195,8 @@ function fromHelpText(command: string, summary: string, synopsis: string, help: 
 const CHECK_SOURCES = fromHelpText('check-sources', 'check every citation of the model against a kernel tree', CHECK_SOURCES_SYNOPSIS, CHECK_SOURCES_HELP);
 
 export const MANUAL: Record<string, ManPage> = {
-  explain: EXPLAIN, iomem: IOMEM, cxl: CXL, maps: MAPS, trace: TRACE, bundle: BUNDLE, 'check-sources': CHECK_SOURCES, help: HELP,
+  explain: EXPLAIN, iomem: IOMEM, cxl: CXL, maps: MAPS, trace: TRACE, bundle: BUNDLE, 'what-it-takes': WHAT_IT_TAKES, patches: PATCHES,
+  'check-sources': CHECK_SOURCES, help: HELP,
 };
 
 /** A command's page, or null when it has none (the command then sees --help itself). */
@@ -239,7 +243,7 @@ export function mainManual(usage: string): string {
       }]],
       ['EXIT STATUS', [EXIT]],
       ['FILES', [{ p: 'None are written. Input files are only read, and only when named on the command line.' }]],
-      ['SEE ALSO', [{ p: `${TOOL_NAME} help explain, ${TOOL_NAME} help iomem, ${TOOL_NAME} help bundle. CHANGELOG.md names, for each release, the kernel facts that changed in the model and why, so an answer quoted with its model date can be checked against today's.` }]],
+      ['SEE ALSO', [{ p: `${TOOL_NAME} help explain, ${TOOL_NAME} help iomem, ${TOOL_NAME} help bundle, ${TOOL_NAME} help what-it-takes. CHANGELOG.md names, for each release, the kernel facts that changed in the model and why, so an answer quoted with its model date can be checked against today's.` }]],
     ],
   });
 }

@@ -2,6 +2,7 @@
  * The inputs of the model: which design runs on which platform.
  * Everything the UI, the CLI, share links and tests vary lives here; nothing else feeds the model.
  */
+import type { PatchId } from './patches/ids';
 export const DESIGNS = ['hotplug', 'private-node', 'memremap', 'vfio-owned', 'nvgrace-gpu'] as const;
 export type DesignId = (typeof DESIGNS)[number];
 
@@ -103,6 +104,11 @@ export interface Platform {
   dirtyLog: boolean;
   /** A device reset (FLR / CXL reset) happened after the guest mapped the memory, and the guest touches it again. */
   deviceReset: boolean;
+  /**
+   * Posted or hypothetical kernel changes applied on top of `kernel` (src/model/patches), each once, in catalogue
+   * order (normalizePatches()). Empty: the kernel as released, plus the series the design itself is.
+   */
+  patches: PatchId[];
 }
 
 /** The accelerator's HDM range and the CXL window around it, in host physical addresses. */
@@ -134,6 +140,7 @@ export const DEFAULT_PLATFORM: Platform = {
   mte: false,
   dirtyLog: false,
   deviceReset: false,
+  patches: [],
 };
 
 /** Illustrative layout from alternatives-and-resource-tree.md §3.6: 16 GiB at 0x1050000000 in "CXL Window 0". */
@@ -160,7 +167,7 @@ export function platformKey(p: Platform): string {
   return [
     p.arch, p.vendor, p.fwb, p.dic, p.firmware, p.efiAttr, p.nosoftreserve, p.kernel,
     c.CXL_REGION, c.DEV_DAX_HMEM, c.DEV_DAX_KMEM, c.EFI_SOFT_RESERVE, p.region,
-    p.onlinePolicy, p.hugeFault, p.mte, p.dirtyLog, p.deviceReset,
+    p.onlinePolicy, p.hugeFault, p.mte, p.dirtyLog, p.deviceReset, p.patches.join(','),
   ].join('|');
 }
 

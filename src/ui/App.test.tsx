@@ -74,8 +74,8 @@ describe('App', () => {
   it('leaves arrow keys, Home/End and space to a text field that has focus', async () => {
     render(<App />);
     fireEvent.click(screen.getByTestId('verdict-vfio-owned-guest-cacheable'));
-    // The inspector's code loads on first use.
-    const input = await screen.findByTestId('note-input');
+    // The inspector's code loads on first use (beside "what would it take"'s, which a bad cell also loads).
+    const input = await screen.findByTestId('note-input', {}, { timeout: 5000 });
     const before = screen.getByTestId('step-status').textContent;
     input.focus();
     for (const key of ['ArrowRight', 'End', ' ']) fireEvent.keyDown(input, { key });

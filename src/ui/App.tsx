@@ -13,6 +13,7 @@ import type { NoteTarget, ReviewNote, ViewState } from '../model/view-state';
 import { CompareControl } from './app/CompareControl';
 import { compareNames } from './app/compareNames';
 import { Headline } from './app/Headline';
+import { lazyAppliedNotice, lazyWhatItTakes, warmSearchWorker } from './app/lazyWhatItTakes';
 import { Legend } from './app/Legend';
 import { noteTargetSelector } from './app/noteTargets';
 import { NotesPanel } from './app/NotesPanel';
@@ -125,6 +126,26 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
   const onSelect = useCallback((t: NoteTarget) => dispatch({ type: 'select', target: t }), []);
   const onDesign = useCallback((d: DesignId) => dispatch({ type: 'design', design: d }), []);
   const onCell = useCallback((d: DesignId, verdict: string) => dispatch({ type: 'verdictCell', design: d, verdict, step: decidedBy(all[d], verdict).step ?? -1 }), [all]);
+  // "What would it take" for the selected cell when its verdict is not good: the cell's design on the platform on
+  // screen (the cell click made it the current design, so its verdict is read from this derivation).
+  const [witAttempt, setWitAttempt] = useState(0);
+  const retryWit = useCallback(() => setWitAttempt((a) => a + 1), []);
+  const witScenario = useMemo(() => (sel?.kind === 'verdict' ? { design: sel.design, platform: view.scenario.platform } : view.scenario), [sel, view.scenario]);
+  const witVerdict = useMemo(() => {
+    if (sel?.kind !== 'verdict') return null;
+    const e = sel.design === ex.design ? ex : explainCached(witScenario, opts, ikey);
+    const v = e.verdicts.find((x) => x.id === sel.verdict);
+    return v && v.status !== 'good' ? v : null;
+  }, [sel, ex, witScenario, opts, ikey]);
+  const onApplySet = useCallback(
+    (platform: Platform, items: { id: string; label: string; flag: string }[]) => {
+      if (sel?.kind === 'verdict') dispatch({ type: 'applySet', design: sel.design, verdict: sel.verdict, platform, items });
+    },
+    [sel],
+  );
+  const onCloseWit = useCallback(() => dispatch({ type: 'select', target: null }), []);
+  const onUndoApply = useCallback(() => dispatch({ type: 'undoApply' }), []);
+  const onDismissApplied = useCallback(() => dispatch({ type: 'dismissApplied' }), []);
   const onPlatform = useCallback((patch: Partial<Platform>) => dispatch({ type: 'platform', patch }), []);
   const onComparePlatform = useCallback((patch: Partial<Platform>) => dispatch({ type: 'comparePlatform', patch }), []);
   const onNoteTarget = useCallback((t: NoteTarget) => {
@@ -142,7 +163,7 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
     }
     setTimeout(() => {
       const el = document.querySelector<HTMLElement | SVGElement>(noteTargetSelector(t));
-      el?.scrollIntoView({ block: 'center' });
+      el?.scrollIntoView?.({ block: 'center' }); // jsdom has none
       el?.focus({ preventScroll: true });
     }, 0);
   }, [ex]);
@@ -232,8 +253,20 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
       <section className="answer" id="answer" tabIndex={-1} aria-labelledby="answer-h" data-testid="answer">
         <Headline ex={ex} />
         <PartBoundary name="the verdict matrix" testId="matrix-error" resetKey={resetKey}>
-          <VerdictMatrix all={all} current={matrixDesign} onDesign={onDesign} selected={state.selected} onCell={onCell} notes={view.notes} {...(diffSet ? { diff: diffSet } : {})} />
+          <div onPointerOver={warmSearchWorker} onFocus={warmSearchWorker}>
+            <VerdictMatrix all={all} current={matrixDesign} onDesign={onDesign} selected={state.selected} onCell={onCell} notes={view.notes} {...(diffSet ? { diff: diffSet } : {})} />
+          </div>
         </PartBoundary>
+        {state.applied && (
+          <PartBoundary name="the applied changes' notice" testId="applied-notice-error" onRetry={retryWit} resetKey={JSON.stringify(state.applied.items)}>
+            {lazyAppliedNotice(witAttempt, { applied: state.applied, ex, onUndo: onUndoApply, onDismiss: onDismissApplied })}
+          </PartBoundary>
+        )}
+        {witVerdict && (
+          <PartBoundary name="what would it take" testId="wit-boundary-error" onRetry={retryWit} resetKey={`${witScenario.design}/${witVerdict.id}`}>
+            {lazyWhatItTakes(witAttempt, { scenario: witScenario, verdict: witVerdict, opts, ikey, onApply: onApplySet, onClose: onCloseWit })}
+          </PartBoundary>
+        )}
         <Legend />
       </section>
       {view.notes.length > 0 && <NotesPanel notes={view.notes} ex={ex} all={all} onJump={onJump} onEdit={onEditNote} onRemove={onRemoveNote} />}

@@ -4,6 +4,7 @@
 import { memo, type ReactNode } from 'react';
 import type { ConfigKey, KernelConfig, Platform, Scenario } from '../model/scenario';
 import { ARCHES, CONFIG_KEYS, CONFIG_VALUES, CPU_VENDORS, DESIGNS, EFI_ATTRS, FIRMWARE_TYPES, KERNEL_VERSIONS, ONLINE_POLICIES, REGION_STATES } from '../model/scenario';
+import { KernelChanges } from './app/KernelChanges';
 import { CONFIG_HINT, DESIGN_BLURB, DESIGN_LABEL, EFI_ATTR_OPTION, FIRMWARE_OPTION, ONLINE_OPTION, REGION_OPTION, VENDOR_OPTION } from './labels';
 
 function Field({ label, children, hint }: { label: string; children: ReactNode; hint?: string }) {
@@ -128,6 +129,7 @@ export const PlatformControls = memo(function PlatformControls({ platform: p, on
         <Check id={t('dirty-log')} label="dirty logging" checked={p.dirtyLog} field="dirtyLog" onChange={onChange} hint="KVM_MEM_LOG_DIRTY_PAGES on the memslot (live migration)" />
         <Check id={t('device-reset')} label="device reset" checked={p.deviceReset} field="deviceReset" onChange={onChange} hint="A device reset happened after the guest mapped the memory; the guest touches it again" />
       </div>
+      <KernelChanges patches={p.patches} arch={p.arch} onChange={onChange} prefix={prefix} />
     </>
   );
 });

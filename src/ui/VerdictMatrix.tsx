@@ -1,7 +1,8 @@
 /**
  * Every design under the current platform, one row each, one column per verdict: the answer people came for. Click a
  * design's name to show it; click a cell to show that design with the verdict's detail and sources in the inspector
- * and, in the diagrams, what decided it. Columns come from the verdicts themselves, so a new verdict is a new column.
+ * and, in the diagrams, what decided it; a cell that is not good also opens "what would it take" under the matrix.
+ * Columns come from the verdicts themselves, so a new verdict is a new column.
  * When the columns are wider than the page the table scrolls, and says so.
  */
 import { memo, useRef } from 'react';
@@ -66,7 +67,7 @@ function VerdictMatrixImpl({ all, current, onDesign, selected, onCell, notes, di
                         data-status={v.status}
                         data-differs={differs ? 'true' : undefined}
                         aria-pressed={sameTarget(selected, target)}
-                        aria-label={`${DESIGN_LABEL[d]}, ${v.label}: ${v.status}, ${v.short}${v.verified ? '' : ' (unverified)'}${n ? `, ${n} review note${n > 1 ? 's' : ''}` : ''}`}
+                        aria-label={`${DESIGN_LABEL[d]}, ${v.label}: ${v.status}, ${v.short}${v.verified ? '' : ' (unverified)'}${n ? `, ${n} review note${n > 1 ? 's' : ''}` : ''}${v.status === 'good' ? '' : '; opens what would it take'}`}
                         onClick={() => onCell(d, v.id)}
                       >
                         <span className="icon" aria-hidden="true">{STATUS_ICON[v.status]}</span> <NoBreakErrnos text={v.short} />

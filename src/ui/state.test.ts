@@ -46,3 +46,33 @@ describe('view reducer', () => {
     expect(reducer(s2, { type: 'removeNote', id: 'n1' }).view.notes).toEqual([]);
   });
 });
+
+describe('what would it take: applying a set (issue 15)', () => {
+  const applied = { ...DEFAULT_VIEW.scenario.platform, patches: ['kvm-x86/ept-host-pat' as const] };
+  const items = [{ id: 'kvm-x86/ept-host-pat', label: 'EPT from the host PAT', flag: '--patch kvm-x86/ept-host-pat' }];
+  it('applySet changes the scenario, compares with the scenario before, keeps the verdict selected; Undo restores both', () => {
+    const before = { ...initialState(), view: { ...DEFAULT_VIEW, step: 4, compare: { kind: 'design' as const, design: 'hotplug' as const } } };
+    const s = reducer(before, { type: 'applySet', design: 'vfio-owned', verdict: 'guest-cacheable', platform: applied, items });
+    expect(s.view.scenario).toEqual({ design: 'vfio-owned', platform: applied });
+    expect(s.view.compare).toEqual({ kind: 'platform', platform: DEFAULT_VIEW.scenario.platform });
+    expect(s.view.step).toBe(-1);
+    expect(s.selected).toEqual({ kind: 'verdict', design: 'vfio-owned', verdict: 'guest-cacheable' });
+    expect(s.applied?.items).toEqual(items);
+    const u = reducer(s, { type: 'undoApply' });
+    expect(u.view.scenario).toEqual(DEFAULT_VIEW.scenario);
+    expect(u.view.compare).toEqual({ kind: 'design', design: 'hotplug' });
+    expect(u.applied).toBeNull();
+    expect(reducer(u, { type: 'undoApply' })).toBe(u);
+  });
+  it('any other change of the scenario or compare mode forgets the way back; Keep does too', () => {
+    const s = reducer(initialState(), { type: 'applySet', design: 'vfio-owned', verdict: 'guest-cacheable', platform: applied, items });
+    expect(reducer(s, { type: 'platform', patch: { kernel: '6.12' } }).applied).toBeNull();
+    expect(reducer(s, { type: 'design', design: 'hotplug' }).applied).toBeNull();
+    expect(reducer(s, { type: 'compare', compare: null }).applied).toBeNull();
+    expect(reducer(s, { type: 'dismissApplied' }).applied).toBeNull();
+    expect(reducer(s, { type: 'dismissApplied' }).view).toBe(s.view);
+    // Looking at another cell of the same design keeps it.
+    expect(reducer(s, { type: 'verdictCell', design: 'vfio-owned', verdict: 'aliases', step: -1 }).applied).toBe(s.applied);
+    expect(reducer(s, { type: 'verdictCell', design: 'hotplug', verdict: 'aliases', step: -1 }).applied).toBeNull();
+  });
+});

@@ -42,14 +42,20 @@ export async function linkRoundTripForEveryControl({ page, context, baseUrl }) {
   await page.click($('ctl-mte'));
   await page.click($('ctl-dirty-log'));
   await page.click($('ctl-device-reset'));
+  await page.click('[data-testid="ctl-patches"] > summary');
+  await page.click($('ctl-patch-kvm/memory-fault-exit'));
   await page.selectOption($('ctl-compare'), 'platform');
   await page.selectOption($('cmp-ctl-firmware'), 'reserved');
+  await page.click('[data-testid="cmp-ctl-patches"] > summary');
+  await page.click($('cmp-ctl-patch-vmm/retry-after-reset'));
   await page.locator('body').click({ position: { x: 2, y: 2 } });
   await page.keyboard.press('ArrowRight');
   const want = await controls(page);
   const step = await page.textContent($('step-status'));
   const hash = await settledHash(page);
-  assert.match(hash, /^#v=3&d=memremap&a=arm64&cpu=intel&fwb=0&dic=1&fw=soft-reserved&efi=wb&nsr=1&k=6\.17&rg=none&cr=y&hm=y&km=m&esr=y&on=online_kernel&hf=0&mte=1&dl=1&rst=1/);
+  assert.match(hash, /^#v=4&d=memremap&a=arm64&cpu=intel&fwb=0&dic=1&fw=soft-reserved&efi=wb&nsr=1&k=6\.17&rg=none&cr=y&hm=y&km=m&esr=y&on=online_kernel&hf=0&mte=1&dl=1&rst=1&pt=kvm%2Fmemory-fault-exit&/);
+  // The compare platform starts from the main one (its change included) and carries its own list.
+  assert.match(hash, /&c\.pt=kvm%2Fmemory-fault-exit%2Cvmm%2Fretry-after-reset&/);
   // The link names the tool and model that made it, and the verdicts it shows.
   assert.match(hash, /&tv=\d+\.\d+\.\d+&md=\d{4}-\d{2}-\d{2}&vd=gc\.[a-z.]+(~[a-z]{2}\.[gbpn-]+){5}(&|$)/);
   const other = await context.newPage();
@@ -111,9 +117,9 @@ export async function exportsSvgPngAndText({ page, baseUrl }) {
   // Every export names the tool and the model: a visible footer (in the PNG too, drawn from the stamped SVG) and
   // the provenance with the link (SVG <metadata>, PNG tEXt).
   assert.match(parsed.text, /Made with hdm-atlas \d+\.\d+\.\d+, model \d{4}-\d{2}-\d{2}, kernels /);
-  assert.match(svgText, /<metadata>\{"tool":"hdm-atlas","version":"[^"]+","modelDate":"[^"]+".*"link":"http:\/\/127\.0\.0\.1:\d+\/#v=3&amp;/);
+  assert.match(svgText, /<metadata>\{"tool":"hdm-atlas","version":"[^"]+","modelDate":"[^"]+".*"link":"http:\/\/127\.0\.0\.1:\d+\/#v=4&amp;/);
   assert.match(png.toString('latin1'), /tEXtSoftware\0hdm-atlas \d+\.\d+\.\d+, model \d{4}-\d{2}-\d{2}, kernels /);
-  assert.match(png.toString('latin1'), /tEXtComment\0http:\/\/127\.0\.0\.1:\d+\/#v=3&/);
+  assert.match(png.toString('latin1'), /tEXtComment\0http:\/\/127\.0\.0\.1:\d+\/#v=4&/);
 
   const [txtDl] = await Promise.all([page.waitForEvent('download'), page.click($('export-text'))]);
   const txt = readFileSync(await txtDl.path(), 'utf8');

@@ -26,7 +26,7 @@ export async function localStorageThatThrowsOnAccessKeepsNotesInTheLinkAndSaysSo
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click($('notes-download'))]);
   const file = JSON.parse(readFileSync(await dl.path(), 'utf8'));
   assert.equal(file.notes[0].text, 'EPT UC: needs a KVM/x86 change');
-  assert.match(file.link, /#v=3&.*&n=/);
+  assert.match(file.link, /#v=4&.*&n=/);
   // The import panel works too, and says its imports are not saved.
   await importText(page, sample(GOURRY));
   await page.waitForSelector($('import-iomem'));

@@ -108,7 +108,7 @@ export async function backForwardAndPastedLinksRestoreTheViewAndCopyLinkSharesIt
   await page.selectOption($('ctl-kernel'), '7.0');
   await page.click($('copy-link'));
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  assert.match(copied, /#v=3&d=hotplug&a=x86_64&.*k=7\.0.*&n=/);
+  assert.match(copied, /#v=4&d=hotplug&a=x86_64&.*k=7\.0.*&n=/);
   const other = await context.newPage();
   await open(other, copied.slice(0, copied.indexOf('#')), { hash: copied.slice(copied.indexOf('#')), panel: false });
   assert.deepEqual(await controlsOf(other), await controlsOf(page));
@@ -124,7 +124,7 @@ export async function printedPageHasTheHeadlineTheMatrixAndWholeDiagrams({ page,
     assert.equal(await page.locator(sel).first().isVisible(), false, `${sel} is printed`);
   }
   const caption = await page.textContent($('print-caption'));
-  assert.match(caption, /^HDM Atlas: VFIO-owned on x86-64\n[^]*platform: arch=x86_64 [^]*kernel=7\.1[^]*Step 4 of \d+ selected\.[^]*#v=3&d=vfio-owned/, JSON.stringify(caption));
+  assert.match(caption, /^HDM Atlas: VFIO-owned on x86-64\n[^]*platform: arch=x86_64 [^]*kernel=7\.1[^]*Step 4 of \d+ selected\.[^]*#v=4&d=vfio-owned/, JSON.stringify(caption));
   assert.ok(await page.isVisible('h1'));
   assert.ok(await page.isVisible($('fault-result')));
   // Light colours on paper even when the screen is dark.

@@ -4,6 +4,7 @@
  * memory state read off the tree. Pure: every helper mutates only the cloned tree in the context.
  */
 import { formatSize, hex } from '../addr';
+import { hasPatch } from '../patches/ids';
 import type { Conflict, KernelOp, MemoryState } from '../explain-types';
 import { memoryFromTree } from '../memory/fromTree';
 import { conflictText } from '../platform/dax';
@@ -153,15 +154,34 @@ export function ensureRegion(c: Ctx): { ok: true; region: Resource } | { ok: fal
     return { ok: false, why: 'the region cannot be inserted over a partial overlap', error: '-EBUSY', at: 'construct_region()' };
   }
   const adopted = r.res.children.map((k) => `"${k.name ?? '<BAD>'}"`).join(', ');
+  const dax = bindTimeDax(c);
   c.ops.push({
     fn: 'construct_region()', file: 'drivers/cxl/core/region.c', args: rangeArgs(c.layout, name), ok: true, resourcePath: findPath(r.res),
     result:
       `no region existed at boot: when the driver registers the accelerator with CXL (Type-2 API, posted) its committed decoder becomes "${name}" (not busy)` +
       (adopted ? `, adopting ${adopted}` : '') +
-      '. It comes after hmem\'s boot-time decision, and cxl_region_probe() adds no dax to it (a Type-2 region under that series, or System RAM already in it).',
-    sources: ['cxl/construct_region', 'dax/discover_region', 'dax/type2-api-posted', 'res/__insert_resource', 'cxl/type2-no-dax'],
+      `. It comes after hmem's boot-time decision; ${dax.text}.`,
+    sources: ['cxl/construct_region', 'dax/discover_region', 'dax/type2-api-posted', 'res/__insert_resource', ...dax.sources],
   });
   return { ok: true, region: r.res };
+}
+
+/**
+ * What cxl_region_probe() does with a region assembled when the design's driver binds. With the posted no-dax patch
+ * it adds no dax; without it (v7.1) it would hand the region to dax_cxl, which is the hotplug design itself, while a
+ * VFIO or private-node driver claims the range in the same bind path (drawn first: the race is not modelled).
+ */
+export function bindTimeDax(c: Ctx): { text: string; sources: SourceId[] } {
+  if (hasPatch(c.p, 'cxl/type2-no-dax')) {
+    return { text: 'cxl_region_probe() adds no dax to it ("cxl: Avoid dax creation for accelerators", applied)', sources: ['cxl/type2-no-dax'] };
+  }
+  if (c.design === 'hotplug') {
+    return { text: 'cxl_region_probe() hands it to dax_cxl (v7.1 has no device-memory test), which is this design', sources: ['dax/cxl_region_probe', 'pt/type2-region-dax'] };
+  }
+  return {
+    text: 'without the no-dax patch cxl_region_probe() would hand it to dax_cxl too; the driver claims it in the same bind path and is drawn first (that race is not modelled)',
+    sources: ['dax/cxl_region_probe', 'pt/bind-race'],
+  };
 }
 
 /** The first "regionN" name no resource in the tree uses (region0 on the built-in trees). */

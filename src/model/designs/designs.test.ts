@@ -65,8 +65,23 @@ describe('VFIO-owned (request_mem_region on the HPA; __request_region_locked, v3
     const old = explain({ design: 'vfio-owned', platform: P({ firmware: 'soft-reserved', kernel: '6.17' }) });
     expect(old.conflict).toBeNull();
     expect(old.iomem).toMatch(/Soft Reserved\n\s+1050000000-144fffffff : vfio-cxl-hdm\n/);
-    // A region committed before hmem decides makes hmem drop the range ("CXL claims resource, dropping").
-    expect(explain({ design: 'vfio-owned', platform: P({ firmware: 'soft-reserved', kernel: '7.1', region: 'committed' }) }).conflict).toBeNull();
+    // A region committed before hmem decides makes hmem drop the range ("CXL claims resource, dropping"); with the
+    // posted no-dax patch the region stays the accelerator's and VFIO claims it.
+    expect(explain({ design: 'vfio-owned', platform: P({ firmware: 'soft-reserved', kernel: '7.1', region: 'committed', patches: ['cxl/type2-no-dax'] }) }).conflict).toBeNull();
+  });
+
+  it('without "cxl: Avoid dax creation for accelerators" (cxl/type2-no-dax, posted v20 19/22) a region committed at boot goes to dax_cxl and kmem, so VFIO-owned fails -EBUSY (dax/cxl_region_probe)', () => {
+    for (const firmware of ['reserved', 'soft-reserved'] as const) {
+      const ex = explain({ design: 'vfio-owned', platform: P({ firmware, kernel: '7.1', region: 'committed' }) });
+      expect(ex.ops.find((o) => o.fn === 'cxl_region_probe()')?.sources).toEqual(expect.arrayContaining(['dax/cxl_region_probe', 'pt/type2-region-dax']));
+      expect(ex.conflict).toMatchObject({ errno: '-EBUSY', busy: true, conflictWith: { name: 'System RAM (kmem)' } });
+      const patched = explain({ design: 'vfio-owned', platform: P({ firmware, kernel: '7.1', region: 'committed', patches: ['cxl/type2-no-dax'] }) });
+      expect(patched.conflict).toBeNull();
+      expect(patched.ops.find((o) => o.fn === 'cxl_region_probe()')?.sources).toContain('cxl/type2-no-dax');
+    }
+    // Firmware System RAM already in the region: cxl_region_probe() adds no dax ("has System RAM"), patch or not.
+    const ram = explain({ design: 'vfio-owned', platform: P({ firmware: 'conventional', region: 'committed' }) });
+    expect(ram.ops.find((o) => o.fn === 'cxl_region_probe()')?.result).toMatch(/has System RAM/);
   });
 
   it('with CONFIG_DEV_DAX_KMEM=n device_dax holds the range busy, and VFIO-owned fails -EBUSY on "dax0.0" (dax/dax_match_type, dax/device-dax-probe)', () => {

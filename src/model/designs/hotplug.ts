@@ -3,6 +3,7 @@
  * its BUSY bit and add "System RAM (kmem)" with add_memory_driver_managed(); the online policy picks the zone
  * (domain §5). When hmem and kmem already onlined a Soft Reserved range at boot, there is nothing left to do.
  */
+import { hasPatch } from '../patches/ids';
 import { daxClaim } from '../platform/dax';
 import { findPath } from '../resource/tree';
 import type { Ctx, DesignRun } from './common';
@@ -44,8 +45,9 @@ export function hotplug(c: Ctx): DesignRun {
     });
     return unbound(c, 'CONFIG_DEV_DAX_KMEM=n: nothing onlines the range', { error: '-ENODEV', at: 'dev_dax_kmem_probe()' });
   }
-  c.warnings.push('A Type-2 region gets no dax device by itself; this assumes the region is handed to device-dax + kmem (a driver calling add_memory_driver_managed() itself behaves the same).');
-  const dax = daxClaim(c.tree, c.layout, c.p, 'kmem', 'dax0.0', ['hp/kmem-probe']);
+  const noDax = hasPatch(c.p, 'cxl/type2-no-dax');
+  if (noDax) c.warnings.push('With the no-dax patch a Type-2 region gets no dax device by itself; this assumes the region is handed to device-dax + kmem (a driver calling add_memory_driver_managed() itself behaves the same).');
+  const dax = daxClaim(c.tree, c.layout, c.p, 'kmem', 'dax0.0', noDax ? ['hp/kmem-probe'] : ['hp/kmem-probe', 'dax/cxl_region_probe']);
   c.ops.push(...dax.ops);
   if (!dax.ok) {
     const cw = dax.conflict;

@@ -2,7 +2,7 @@
  * Alternative (4), VFIO-owned (Jason Gunthorpe's model, v3+): at bind vfio-cxl registers the device with CXL, which
  * assembles its committed decoder into region0, then request_mem_region_exclusive() on the HDM HPA — a busy resource
  * in the way fails the bind with -EBUSY — then memremap(WB) for pread/pwrite and cacheable special PTEs for user
- * space (domain §7.1–§7.4; v3 07/11; a later vfio-cxl module copy).
+ * space (domain §7.1–§7.4; v3 07/11; a later vfio-cxl module copy). Which version: the huge-fault control (v4 on, v3 off).
  */
 import { findPath } from '../resource/tree';
 import { IORESOURCE } from '../resource/types';
@@ -13,9 +13,13 @@ import { claim, ensureRegion, memoryNow, memremapWb, unbound } from './common';
 export function vfioOwned(c: Ctx): DesignRun {
   const region = ensureRegion(c);
   if (!region.ok) return unbound(c, `vfio-cxl gets no HDM region: ${region.why}`, { error: region.error, at: region.at });
+  // The huge-fault control picks the series version (patches/catalogue-cxl.ts): v4's vfio-cxl module claims with
+  // request_mem_region_exclusive() and has vfio_cxl_mem_huge_fault(); v3 used request_mem_region() and .fault only.
+  const v4 = c.p.hugeFault;
   const { res, conflict } = claim(c, {
-    fn: 'request_mem_region_exclusive()', file: 'drivers/vfio/pci/cxl/vfio_cxl_core.c', name: 'vfio-cxl-hdm', flags: IORESOURCE.EXCLUSIVE, owner: 'vfio',
-    errno: '-EBUSY', sources: ['vo/request_mem_region', 'vo/v3-acquire', 'vo/vfio-cxl-module', 'thread/jason-seed'],
+    fn: v4 ? 'request_mem_region_exclusive()' : 'request_mem_region()', file: 'drivers/vfio/pci/cxl/vfio_cxl_core.c', name: 'vfio-cxl-hdm',
+    flags: v4 ? IORESOURCE.EXCLUSIVE : 0, owner: 'vfio', errno: '-EBUSY',
+    sources: v4 ? ['vo/request_mem_region', 'vo/v3-acquire', 'vo/vfio-cxl-module', 'thread/jason-seed'] : ['vo/request_mem_region', 'vo/v3-acquire', 'pt/vfio-cxl-v3', 'thread/jason-seed'],
   });
   if (!res) {
     c.ops.push({

@@ -86,6 +86,8 @@ function x86Graph(): FaultGraph {
     node('x_res_npt', 'result', null, 'NPT entry: PAT index 0 (host MTRR × guest PAT)', 'arch/x86/kvm/mmu/spte.c', ['x86/npt-pat-index0', 'x86/amd-guest-pat-mtrr', 'x86/amd-honors-guest-pat']),
     node('x_res_uc', 'result', null, 'EPT entry: memory type UC', 'arch/x86/kvm/vmx/vmx.c', ['x86/vmx_get_mt_mask', 'x86/ept-uc-guest-wc']),
     node('x_res_wb', 'result', null, 'EPT entry: memory type WB | IPAT', 'arch/x86/kvm/vmx/vmx.c', ['x86/vmx_get_mt_mask']),
+    // Reached only with the hypothetical kvm-x86/ept-host-pat change applied (src/model/patches).
+    node('x_res_host', 'result', null, 'EPT entry: WB from the host mapping (hypothetical change)', 'arch/x86/kvm/vmx/vmx.c', ['pt/ept-host-pat-inference', 'thread/sean-host-pat'], false),
   ];
   const edges: FaultEdge[] = [
     { from: 'x_exit', to: 'x_pf', label: '' },
@@ -116,6 +118,7 @@ function x86Graph(): FaultGraph {
     { from: 'x_npt_mt', to: 'x_res_npt', label: '' },
     { from: 'x_mt', to: 'x_res_uc', label: 'is_mmio' },
     { from: 'x_mt', to: 'x_res_wb', label: '!is_mmio, guest PAT ignored' },
+    { from: 'x_mt', to: 'x_res_host', label: 'is_mmio, host PTE WB (hypothetical)' },
   ];
   return finish('x86_64', nodes, edges);
 }

@@ -57,12 +57,23 @@ describe('firmware → /proc/iomem name (alternatives-and-resource-tree.md §3.1
 });
 
 describe('the CXL region exists only when committed (issue 13 item 2: dax/cxl_pci-class, dax/discover_region)', () => {
-  it('a committed region nests CXL Window 0 › region0 › firmware entry, as in the illustrative baseline (§3.6)', () => {
-    expect(windowLines(P({ firmware: 'reserved', region: 'committed' }))).toEqual([
+  it('a committed region nests CXL Window 0 › region0 › firmware entry, as in the illustrative baseline (§3.6), when the posted no-dax patch keeps dax off it (cxl/type2-no-dax)', () => {
+    expect(windowLines(P({ firmware: 'reserved', region: 'committed', patches: ['cxl/type2-no-dax'] }))).toEqual([
       '1050000000-304fffffff : CXL Window 0',
       '  1050000000-144fffffff : region0',
       '    1050000000-144fffffff : Reserved',
     ]);
+  });
+  it('without that patch (v7.1 has no device-memory test in cxl_region_probe()) dax_cxl and kmem take the committed region at boot (dax/cxl_region_probe, pt/type2-region-dax)', () => {
+    expect(windowLines(P({ firmware: 'reserved', region: 'committed' }))).toEqual([
+      '1050000000-304fffffff : CXL Window 0',
+      '  1050000000-144fffffff : region0',
+      '    1050000000-144fffffff : Reserved',
+      '      1050000000-144fffffff : dax0.0',
+      '        1050000000-144fffffff : System RAM (kmem)',
+    ]);
+    const b = buildBootTree(P({ firmware: 'reserved', region: 'committed', config: { ...DEFAULT_CONFIG, DEV_DAX_KMEM: 'n' } }), DEFAULT_LAYOUT);
+    expect(findAll(b.tree, (r) => r.name === 'dax0.0')[0]!.flags & IORESOURCE.BUSY).not.toBe(0);
   });
 
   it('with none (the default: cxl_pci binds only Type-3 class codes) the boot tree has no region0', () => {
@@ -114,7 +125,9 @@ describe('who owns a Soft Reserved range (ERRATA item 1; dax/hmem-defer-cxl-regi
     expect(none.softReservedOwner?.sources).toContain('dax/hmem-resolve-7.1');
     const committed = sr('7.1', { region: 'committed' });
     expect(committed.softReservedOwner?.by).toBe('cxl');
-    expect(windowLines(P({ firmware: 'soft-reserved', kernel: '7.1', region: 'committed' }))).toEqual(['1050000000-304fffffff : CXL Window 0', '  1050000000-144fffffff : region0']);
+    expect(windowLines(P({ firmware: 'soft-reserved', kernel: '7.1', region: 'committed', patches: ['cxl/type2-no-dax'] }))).toEqual(['1050000000-304fffffff : CXL Window 0', '  1050000000-144fffffff : region0']);
+    // Without the no-dax patch dax_cxl binds the region after hmem's work is flushed, and kmem onlines it.
+    expect(windowLines(P({ firmware: 'soft-reserved', kernel: '7.1', region: 'committed' })).at(-1)).toBe('      1050000000-144fffffff : System RAM (kmem)');
   });
 
   it('CONFIG_DEV_DAX_KMEM=n: device_dax binds instead and holds a busy "dax0.0" (dax/dax_match_type)', () => {
@@ -175,5 +188,23 @@ describe('firmware sources match the architecture', () => {
         expect(firmwareEntry(P({ arch: 'x86_64', firmware, nosoftreserve, kernel: '6.17' })).sources.some((id) => /arm64|a64/.test(id))).toBe(false);
       }
     }
+  });
+});
+
+describe('dax/soft-reserve-iomem (posted v8 9/9 <20260322195343.206900-10-Smita.KoralahalliChannabasappa@amd.com>)', () => {
+  it('x86 ≥ 7.0: hmem puts "Soft Reserved" back into iomem before its dax claim; elsewhere, and when CXL claims the range, nothing changes', () => {
+    const on = (over: Partial<Platform>) => windowLines(P({ firmware: 'soft-reserved', kernel: '7.1', patches: ['dax/soft-reserve-iomem'], ...over }));
+    expect(on({})).toEqual([
+      '1050000000-304fffffff : CXL Window 0',
+      '  1050000000-144fffffff : Soft Reserved',
+      '    1050000000-144fffffff : dax0.0',
+      '      1050000000-144fffffff : System RAM (kmem)',
+    ]);
+    expect(buildBootTree(P({ firmware: 'soft-reserved', kernel: '7.1', patches: ['dax/soft-reserve-iomem'] }), DEFAULT_LAYOUT).ops.map((o) => o.sources).flat()).toContain('pt/soft-reserve-iomem');
+    // 6.17 (Soft Reserved is in iomem already) and arm64: the same tree as without the patch.
+    for (const over of [{ kernel: '6.17' as const, config: { ...DEFAULT_CONFIG, CXL_REGION: 'n' as const } }, { arch: 'arm64' as const }]) {
+      expect(on(over)).toEqual(windowLines(P({ firmware: 'soft-reserved', kernel: '7.1', ...over })));
+    }
+    expect(on({ region: 'committed', patches: ['cxl/type2-no-dax', 'dax/soft-reserve-iomem'] })).toEqual(['1050000000-304fffffff : CXL Window 0', '  1050000000-144fffffff : region0']);
   });
 });

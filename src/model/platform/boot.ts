@@ -11,6 +11,7 @@ import type { DesignId, HdmLayout, Platform } from '../scenario';
 import { hex } from '../addr';
 import { daxClaim } from './dax';
 import { firmwareEntry, type FirmwareEntry } from './firmware';
+import { probeCommittedRegion, reinsertSoftReserved } from './regionProbe';
 import { softReservedOwner, type SoftReservedOwner } from './softReserved';
 
 export { firmwareEntry, type FirmwareEntry } from './firmware';
@@ -110,7 +111,8 @@ function firmwareOp(p: Platform, fw: FirmwareEntry, range: string): KernelOp {
  * Build /proc/iomem as it stands after boot, CXL enumeration and hmem's decision, before any design runs:
  * low memory map; the firmware entry for the HDM range (e820 / EFI); "CXL Window 0" wrapping it
  * (insert_resource_expand_to_fit) unless the design is nvgrace-gpu; "region0" when a committed region covers the
- * range (insert_resource); then hmem's claim of a Soft Reserved range, if it makes one.
+ * range (insert_resource); then hmem's claim of a Soft Reserved range, if it makes one; then what cxl_region_probe()
+ * gives the committed region (dax and kmem, unless the posted no-dax patch is applied; regionProbe.ts).
  */
 export function buildBootTree(p: Platform, layout: HdmLayout, design: DesignId = 'vfio-owned'): BootTree {
   const root = newRoot();
@@ -152,14 +154,13 @@ export function buildBootTree(p: Platform, layout: HdmLayout, design: DesignId =
         file: 'drivers/cxl/core/region.c',
         args: `${range} (${size / (1n << 30n)} GiB) "region0"`,
         result:
-          'the accelerator\'s committed decoder becomes "region0" (not busy), once its driver registered a memdev through the Type-2 API (posted): cxl_pci binds only Type-3 class codes. ' +
-          (fw.name && fw.held === 'iomem' ? `It adopts the same-range "${fw.name}" (insertion order is unverified). ` : '') +
-          'A Type-2 region gets no dax device under that series.',
+          'the accelerator\'s committed decoder becomes "region0" (not busy), once its driver registered a memdev through the Type-2 API (posted): cxl_pci binds only Type-3 class codes.' +
+          (fw.name && fw.held === 'iomem' ? ` It adopts the same-range "${fw.name}" (insertion order is unverified).` : ''),
         ok: true,
         resourcePath: ['CXL Window 0', 'region0'],
         sources: fw.name && fw.held === 'iomem'
-          ? ['cxl/construct_region', 'dax/discover_region', 'dax/cxl_pci-class', 'dax/type2-api-posted', 'cxl/nesting-order', 'cxl/type2-no-dax']
-          : ['cxl/construct_region', 'dax/discover_region', 'dax/cxl_pci-class', 'dax/type2-api-posted', 'cxl/type2-no-dax'],
+          ? ['cxl/construct_region', 'dax/discover_region', 'dax/cxl_pci-class', 'dax/type2-api-posted', 'cxl/nesting-order']
+          : ['cxl/construct_region', 'dax/discover_region', 'dax/cxl_pci-class', 'dax/type2-api-posted'],
       });
     }
   }
@@ -168,6 +169,8 @@ export function buildBootTree(p: Platform, layout: HdmLayout, design: DesignId =
   if (fw.softReserved) {
     owner = softReservedOwner({ platform: p, inCxlWindow: cxl, regionCommitted });
     if (owner.by === 'hmem') {
+      const back = reinsertSoftReserved(root, layout, p, fw);
+      if (back) ops.push(back);
       const claim = daxClaim(root, layout, p, owner.driver, 'dax0.0', owner.sources);
       ops.push({
         fn: 'hmem_register_device()', file: 'drivers/dax/hmem/hmem.c', args: `${range} Soft Reserved`, ok: true,
@@ -181,6 +184,12 @@ export function buildBootTree(p: Platform, layout: HdmLayout, design: DesignId =
         result: owner.why, sources: owner.sources,
       });
     }
+  }
+  // cxl_region_probe() runs on the committed region; from 7.1 dax_cxl binds only after hmem's decision (dax/cxl.c).
+  if (regionCommitted && owner?.by !== 'hmem') {
+    const probe = probeCommittedRegion(root, layout, p, fw);
+    ops.push(...probe.ops);
+    bootFailure ??= probe.failure;
   }
   return { tree: root, firmware: fw, ops, regionCommitted, softReservedOwner: owner, bootFailure, warnings };
 }

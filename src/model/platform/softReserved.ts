@@ -57,8 +57,8 @@ export function softReservedOwner({ platform: p, inCxlWindow, regionCommitted }:
     if (regionCommitted) {
       return {
         by: 'cxl', driver: null, verified: true,
-        sources: ['dax/hmem-resolve-7.1', 'dax/cxl_region_contains_resource', 'cxl/type2-no-dax'],
-        why: '7.1: hmem waits for the initial device probe, then finds a committed CXL region that contains the range ("CXL claims resource, dropping"). The region is the accelerator\'s; the Type-2 series that creates it also skips dax for it, so nothing onlines it.',
+        sources: ['dax/hmem-resolve-7.1', 'dax/cxl_region_contains_resource'],
+        why: '7.1: hmem waits for the initial device probe, then finds a committed CXL region that contains the range ("CXL claims resource, dropping"). The region is the accelerator\'s; what it gets is cxl_region_probe()\'s decision.',
       };
     }
     return hmem(
@@ -69,8 +69,8 @@ export function softReservedOwner({ platform: p, inCxlWindow, regionCommitted }:
   if (p.config.CXL_REGION === 'y') {
     return nobody(
       `${p.kernel}: with CONFIG_CXL_REGION=y hmem leaves a range in a CXL window to CXL ("deferring range to CXL") and never looks again.` +
-        (regionCommitted ? ' The accelerator\'s region gets no dax (the Type-2 series skips dax for it), so nothing claims the range.' : ' No CXL region covers it, so nothing claims it.'),
-      regionCommitted ? ['dax/hmem-defer-cxl-region', 'cxl/type2-no-dax'] : ['dax/hmem-defer-cxl-region'],
+        (regionCommitted ? ' The accelerator\'s committed region covers it: what it gets is cxl_region_probe()\'s decision.' : ' No CXL region covers it, so nothing claims it.'),
+      ['dax/hmem-defer-cxl-region'],
     );
   }
   return hmem(`${p.kernel}: with CONFIG_CXL_REGION=n hmem does not defer to CXL and registers the range.`, ['dax/hmem-defer-cxl-region']);

@@ -91,12 +91,42 @@ describe('share links', () => {
     for (const d of DESIGNS) for (const v of all[d].verdicts) expect(r.shown?.[d]?.[v.id]).toBe(v.status);
   });
 
+  it('keeps opening a link made by version 2 (frozen string): no changes applied (issue 15)', () => {
+    const v2 = '#v=2&d=memremap&a=x86_64&cpu=amd&fwb=1&dic=1&fw=reserved&efi=wb&nsr=0&k=7.0&rg=none&cr=y&hm=y&km=m&esr=y&on=online_movable&hf=1&mte=0&dl=0&rst=1';
+    const r = decodeLink(v2);
+    expect(r.error).toBeNull();
+    expect(r.version).toBe(2);
+    expect(r.view.scenario).toEqual({ design: 'memremap', platform: { ...DEFAULT_PLATFORM, vendor: 'amd', kernel: '7.0', deviceReset: true, patches: [] } });
+  });
+
+  it('keeps opening a link made by version 3 (frozen string): its tool version and model date, no changes applied (issue 15)', () => {
+    const v3 = '#v=3&d=vfio-owned&a=x86_64&cpu=intel&fwb=1&dic=1&fw=reserved&efi=wb&nsr=0&k=7.1&rg=none&cr=y&hm=y&km=m&esr=y&on=online_movable&hf=1&mte=0&dl=0&rst=0&s=4&tv=0.1.0&md=2026-12-02';
+    const r = decodeLink(v3);
+    expect(r.error).toBeNull();
+    expect(r.version).toBe(3);
+    expect(r.view.scenario).toEqual({ design: 'vfio-owned', platform: { ...DEFAULT_PLATFORM, patches: [] } });
+    expect(r.madeWith).toEqual({ version: '0.1.0', modelDate: '2026-12-02' });
+  });
+
+  it('carries applied changes as pt=, in catalogue order, only when there are any (issue 15)', () => {
+    const view = { ...DEFAULT_VIEW, scenario: { design: 'vfio-owned' as const, platform: { ...DEFAULT_PLATFORM, patches: ['kvm-x86/ept-host-pat' as const, 'cxl/type2-no-dax' as const] } } };
+    const link = encodeLink(view);
+    expect(link).toContain('&pt=cxl%2Ftype2-no-dax%2Ckvm-x86%2Fept-host-pat');
+    expect(decodeLink(link).view.scenario.platform.patches).toEqual(['cxl/type2-no-dax', 'kvm-x86/ept-host-pat']);
+    expect(encodeLink(DEFAULT_VIEW)).not.toContain('pt=');
+    // Out of order or repeated in a hand-made link: read as the set it names.
+    expect(decodeLink('#v=4&pt=kvm-x86/ept-host-pat,cxl/type2-no-dax,cxl/type2-no-dax').view.scenario.platform.patches).toEqual(['cxl/type2-no-dax', 'kvm-x86/ept-host-pat']);
+  });
+
   it.each([
-    ['#v=4&d=hotplug', /newer version/],
+    ['#v=5&d=hotplug', /newer version/],
     ['#v=2&d=hotplug&md=2026-12-06', /unknown field "md"/],
     ['#v=3&md=yesterday', /model date \("md"\) has the invalid value/],
     ['#v=3&tv=1.0.0%3Cb%3E', /tool version \("tv"\)/],
     ['#v=3&vd=gc.eo~hp.g', /verdicts it showed \("vd"\) are not readable/],
+    ['#v=2&pt=kvm-x86%2Fept-host-pat', /unknown field "pt"/],
+    ['#v=4&pt=kvm-x86%2Fnope', /patches \("pt"\) has the invalid value/],
+    ['#v=3&d=hotplug&pt=kvm-x86%2Fept-host-pat', /unknown field "pt"/],
     ['#v=1&d=evil', /design \("d"\) has the invalid value "evil"/],
     ['#v=1&a=sparc', /arch/],
     ['#v=1&s=-4', /step/],

@@ -2,13 +2,14 @@
  * Share links: the whole view (design, platform, selected step, compare, presentation, review notes) in the URL
  * fragment, readable and versioned:
  *
- *   #v=2&d=vfio-owned&a=x86_64&cpu=intel&fwb=1&dic=1&fw=reserved&efi=wb&nsr=0&k=7.1&rg=committed&cr=y&hm=y&km=m
- *       &esr=y&on=online_movable&hf=1&mte=0&dl=0&rst=0&s=4
+ *   #v=4&d=vfio-owned&a=x86_64&cpu=intel&fwb=1&dic=1&fw=reserved&efi=wb&nsr=0&k=7.1&rg=committed&cr=y&hm=y&km=m
+ *       &esr=y&on=online_movable&hf=1&mte=0&dl=0&rst=0[&pt=kvm-x86%2Fept-host-pat,…]&s=4
  *       [&cmp=design:hotplug | &cmp=platform&c.a=arm64&c.fwb=0…] [&p=1]
  *       &tv=0.1.0&md=2026-12-06[&vd=gc.eo.hm…~hp.gbpg…~…] [&n=<base64url JSON of notes>]
  *
  * tv and md name the tool version and the model date that made the link, vd the verdicts it showed
- * (shown-verdicts.ts): opening it under a model whose verdicts differ says which changed.
+ * (shown-verdicts.ts): opening it under a model whose verdicts differ says which changed. pt lists the posted or
+ * hypothetical kernel changes applied (src/model/patches), only when there are any.
  *
  * decodeLink() never throws and never trusts its input: every value is checked against the model's enums (valibot),
  * sizes are capped, and anything wrong yields the default view plus a message naming the field. Nothing from a link
@@ -20,6 +21,7 @@ import type { ConfigKey, KernelConfig } from '../scenario';
 import {
   ARCHES, CONFIG_VALUES, CPU_VENDORS, DEFAULT_PLATFORM, DESIGNS, EFI_ATTRS, FIRMWARE_TYPES, KERNEL_VERSIONS, ONLINE_POLICIES, REGION_STATES,
 } from '../scenario';
+import { PATCH_IDS, normalizePatches, type PatchId } from '../patches/ids';
 import type { ReviewNote, ViewState } from '../view-state';
 import { DEFAULT_VIEW } from '../view-state';
 import { describeIssue, list, object, variant } from '../validation';
@@ -28,7 +30,7 @@ import type { DesignId } from '../scenario';
 import { MODEL_DATE, TOOL_VERSION } from '../version';
 import { decodeShownVerdicts, encodeShownVerdicts, type ShownVerdicts } from './shown-verdicts';
 
-export const LINK_VERSION = 3;
+export const LINK_VERSION = 4;
 /** Longest fragment we accept (browsers allow more; reviewers paste links in mail). */
 export const MAX_LINK_LENGTH = 8192;
 export const MAX_NOTES = 50;
@@ -57,7 +59,20 @@ const cfg = <K extends ConfigKey>(key: K): PlatformParam => ({
   set: (p, v) => ({ ...p, config: { ...p.config, [key]: v as KernelConfig[K] } }),
 });
 
-/** Link keys of the platform, in the order links print them. Version 2 added cpu, dic, efi, rg, cr, hm, km, esr. */
+/** platform.patches as "id,id": each a known change, each once; printed in catalogue order. */
+const patchList: v.GenericSchema<string, PatchId[]> = v.pipe(
+  v.string(),
+  v.maxLength(400),
+  v.transform((s: string) => (s === '' ? [] : s.split(','))),
+  v.array(v.picklist(PATCH_IDS)),
+  v.transform((ids: PatchId[]) => normalizePatches(ids)),
+);
+
+/**
+ * Link keys of the platform, in the order links print them. Version 2 added cpu, dic, efi, rg, cr, hm, km, esr;
+ * version 4 added pt (applied kernel changes), printed for the main platform only when there are any (the
+ * compare platform always prints c.pt, since it starts from the main one).
+ */
 const PLATFORM_PARAMS: Record<string, PlatformParam> = {
   a: top('arch', v.picklist(ARCHES)),
   cpu: top('vendor', v.picklist(CPU_VENDORS)),
@@ -77,6 +92,7 @@ const PLATFORM_PARAMS: Record<string, PlatformParam> = {
   mte: top('mte', bool01),
   dl: top('dirtyLog', bool01),
   rst: top('deviceReset', bool01),
+  pt: { schema: patchList, what: 'patches', get: (p) => normalizePatches(p.patches).join(','), set: (p, x) => ({ ...p, patches: x as PatchId[] }) },
 };
 
 const NoteTargetSchema = variant('kind', [
@@ -110,7 +126,7 @@ function fromBase64Url(s: string): string {
 }
 
 function platformParams(p: Platform, prefix: string): string[] {
-  return Object.entries(PLATFORM_PARAMS).map(([k, f]) => {
+  return Object.entries(PLATFORM_PARAMS).filter(([k]) => k !== 'pt' || prefix !== '' || p.patches.length > 0).map(([k, f]) => {
     const v = f.get(p);
     return `${prefix}${k}=${typeof v === 'boolean' ? (v ? '1' : '0') : encodeURIComponent(v)}`;
   });
@@ -167,6 +183,11 @@ const MIGRATIONS: Record<number, (params: Map<string, string>) => Map<string, st
   // Version 3 added the tool version (tv), the model date (md) and the verdicts shown (vd); nothing else changed.
   2: (params) => {
     for (const k of ['tv', 'md', 'vd']) if (params.has(k)) throw new LinkError(`unknown field "${k}"`);
+    return params;
+  },
+  // Version 4 added the applied kernel changes (pt); an older link has none and keeps its meaning.
+  3: (params) => {
+    for (const k of params.keys()) if (k === 'pt' || k === 'c.pt') throw new LinkError(`unknown field "${k}"`);
     return params;
   },
 };

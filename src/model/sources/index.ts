@@ -8,6 +8,7 @@ import { SOURCES_THREAD } from './thread';
 import { SOURCES_DAX } from './dax';
 import { SOURCES_NPT } from './npt';
 import { SOURCES_STAGE2 } from './stage2';
+import { SOURCES_PATCHES } from './patches';
 
 /** Every source the model cites, by id. Ids are namespaced by file ("kvm-x86/make_spte"), so the parts never collide. */
 export const SOURCES: Readonly<Record<SourceId, Source>> = {
@@ -20,6 +21,7 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
   ...SOURCES_DAX,
   ...SOURCES_NPT,
   ...SOURCES_STAGE2,
+  ...SOURCES_PATCHES,
 };
 
 export function getSource(id: SourceId): Source {

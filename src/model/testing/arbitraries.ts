@@ -1,5 +1,6 @@
 /** fast-check arbitraries and the full platform space, shared by the property tests and the benchmarks (never imported by the app). */
 import fc from 'fast-check';
+import { PATCH_IDS, normalizePatches } from '../patches/ids';
 import type { KernelConfig, Platform } from '../scenario';
 import {
   ARCHES, BOOL_CONFIG, CPU_VENDORS, DEFAULT_CONFIG, DESIGNS, EFI_ATTRS, FIRMWARE_TYPES, KERNEL_VERSIONS, ONLINE_POLICIES, REGION_STATES, TRISTATES,
@@ -29,6 +30,7 @@ export const platformArb: fc.Arbitrary<Platform> = fc.record({
   mte: fc.boolean(),
   dirtyLog: fc.boolean(),
   deviceReset: fc.boolean(),
+  patches: fc.subarray([...PATCH_IDS]).map(normalizePatches),
 });
 
 export const designArb = fc.constantFrom(...DESIGNS);
@@ -56,6 +58,7 @@ export function allPlatforms(): Platform[] {
   const base: Platform = {
     arch: 'x86_64', vendor: 'intel', fwb: true, dic: true, firmware: 'reserved', efiAttr: 'wb', nosoftreserve: false, kernel: '7.1',
     config: DEFAULT_CONFIG, region: 'committed', onlinePolicy: 'online_movable', hugeFault: true, mte: false, dirtyLog: false, deviceReset: false,
+    patches: [],
   };
   const archVariants: Partial<Platform>[] = [
     ...CPU_VENDORS.map((vendor) => ({ arch: 'x86_64' as const, vendor })),

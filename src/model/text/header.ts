@@ -4,6 +4,7 @@
  */
 import { formatSize, hex } from '../addr';
 import type { Explanation } from '../explain-types';
+import { appliedHeadline } from '../patches/applied';
 import { CONFIG_KEYS } from '../scenario';
 import { exportStamp } from '../version';
 import { DESIGN_LABEL } from './designLabels';
@@ -67,15 +68,28 @@ export function platformLines(ex: Explanation): string[] {
     `mte=${p.mte ? 'on' : 'off'}`,
     `dirty_log=${p.dirtyLog ? 'on' : 'off'}`,
     `reset=${p.deviceReset ? 'yes' : 'no'}`,
+    ...(p.patches.length > 0 ? [`patches=${p.patches.join(',')}`] : []),
   ];
   return wrap(parts.join(' '), WIDTH, '          ', 'platform: ');
 }
 
-/** The header lines: what the rest of the text is about, and the tool and model that wrote it. */
+/** The "NOT UPSTREAM" lines of a view with posted or hypothetical changes applied, wrapped to the mail width. */
+export function appliedLines(p: Explanation['platform']): string[] {
+  return appliedHeadline(p).flatMap((l) => {
+    const indent = /^ */.exec(l)![0];
+    return wrap(l.trim(), WIDTH, `${indent}    `, indent);
+  });
+}
+
+/**
+ * The header lines: what the rest of the text is about, the tool and model that wrote it and, when posted or
+ * hypothetical kernel changes are applied, that it is NOT UPSTREAM.
+ */
 export function headerLines(ex: Explanation): string[] {
   return [
     fit(`HDM Atlas: ${DESIGN_LABEL[ex.design]} on ${ex.platform.arch === 'x86_64' ? 'x86-64' : 'arm64'}`),
     ...wrap(exportStamp()),
+    ...appliedLines(ex.platform),
     ...platformLines(ex),
     fit(`firmware: ${FIRMWARE_LABEL[ex.platform.firmware]}`),
     fit(`HDM 0x${hex(ex.layout.hdmStart)}-0x${hex(ex.layout.hdmEnd)} (${formatSize(ex.layout.hdmEnd - ex.layout.hdmStart + 1n)})`),

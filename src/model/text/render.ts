@@ -15,7 +15,7 @@ import { sourceLabel, sourceLinkNote, sourceUrlOf } from '../source-links';
 import type { NoteTarget, ReviewNote } from '../view-state';
 import { exportStamp } from '../version';
 import { DESIGN_LABEL } from './designLabels';
-import { fit, headerLines, platformLines, wrap, WIDTH } from './header';
+import { appliedLines, fit, headerLines, platformLines, wrap, WIDTH } from './header';
 
 export { wrap, WIDTH };
 
@@ -239,6 +239,7 @@ export function renderText(ex: Explanation, opts: RenderOptions = {}): string {
 export function renderVerdictMatrix(all: Record<DesignId, Explanation>): string {
   const first = all[DESIGNS[0]];
   const out: string[] = ['Verdicts, all designs', ...wrap(exportStamp())];
+  out.push(...appliedLines(first.platform));
   out.push(...platformLines(first));
   out.push('');
   for (const d of DESIGNS) {

@@ -4,10 +4,12 @@
  * reset, firmware calling the range System RAM), from re-running the same model on the varied platform.
  */
 import type { Core, DeriveOptions } from '../derive';
-import type { Verdict } from '../explain-types';
+import type { Verdict, VerdictId } from '../explain-types';
 import type { Scenario } from '../scenario';
 import type { SourceId } from '../source';
 import { getSource } from '../sources';
+import { resetRecovers } from '../kvm/fault/input';
+import { hasPatch } from '../patches/ids';
 import { aliases } from './aliases';
 import { firmwareRam } from './firmwareRam';
 import { probes, type Probes } from './probe';
@@ -182,11 +184,18 @@ function deviceReset(s: Scenario, P: Probes): Verdict {
   }
   if (c.vma.kind === 'vfio-region') {
     const handler = probe.fault.steps.find((x) => x.nodeId === 'd_handler');
+    if (r.kind === 'error' && resetRecovers(s.platform)) {
+      return {
+        ...base, status: 'good', short: 'VMM waits, re-enters', verified: false,
+        detail: `The reset zaps the user mapping and the MMU notifier drops the guest entries; a guest access after it reaches the fault handler, which still refuses (${handler?.decision?.value.replace(/^while the reset runs[^;]*; then /, '') ?? 'VM_FAULT_SIGBUS'}). With the posted KVM_EXIT_MEMORY_FAULT annotation the vCPU returns to the VMM with the GPA, and with the hypothetical VMM change it waits for the reset and re-enters: the VM keeps running, the vCPU is not stuck in the kernel. Neither change is upstream.`,
+        sources: [...(handler?.sources ?? []), 'pt/anish-annotate-efault', 'pt/sean-annotate-efault', 'pt/vmm-retry-inference'],
+      };
+    }
     if (r.kind === 'error') {
       return {
         ...base, status: 'bad', short: `${r.error} stops the VM`, verified: true,
-        detail: `The reset zaps the user mapping under memory_lock and the MMU notifier drops the guest entries. A guest access during the reset blocks in the fault handler; after it, ${handler?.decision?.value.replace(/^while the reset runs[^;]*; then /, '') ?? 'the handler returns VM_FAULT_SIGBUS'}. KVM_RUN returns a bare ${r.error} (only guest_memfd paths report KVM_EXIT_MEMORY_FAULT) and ${r.vmm ?? 'the VMM gets the error'}.`,
-        sources: [...(handler?.sources ?? []), 'reset/no-memory-fault-exit', 'reset/qemu-kvm-run-failed'],
+        detail: `The reset zaps the user mapping under memory_lock and the MMU notifier drops the guest entries. A guest access during the reset blocks in the fault handler; after it, ${handler?.decision?.value.replace(/^while the reset runs[^;]*; then /, '') ?? 'the handler returns VM_FAULT_SIGBUS'}. ${r.seenBy}${hasPatch(s.platform, 'kvm/memory-fault-exit') ? '' : ' (only guest_memfd paths report KVM_EXIT_MEMORY_FAULT)'}, and ${r.vmm ?? 'the VMM gets the error'}.`,
+        sources: [...(handler?.sources ?? []), ...(probe.fault.steps.at(-1)?.sources ?? ['reset/no-memory-fault-exit', 'reset/qemu-kvm-run-failed'])],
       };
     }
     return {
@@ -251,23 +260,39 @@ function fallbackSources(c: Core): SourceId[] {
  * Every verdict cites something (the failure that made it n/a, at least), sources are de-duplicated, and a verdict
  * is verified only when everything it cites is.
  */
-function finish(v: Verdict, c: Core): Verdict {
-  const sources = [...new Set(v.sources.length > 0 ? v.sources : fallbackSources(c))];
+function finish(v: Verdict, P: Probes): Verdict {
+  const sources = [...new Set(v.sources.length > 0 ? v.sources : fallbackSources(P.now))];
   return { ...v, sources, verified: v.verified && sources.every((id) => getSource(id).verified) };
 }
+
+type VerdictFn = (s: Scenario, P: Probes, opts: DeriveOptions) => Verdict;
+
+/** Each verdict's derivation, in VerdictId order (the matrix's column order). */
+const VERDICT_FNS: Record<VerdictId, VerdictFn> = {
+  'guest-cacheable': (s, P) => guestCacheable(s, P),
+  'exclusive-ownership': (_s, P) => exclusive(P.now),
+  'huge-mappings': (_s, P) => huge(P),
+  'live-migration': (_s, P) => liveMigration(P),
+  'device-reset': (s, P) => deviceReset(s, P),
+  'firmware-ram': (s, P, opts) => firmwareRam(s, P.now, opts),
+  'struct-pages': (_s, P) => structPages(P.now),
+  aliases: (s, P) => aliases(s, P),
+  'upstream-status': (s) => ({ id: 'upstream-status', label: 'Upstream status', ...UPSTREAM[s.design] }),
+};
+
+export const VERDICT_IDS = Object.keys(VERDICT_FNS) as VerdictId[];
 
 /** All verdicts for one scenario, in VerdictId order. */
 export function deriveVerdicts(s: Scenario, c: Core, opts: DeriveOptions): Verdict[] {
   const P = probes(s, c, opts);
-  return ([
-    guestCacheable(s, P),
-    exclusive(c),
-    huge(P),
-    liveMigration(P),
-    deviceReset(s, P),
-    firmwareRam(s, c, opts),
-    structPages(c),
-    aliases(s, P),
-    { id: 'upstream-status', label: 'Upstream status', ...UPSTREAM[s.design] },
-  ] satisfies Verdict[]).map((v) => finish(v, c));
+  return VERDICT_IDS.map((id) => finish(VERDICT_FNS[id](s, P, opts), P));
+}
+
+/**
+ * One verdict alone. The search evaluates only the verdicts it is after, with the scenario's derivation as a thunk,
+ * so a verdict that needs no derivation (upstream status) reads no platform fact.
+ */
+export function deriveVerdict(id: VerdictId, s: Scenario, c: Core | (() => Core), opts: DeriveOptions): Verdict {
+  const P = probes(s, c, opts);
+  return finish(VERDICT_FNS[id](s, P, opts), P);
 }

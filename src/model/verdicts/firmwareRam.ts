@@ -7,11 +7,12 @@ import type { Core, DeriveOptions } from '../derive';
 import { deriveCore } from '../derive';
 import type { Verdict } from '../explain-types';
 import type { Scenario } from '../scenario';
+import { varyPlatform } from '../track';
 
 export function firmwareRam(s: Scenario, c: Core, opts: DeriveOptions): Verdict {
   const base = { id: 'firmware-ram' as const, label: 'If firmware calls it System RAM' };
   const already = c.firmware.bootRam;
-  const probe = already || opts.baseTree ? c : deriveCore({ ...s, platform: { ...s.platform, firmware: 'conventional', nosoftreserve: false, deviceReset: false, dirtyLog: false } }, opts);
+  const probe = already || opts.baseTree ? c : deriveCore({ ...s, platform: varyPlatform(s.platform, { firmware: 'conventional', nosoftreserve: false, deviceReset: false, dirtyLog: false }) }, opts);
   const prefix = already ? '' : 'Had firmware described the range as EFI_CONVENTIONAL_MEMORY: ';
   if (probe.run.conflict) {
     const k = probe.run.conflict;

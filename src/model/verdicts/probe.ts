@@ -7,6 +7,7 @@
 import type { Core, DeriveOptions } from '../derive';
 import { deriveCore } from '../derive';
 import type { Platform, Scenario } from '../scenario';
+import { varyPlatform } from '../track';
 
 export interface Probes {
   /** The scenario as given. */
@@ -16,11 +17,24 @@ export interface Probes {
   at: (patch: Partial<Platform>) => Core;
 }
 
-export function probes(s: Scenario, c: Core, opts: DeriveOptions): Probes {
+/** The probes of one scenario. `c` may be a thunk: a verdict derived alone then derives the scenario only if it needs it. */
+export function probes(s: Scenario, c: Core | (() => Core), opts: DeriveOptions): Probes {
+  let now: Core | undefined = typeof c === 'function' ? undefined : c;
+  const current = (): Core => (now ??= (c as () => Core)());
   const at = (patch: Partial<Platform>): Core => {
-    const q = { ...s.platform, ...patch };
+    const q = varyPlatform(s.platform, patch);
     const same = (Object.keys(patch) as (keyof Platform)[]).every((k) => q[k] === s.platform[k]);
-    return same ? c : deriveCore({ ...s, platform: q }, opts);
+    return same ? current() : deriveCore({ ...s, platform: q }, opts);
   };
-  return { now: c, steady: at({ deviceReset: false, dirtyLog: false }), at };
+  let steady: Core | undefined;
+  return {
+    get now() {
+      return current();
+    },
+    // Lazily: a verdict derived alone (deriveVerdict()) may not need it.
+    get steady() {
+      return (steady ??= at({ deviceReset: false, dirtyLog: false }));
+    },
+    at,
+  };
 }

@@ -220,6 +220,7 @@ export function buildVma(input: VmaInput): VmaModel {
         : ['vma/vfio_cxl_region_mmap', 'vma/vfio_cxl_region_vm_fault', 'vma/vfio_pci_core_mmap', 'vma/smaps', 'vma/smaps-allow-any-uncached', 'vma/special-pte'];
   if (hasHuge && p.arch === 'arm64') sources.push('vma/arm64-pmd-pfnmap-only');
   if (design === 'vfio-owned' && p.hugeFault && !hasHuge) sources.push('vma/huge-pfnmap-6.12');
+  if (design === 'vfio-owned' && !p.hugeFault) sources.push('pt/vfio-cxl-v3');
   const notes: string[] = [
     remapAtMmap
       ? `Kernel ${p.kernel} predates nvgrace-gpu's fault handler (v6.19 cycle): nvgrace_gpu_mmap() remap_pfn_range()s all of usemem when QEMU maps it, so every 4 KiB special PTE is present before the guest runs; vm_pgoff is the start pfn and there are no vm_ops.`
@@ -229,6 +230,8 @@ export function buildVma(input: VmaInput): VmaModel {
     // remap_pfn_range() has no huge leaves; the note above says why every leaf is 4K.
   } else if (design === 'vfio-owned' && p.hugeFault && !hasHuge) {
     notes.push(`Kernel ${p.kernel} predates huge pfnmap (v6.12): only .fault exists, every leaf is a 4 KiB PTE.`);
+  } else if (design === 'vfio-owned' && !p.hugeFault) {
+    notes.push('The VFIO-CXL v3 form (huge-fault control off): its .fault handler inserts with vmf_insert_pfn(), so every leaf is a 4 KiB PTE.');
   } else if (!hasHuge) notes.push('Only .fault is implemented: every leaf is a 4 KiB PTE.');
   if (hasHuge && p.arch === 'arm64') notes.push('arm64 has PMD (2 MiB) special leaves only: no PUD pfnmap without HAVE_ARCH_TRANSPARENT_HUGEPAGE_PUD.');
   if (design === 'nvgrace-gpu' && !remapAtMmap) notes.push('nvgrace-gpu\'s .fault and .huge_fault come with the kernel (added in the v6.19 cycle), not with the huge-fault control.');

@@ -5,7 +5,7 @@
  */
 import type { AppContext } from '../App';
 import { DESIGN_LABEL } from '../labels';
-import { archName } from '../platformLine';
+import { archName, notUpstream } from '../platformLine';
 import { copyText, download } from './clipboard';
 import { SLIDE_KINDS } from './slides/slideKinds';
 import { exportStamp } from '../../model/version';
@@ -21,7 +21,7 @@ const text = () => import('../../model/text/render');
 
 export function ExportMenu({ ctx, run }: { ctx: AppContext; run: (f: () => Promise<void> | void, done: string) => () => void }) {
   const { ex, all, state } = ctx;
-  const title = `HDM Atlas: ${DESIGN_LABEL[ex.design]} on ${archName(ex.platform)}`;
+  const title = `HDM Atlas: ${DESIGN_LABEL[ex.design]} on ${archName(ex.platform)}${notUpstream(ex.platform) ? ` (${notUpstream(ex.platform)})` : ''}`;
   const base = `hdm-atlas-${ex.design}-${ex.platform.arch}`;
   const slide = (kind: (typeof SLIDE_KINDS)[number]['kind'], suffix: string, png: number | null) => run(async () => (await actions()).exportSlide(ctx, kind, `${base}-slide-${kind}${suffix}`, png), 'Slide saved');
   const drawing = (name: string | null, png: number | null) => run(async () => (await actions()).exportDrawing(ctx, title, name, `${base}-${name ?? 'view'}${png ? '@2x' : ''}`, png), png ? 'PNG saved' : 'SVG saved');

@@ -58,13 +58,13 @@ describe('ShareApp', () => {
   it('persists review notes across a remount', async () => {
     const first = render(<ShareApp />);
     fireEvent.click(screen.getByTestId('verdict-hotplug-exclusive-ownership'));
-    // The inspector's code loads on first use.
-    fireEvent.change(await screen.findByTestId('note-input'), { target: { value: 'mm owns it' } });
+    // The inspector's code loads on first use (beside "what would it take"'s, which a bad cell also loads).
+    fireEvent.change(await screen.findByTestId('note-input', {}, { timeout: 5000 }), { target: { value: 'mm owns it' } });
     fireEvent.click(screen.getByTestId('note-add'));
     first.unmount();
     render(<ShareApp />);
     fireEvent.click(screen.getByTestId('verdict-hotplug-exclusive-ownership'));
-    expect(await screen.findByTestId('note')).toHaveTextContent('mm owns it');
+    expect(await screen.findByTestId('note', {}, { timeout: 5000 })).toHaveTextContent('mm owns it');
   });
 });
 

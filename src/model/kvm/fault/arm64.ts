@@ -7,14 +7,13 @@ import { hex } from '../../addr';
 import type { FaultGraph, FaultResult, FaultStep } from '../../explain-types';
 import { kernelAtLeast } from '../../scenario';
 import type { FaultInput } from './input';
-import { GPA_BASE, QEMU_EFAULT, hasFlag, isPfnmap } from './input';
+import { GPA_BASE, efaultSeen, hasFlag, isPfnmap } from './input';
 import { leafAt, lookupPfn } from './lookup';
 import { stage2Geometry } from './stage2Geometry';
 import { Walker } from './walker';
 
-const EFAULT = (at: string): FaultResult => ({
-  kind: 'error', error: '-EFAULT', seenBy: 'KVM_RUN returns -EFAULT to the VMM (no KVM_EXIT_MEMORY_FAULT)', at, vmm: QEMU_EFAULT,
-});
+/** KVM_RUN's -EFAULT as the VMM sees it (efaultSeen()): bare, or annotated by the posted KVM_EXIT_MEMORY_FAULT patch. */
+const EFAULT = (at: string, seen: ReturnType<typeof efaultSeen>): FaultResult => ({ kind: 'error', error: '-EFAULT', seenBy: seen.seenBy, at, vmm: seen.vmm });
 
 export function arm64Path(input: FaultInput, graph: FaultGraph): { steps: FaultStep[]; result: FaultResult } {
   const w = new Walker(graph);
@@ -90,10 +89,13 @@ export function arm64Path(input: FaultInput, graph: FaultGraph): { steps: FaultS
         }
       : {}),
   }, pfnmap ? ['a64/vfio-pgoff-cookie', 'a64/kvm_block_mapping_supported'] : []);
+  const gpa = GPA_BASE + input.faultOffset;
+  const seen = (duringReset: boolean) => efaultSeen(p, gpa, duringReset);
   const r = lookupPfn(w, input, pfn);
   if (!r.ok) {
-    w.visit('a_err_fault', { detail: r.errorDetail }, ['reset/no-memory-fault-exit', 'reset/qemu-kvm-run-failed']);
-    return { steps: w.steps, result: EFAULT('kvm_s2_fault_pin_pfn()') };
+    const e = seen(p.deviceReset);
+    w.visit('a_err_fault', { detail: `${r.errorDetail}; ${e.seenBy}` }, e.sources);
+    return { steps: w.steps, result: EFAULT('kvm_s2_fault_pin_pfn()', e) };
   }
   const devicePfn = pfnmap && !m.pfnIsMapMemory;
   w.visit('a_pfnmap', {
@@ -128,8 +130,9 @@ export function arm64Path(input: FaultInput, graph: FaultGraph): { steps: FaultS
         },
       });
       if (!fwbDic) {
-        w.visit('a_err_fault', { detail: 'cacheable PFNMAP needs FWB and DIC: KVM cannot do cache maintenance without a kernel VA' }, ['reset/qemu-kvm-run-failed']);
-        return { steps: w.steps, result: EFAULT('kvm_s2_fault_pin_pfn()') };
+        const e = seen(false);
+        w.visit('a_err_fault', { detail: 'cacheable PFNMAP needs FWB and DIC: KVM cannot do cache maintenance without a kernel VA' }, e.sources);
+        return { steps: w.steps, result: EFAULT('kvm_s2_fault_pin_pfn()', e) };
       }
       attr = 'normal';
     } else {
@@ -142,8 +145,9 @@ export function arm64Path(input: FaultInput, graph: FaultGraph): { steps: FaultS
   }
   if (p.mte && !mteAllowed && attr === 'normal') {
     w.visit('a_prot', { decision: { test: 'kvm_has_mte && !mte_allowed', value: 'true', taken: 'MTE VM, VMA not VM_MTE_ALLOWED' } }, ['a64/mte-fault']);
-    w.visit('a_err_fault', {}, ['reset/qemu-kvm-run-failed']);
-    return { steps: w.steps, result: EFAULT('kvm_s2_fault_compute_prot()') };
+    const e = seen(false);
+    w.visit('a_err_fault', {}, e.sources);
+    return { steps: w.steps, result: EFAULT('kvm_s2_fault_compute_prot()', e) };
   }
   w.visit('a_prot', {
     decision: {

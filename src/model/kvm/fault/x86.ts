@@ -5,10 +5,11 @@
  */
 import { hex } from '../../addr';
 import type { FaultGraph, FaultResult, FaultStep, LeafSize } from '../../explain-types';
+import { hasPatch } from '../../patches/ids';
 import { kernelAtLeast } from '../../scenario';
 import { namesBeforeV613 } from '../graph';
 import type { FaultInput } from './input';
-import { GPA_BASE, QEMU_EFAULT } from './input';
+import { GPA_BASE, efaultSeen } from './input';
 import { leafAt, lookupPfn } from './lookup';
 import { SIZE_BYTES, Walker, alignDown } from './walker';
 
@@ -63,12 +64,10 @@ export function x86Path(input: FaultInput, graph: FaultGraph): { steps: FaultSte
   });
   const r = lookupPfn(w, input, pfn);
   if (!r.ok) {
+    const e = efaultSeen(p, GPA_BASE + input.faultOffset, p.deviceReset);
     w.visit('x_err_pfn', { detail: r.errorDetail });
-    w.visit('x_efault', {}, ['reset/no-memory-fault-exit', 'reset/qemu-kvm-run-failed']);
-    return {
-      steps: w.steps,
-      result: { kind: 'error', error: '-EFAULT', seenBy: 'KVM_RUN returns -EFAULT to the VMM (no KVM_EXIT_MEMORY_FAULT)', at: 'kvm_handle_error_pfn()', vmm: QEMU_EFAULT },
-    };
+    w.visit('x_efault', hasPatch(p, 'kvm/memory-fault-exit') ? { detail: e.seenBy } : {}, e.sources);
+    return { steps: w.steps, result: { kind: 'error', error: '-EFAULT', seenBy: e.seenBy, at: 'kvm_handle_error_pfn()', vmm: e.vmm } };
   }
   w.visit('x_map');
   // kvm_mmu_hugepage_adjust() returns before kvm_mmu_max_mapping_level() on a dirty-tracked memslot (mmu.c @ 6422060a).
@@ -111,6 +110,17 @@ export function x86Path(input: FaultInput, graph: FaultGraph): { steps: FaultSte
     };
   }
   w.visit('x_mmio', { decision: { test: 'kvm_is_mmio_pfn(pfn)', value: mm.why, taken: mm.mmio ? 'true' : 'false' } }, mm.sources);
+  if (mm.mmio && hasPatch(p, 'kvm-x86/ept-host-pat')) {
+    // Hypothetical (patches/catalogue-kvm.ts): the memory type of the host mapping, guest PAT honoured.
+    const wb = vma.pgprot.cacheable;
+    const why = ['pt/ept-host-pat-inference', 'thread/sean-host-pat'];
+    w.visit('x_mt', { detail: `hypothetical EPT-follows-host-PAT change (applied): the VMM's PTE is ${vma.pgprot.cacheMode}, so EPT ${wb ? 'WB, IPAT clear (guest PAT honoured)' : 'UC'}; kvm_is_mmio_pfn() no longer decides the type` }, [...why, ...vma.sources.filter((x) => /pat|memremap/.test(x))]);
+    w.visit(wb ? 'x_res_host' : 'x_res_uc', { detail: wb ? 'WB where the host mapping is WB (a memremap/ioremap_cache reservation; WB only where the host MTRRs say WB); the guest PAT is honoured' : 'UC: the host mapping itself is uncached' }, why);
+    return {
+      steps: w.steps,
+      result: { kind: 'mapped', table: 'EPT', level, memtype: wb ? 'WB' : 'UC', cacheability: wb ? 'cacheable' : 'uncached', cacheable: wb, writable: true, pfn: alignedPfn },
+    };
+  }
   w.visit('x_mt', {
     detail: mm.mmio ? 'is_mmio: MTRR_TYPE_UNCACHABLE, IPAT clear; the VMA pgprot is never read' : 'not MMIO, no noncoherent DMA, ignore-guest-PAT quirk on: WB | IPAT',
   });

@@ -7,6 +7,7 @@ import { NOTES_DESIGNS } from './designs';
 import { NOTES_KVM_ARM64 } from './kvm-arm64';
 import { NOTES_KVM_X86 } from './kvm-x86';
 import { NOTES_NPT } from './npt';
+import { NOTES_PATCHES } from './patches';
 import { NOTES_RESOURCE } from './resource';
 import { NOTES_STAGE2 } from './stage2';
 import { NOTES_THREAD } from './thread';
@@ -18,6 +19,7 @@ export const SOURCE_NOTES: Readonly<Record<string, string>> = {
   ...NOTES_KVM_ARM64,
   ...NOTES_KVM_X86,
   ...NOTES_NPT,
+  ...NOTES_PATCHES,
   ...NOTES_RESOURCE,
   ...NOTES_STAGE2,
   ...NOTES_THREAD,

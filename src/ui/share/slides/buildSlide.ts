@@ -12,7 +12,7 @@ import { noteTargetLabel, noteTargetSelector } from '../../app/noteTargets';
 import { resultMeaning, resultShort, resultTone } from '../../diagrams/resultText';
 import { DESIGN_LABEL } from '../../labels';
 import { LEGEND } from '../../legendItems';
-import { archName, faultTitle, platformLine } from '../../platformLine';
+import { archName, faultTitle, notUpstream, platformLine } from '../../platformLine';
 import { exportStamp } from '../../../model/version';
 import { standaloneSvg } from '../exportSvg';
 import { matrixContent, pathContent, type PathStepBox } from './slideContent';
@@ -60,7 +60,7 @@ export function slideLayoutFor(input: SlideInput): { layout: SlideLayout; notes:
   const layout = slideFrame(
     {
       title: slideTitle(kind, ex),
-      subtitle: `${platformLine(ex.platform)}. ${exportStamp()}`,
+      subtitle: `${notUpstream(ex.platform) ? `${notUpstream(ex.platform)}. ` : ''}${platformLine(ex.platform)}. ${exportStamp()}`,
       result: { text: `${resultShort(r)}: ${resultMeaning(r)}`, tone: resultTone(r) },
       legend: kind === 'summary' ? statusOnly : LEGEND,
       notes: notes.map((n) => ({ target: noteTargetLabel(n.target, ex, all), text: n.text })),

@@ -57,3 +57,18 @@ describe('slide contents', () => {
     expect(f2.rects.filter((r) => r.role === 'decided')).toHaveLength(1);
   });
 });
+
+describe('a slide of a view with kernel changes applied (issue 15)', () => {
+  it('says NOT UPSTREAM and names the changes under its title, inside the slide', async () => {
+    const { slideLayoutFor } = await import('./buildSlide');
+    const platform = { ...DEFAULT_PLATFORM, patches: ['kvm/memory-fault-exit' as const, 'vmm/retry-after-reset' as const] };
+    const ex = explain({ design: 'vfio-owned', platform });
+    const { layout } = slideLayoutFor({ kind: 'summary', ex, all: explainAll(platform), notes: [], decided: null });
+    inside(layout);
+    const text = layout.texts.map((t) => t.lines.join(' ')).join('\n');
+    expect(text).toContain('NOT UPSTREAM: posted and hypothetical changes applied.');
+    expect(text).toContain('with KVM_EXIT_MEMORY_FAULT on -EFAULT (v5) · with a VMM that retries after a reset');
+    const plain = slideLayoutFor({ kind: 'summary', ex: explain({ design: 'vfio-owned', platform: DEFAULT_PLATFORM }), all: explainAll(DEFAULT_PLATFORM), notes: [], decided: null });
+    expect(plain.layout.texts.map((t) => t.lines.join(' ')).join('\n')).not.toContain('NOT UPSTREAM');
+  });
+});

@@ -1,0 +1,17 @@
+/** The notes of the sources in ../patches.ts: what was read, where, and what it says (shown in the inspector and the plain text). */
+export const NOTES_PATCHES: Readonly<Record<string, string>> = {
+  'pt/vfio-cxl-v3':
+    'Read in the stored copy. The HDM region\'s mmap fault handler inserts pfns with vmf_insert_pfn() (4 KiB, no .huge_fault); pread/pwrite go through a memremap(WB) mapping made at bind; request_mem_region() on the HPA makes a conflicting direct-map or EFI use fail probe -EBUSY; only firmware-committed, single-decoder, non-interleaved devices. It builds on "[PATCH v28 0/5] Type2 device basic support", which the cover says was applied on for-7.3/cxl-type2-enabling.',
+  'pt/vfio-cxl-v4':
+    'Not in the mail store: the subject, the Message-ID and "register emulation moved from cxl-core into a vfio-cxl module loaded on demand" come from third-party list digests and the CXL patch-status list, not from the mail. The module copy the model draws (vo/vfio-cxl-module: request_mem_region_exclusive(), vfio_cxl_mem_huge_fault()) is taken to be this version; that is unverified.',
+  'pt/type2-v28':
+    'Subject and Message-ID as listed under "Dependencies" in the stored VFIO-CXL v3 cover <20260625165407.1769572-1-mhonap@nvidia.com>, which says it was applied on for-7.3/cxl-type2-enabling. The mail itself is not in the store: which of the earlier 22 patches (the HPA/DPA driver interface, region creation, "Avoid dax creation for accelerators") v28 still carries was not read. 7.1, the newest kernel the model offers, has only preparation commits (dax/type2-api-posted).',
+  'pt/private-node-v3':
+    'Read in the stored copy. N_PRIVATE nodes with a private_memtype (ZSWAP, COMPRESSED, ACCELERATOR, DEMOTE_ONLY), cpuset.mems.sysram, and a CXL private_region created through sysfs; allocation only with __GFP_THISNODE; an ACCELERATOR user and mempolicy (mbind) access are left for later. v4 (Feb 2026) renamed the state N_MEMORY_PRIVATE and moved the CXL side to cxl_sysram.',
+  'pt/soft-reserve-iomem':
+    'Read in the stored copy. When hmem registers a range (__hmem_register_device(), after the REGION_INTERSECTS check) it first inserts a "Soft Reserved" resource (IORESOURCE_MEM, IORES_DESC_SOFT_RESERVED) into iomem_resource with insert_resource(), removed again when the host device goes; it replaces the "TODO: Add Soft-Reserved memory back to iomem". Ranges that a CXL region claims are not inserted. Reviewed by Dan Williams; not in 7.1 (the TODO is still there at 059edcc405e4).',
+  'pt/anish-annotate-efault':
+    'Cover read in the stored copy. Patch 06/17 "KVM: x86: Annotate -EFAULTs from kvm_handle_error_pfn()" and 07/17 "KVM: arm64: Annotate -EFAULT from user_mem_abort()" fill a KVM_EXIT_MEMORY_FAULT (gpa, size, flags) when the stage-2 fault path returns -EFAULT to user space; KVM_CAP_MEMORY_FAULT_INFO is informational only. The patch mails themselves were not read, only the cover and the replies. Not merged: v6.19 kvm_handle_error_pfn() still returns a bare -EFAULT (reset/no-memory-fault-exit).',
+  'pt/sean-annotate-efault':
+    'Re: [PATCH v5 06/17] KVM: x86: Annotate -EFAULTs from kvm_handle_error_pfn(), read in the stored copy. He rewrites the changelog: when a stage-2 fault cannot resolve the pfn for whatever reason (not only GUP: hva_to_pfn_remapped() too), KVM should set up a KVM_EXIT_MEMORY_FAULT, so user space can potentially fix the source of the error and avoid terminating the guest.',
+};
