@@ -8,7 +8,7 @@ import { layoutForRange } from './import/range';
 import { printIomem } from './resource/printIomem';
 import type { DesignId, HdmLayout, Platform, Scenario } from './scenario';
 import { DEFAULT_LAYOUT, DESIGNS } from './scenario';
-import { SOURCES } from './sources';
+import { isRegisteredSource } from './source-index';
 import { deriveVerdicts } from './verdicts/derive';
 
 export interface ExplainOptions extends DeriveOptions {
@@ -88,7 +88,7 @@ export function explain(s: Scenario, opts: ExplainOptions = {}): Explanation {
     warnings: c.run.warnings,
   };
   const sources = collectSources(partial);
-  const unknown = sources.filter((id) => !(id in SOURCES));
+  const unknown = sources.filter((id) => !isRegisteredSource(id));
   if (unknown.length > 0) throw new Error(`explain: unregistered source ids: ${unknown.join(', ')}`);
   return { ...partial, sources };
 }

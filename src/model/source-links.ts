@@ -4,7 +4,6 @@
  */
 import type { Source, SourceId } from './source';
 import { checkedLine, checkOf, type CheckedSource } from './source-check/checked';
-import { getSource } from './sources';
 
 const TAG = /^v\d+\.\d+(\.\d+)?(-rc\d+)?$/;
 
@@ -54,7 +53,7 @@ export function sourceUrl(s: Source, check: CheckedSource | null = null): string
 }
 
 /** The URL of a registered source, at its checked line when the committed line file has one. */
-export function sourceUrlOf(id: SourceId, s: Source = getSource(id)): string | null {
+export function sourceUrlOf(id: SourceId, s: Source): string | null {
   return sourceUrl(s, checkOf(id, s));
 }
 

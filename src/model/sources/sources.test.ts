@@ -1,3 +1,4 @@
+import { SOURCE_VERIFIED } from './verified';
 import { describe, expect, it } from 'vitest';
 import { SOURCE_NOTES } from './notes';
 import { getSource, SOURCES } from './index';
@@ -92,5 +93,11 @@ describe('source notes', () => {
   it('every note belongs to a registered source, and every source read (verified, not an inference) has one', () => {
     for (const id of Object.keys(SOURCE_NOTES)) expect(SOURCES[id], id).toBeDefined();
     for (const [id, s] of Object.entries(SOURCES)) if (s.kind === 'upstream' && s.verified) expect(SOURCE_NOTES[id], id).toBeTruthy();
+  });
+});
+
+describe('the generated source index', () => {
+  it('lists every registered source with its verified flag (regenerate with npm run sources:index)', () => {
+    expect(SOURCE_VERIFIED).toEqual(Object.fromEntries(Object.entries(SOURCES).map(([id, s]) => [id, s.verified])));
   });
 });

@@ -7,7 +7,7 @@ import type { Core, DeriveOptions } from '../derive';
 import type { Verdict, VerdictId } from '../explain-types';
 import type { Scenario } from '../scenario';
 import type { SourceId } from '../source';
-import { getSource } from '../sources';
+import { isVerifiedSource } from '../source-index';
 import { resetRecovers } from '../kvm/fault/input';
 import { hasPatch } from '../patches/ids';
 import { aliases } from './aliases';
@@ -262,7 +262,7 @@ function fallbackSources(c: Core): SourceId[] {
  */
 function finish(v: Verdict, P: Probes): Verdict {
   const sources = [...new Set(v.sources.length > 0 ? v.sources : fallbackSources(P.now))];
-  return { ...v, sources, verified: v.verified && sources.every((id) => getSource(id).verified) };
+  return { ...v, sources, verified: v.verified && sources.every(isVerifiedSource) };
 }
 
 type VerdictFn = (s: Scenario, P: Probes, opts: DeriveOptions) => Verdict;

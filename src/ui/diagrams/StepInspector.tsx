@@ -4,12 +4,15 @@
  */
 import { memo } from 'react';
 import type { FaultStep } from '../../model/explain-types';
-import { getSource } from '../../model/sources';
+import { loadedSource } from '../../model/source-registry';
+import { useSources } from '../hooks/useSources';
 import { sourceLinkNote, sourceUrlOf } from '../../model/source-links';
 import { NoBreakErrnos } from '../NoBreakErrnos';
 
 function SourceChip({ id }: { id: string }) {
-  const s = getSource(id);
+  const s = loadedSource(id);
+  // Until the registry is here (it loads after first paint), the chip names the source by its id.
+  if (!s) return <span className="src">{id}</span>;
   const label = `${s.kind === 'upstream' ? `${s.file} ${s.fn} ${s.version}` : s.kind === 'inference' ? 'inference' : s.kind === 'patch' ? s.series : s.author}${s.verified ? '' : ' (unverified)'}`;
   const url = sourceUrlOf(id, s);
   const note = sourceLinkNote(s);
@@ -25,6 +28,8 @@ function SourceChip({ id }: { id: string }) {
 }
 
 export const StepInspector = memo(function StepInspector({ step, count, current }: { step: number; count: number; current: FaultStep }) {
+  // Renders again once the registry is loaded, with each source's citation and link.
+  useSources();
   return (
     <div className="step-inspector" data-testid="step-inspector" aria-live="polite">
       <div>

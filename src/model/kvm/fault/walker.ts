@@ -4,7 +4,7 @@
  */
 import type { FaultGraph, FaultStep, LeafSize } from '../../explain-types';
 import { SZ_1G, SZ_2M } from '../../addr';
-import { getSource } from '../../sources';
+import { isVerifiedSource } from '../../source-index';
 
 export type StepExtra = Partial<Pick<FaultStep, 'decision' | 'detail' | 'links' | 'file'>>;
 
@@ -31,7 +31,7 @@ export class Walker {
       ...extra,
       sources: all,
       // A step that cites an unverified source is itself unverified.
-      verified: n.verified && all.every((s) => getSource(s).verified),
+      verified: n.verified && all.every(isVerifiedSource),
     });
   }
 }
