@@ -10,7 +10,7 @@ import { renderText, wrap } from '../model/text/render';
 import { PROVENANCE } from '../model/version';
 import { parseExplainArgs } from './args';
 import type { CliIo } from './io';
-import { bundleMachine, iomemMachine, type Machine } from './machine';
+import { machineOf } from './machine';
 
 function treeJson(r: Resource): unknown {
   return {
@@ -42,14 +42,8 @@ export function explanationJson(ex: Explanation): unknown {
 
 export function runExplain(argv: string[], io: CliIo): number {
   const a = parseExplainArgs(argv);
-  let machine: Machine | null = null;
-  if (a.bundle !== null) {
-    machine = bundleMachine(a.bundle, a.range, a.scenario.platform, a.given, io);
-    if (!machine) return 1;
-  } else if (a.iomem !== null && a.range !== null) {
-    machine = iomemMachine(a.iomem, a.range, a.scenario.platform, io);
-    if (!machine) return 1;
-  }
+  const machine = machineOf(a, io);
+  if (machine === 'failed') return 1;
   const scenario = machine ? { ...a.scenario, platform: machine.platform } : a.scenario;
   let ex: Explanation;
   try {

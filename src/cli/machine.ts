@@ -2,6 +2,7 @@
  * The machine `explain` runs on when given --iomem or --bundle: the tree, the range, the platform facts, and what to
  * say about them (a preface for the text, an "input" object for the JSON, located notes for stderr).
  */
+import type { ExplainArgs } from './args';
 import { hex } from '../model/addr';
 import type { ExplainOptions } from '../model/explain';
 import type { Fact, FactKey } from '../model/import/bundle/facts';
@@ -137,4 +138,14 @@ export function bundleMachine(file: string, rangeText: string | null, flags: Pla
       },
     },
   };
+}
+
+/**
+ * The machine the command's flags name (a bundle, or a /proc/iomem with a range), null when they name none, or
+ * 'failed' when reading it failed (the reason is on stderr). explain and what-it-takes read their input this way.
+ */
+export function machineOf(a: Pick<ExplainArgs, 'bundle' | 'iomem' | 'range' | 'scenario' | 'given'>, io: CliIo): Machine | null | 'failed' {
+  if (a.bundle !== null) return bundleMachine(a.bundle, a.range, a.scenario.platform, a.given, io) ?? 'failed';
+  if (a.iomem !== null && a.range !== null) return iomemMachine(a.iomem, a.range, a.scenario.platform, io) ?? 'failed';
+  return null;
 }

@@ -9,21 +9,15 @@ import { wrap } from '../model/text/render';
 import { PROVENANCE } from '../model/version';
 import { parseExplainArgs } from './args';
 import type { CliIo } from './io';
-import { bundleMachine, iomemMachine, type Machine } from './machine';
+import { machineOf } from './machine';
 
 export const WHAT_IT_TAKES_USAGE =
   "usage: what-it-takes --design D --arch A [explain's platform flags] [--patch ID[,ID…]] [--format text|json] [--iomem FILE --range START-END] [--bundle FILE [--range START-END]]";
 
 export function runWhatItTakes(argv: string[], io: CliIo): number {
   const a = parseExplainArgs(argv, WHAT_IT_TAKES_USAGE);
-  let machine: Machine | null = null;
-  if (a.bundle !== null) {
-    machine = bundleMachine(a.bundle, a.range, a.scenario.platform, a.given, io);
-    if (!machine) return 1;
-  } else if (a.iomem !== null && a.range !== null) {
-    machine = iomemMachine(a.iomem, a.range, a.scenario.platform, io);
-    if (!machine) return 1;
-  }
+  const machine = machineOf(a, io);
+  if (machine === 'failed') return 1;
   const scenario = machine ? { ...a.scenario, platform: machine.platform } : a.scenario;
   let result: SearchResult;
   try {
