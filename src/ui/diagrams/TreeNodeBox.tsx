@@ -8,6 +8,7 @@ import type { NoteTarget } from '../../model/view-state';
 import { activateKeys } from './common';
 import { boxText, TREE_FONT, TREE_LINE } from './treeLabels';
 import type { Highlight } from './types';
+import { count } from '../../model/text/count';
 
 export interface TreeNodeBoxProps {
   /** Names from the root joined by "/" (data-path). */
@@ -37,7 +38,7 @@ export interface TreeNodeBoxProps {
 
 /** Full text of a name for a tooltip or an accessible name: a huge imported name is shortened there too, saying so. */
 function fullName(name: string): string {
-  return name.length <= 4096 ? name : `${name.slice(0, 4096)}… (${name.length.toLocaleString('en')} characters; the inspector shows it whole)`;
+  return name.length <= 4096 ? name : `${name.slice(0, 4096)}… (${count(name.length)} characters; the inspector shows it whole)`;
 }
 
 /**

@@ -4,6 +4,7 @@ import { hex } from '../../model/addr';
 import { Cites } from './parts/Cites';
 import { ErrorList } from './parts/ErrorList';
 import type { Parsed, Slot } from './slots';
+import { count } from '../../model/text/count';
 
 export function IomemView({
   slot,
@@ -42,8 +43,8 @@ export function IomemView({
     <article className="import-slot" data-testid="import-iomem" aria-labelledby="import-iomem-h">
       <h3 id="import-iomem-h">/proc/iomem: {slot.name}</h3>
       <p data-testid="import-iomem-summary">
-        {iomem.nodeCount.toLocaleString('en-US')} resources from {iomem.lineCount.toLocaleString('en-US')} lines
-        {iomem.errorCount ? `; ${iomem.errorCount.toLocaleString('en-US')} rejected` : ''}
+        {count(iomem.nodeCount)} resources from {count(iomem.lineCount)} lines
+        {iomem.errorCount ? `; ${count(iomem.errorCount)} rejected` : ''}
         {dropped.length ? `; ${dropped.length} blank or comment line${dropped.length === 1 ? '' : 's'} left out` : ''}.
         {skipped > 0 && iomem.nodeCount > 0 ? ' Every line understood is used.' : ''}
       </p>

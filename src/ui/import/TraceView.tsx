@@ -6,6 +6,7 @@ import { hex } from '../../model/addr';
 import type { TraceMatch, TraceParseResult } from '../../model/import/trace';
 import type { Platform } from '../../model/scenario';
 import { ErrorList } from './parts/ErrorList';
+import { count } from '../../model/text/count';
 
 const SHAPE: Record<string, string> = {
   function_graph: 'ftrace function_graph', function: 'ftrace function tracer', tracepoint: 'tracepoints', stack: 'stack traces',
@@ -46,7 +47,7 @@ export function TraceView(props: {
                 <td>
                   <code>{e.name}</code>
                 </td>
-                <td>{e.count.toLocaleString('en-US')}</td>
+                <td>{count(e.count)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,6 @@
 /** A collapsible list of located messages ("line 3, column 7: …"); open when short. */
 import type { ImportError } from '../../../model/import/located';
+import { count as grouped } from '../../../model/text/count';
 
 const SHOW = 50;
 
@@ -11,7 +12,7 @@ export function ErrorList({ errors, title, testId, count }: { errors: readonly I
   return (
     <details className={title === 'notes' || title === 'repairs' ? 'import-errors import-notes' : 'import-errors'} open={total <= 5} data-testid={testId}>
       <summary>
-        {total.toLocaleString('en-US')} {total === 1 ? singular : title}
+        {grouped(total)} {total === 1 ? singular : title}
       </summary>
       <ul>
         {errors.slice(0, SHOW).map((e, i) => (
