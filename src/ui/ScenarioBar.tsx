@@ -7,10 +7,13 @@ import { ARCHES, CONFIG_KEYS, CONFIG_VALUES, CPU_VENDORS, DESIGNS, EFI_ATTRS, FI
 import { KernelChanges } from './app/KernelChanges';
 import { CONFIG_HINT, DESIGN_BLURB, DESIGN_LABEL, EFI_ATTR_OPTION, FIRMWARE_OPTION, ONLINE_OPTION, REGION_OPTION, VENDOR_OPTION } from './labels';
 
-function Field({ label, children, hint }: { label: string; children: ReactNode; hint?: string }) {
+function Field({ label, children, hint, why }: { label: string; children: ReactNode; hint?: string; why?: string | undefined }) {
   return (
-    <label className="field" title={hint}>
-      <span className="field-label">{label}</span>
+    <label className={`field ${why ? 'disabled' : ''}`} title={hint}>
+      <span className="field-label">
+        {label}
+        {why && <span className="check-why"> ({why})</span>}
+      </span>
       {children}
     </label>
   );
@@ -73,15 +76,14 @@ export const PlatformControls = memo(function PlatformControls({ platform: p, on
           ))}
         </select>
       </Field>
-      {x86 ? (
-        <Field label="CPU" hint="Intel VMX builds EPT entries (vmx_get_mt_mask()); AMD SVM builds NPT entries with no get_mt_mask">
-          <select data-testid={t('vendor')} value={p.vendor} onChange={(e) => onChange({ vendor: e.target.value as Platform['vendor'] })}>
-            {CPU_VENDORS.map((v) => (
-              <option key={v} value={v}>{VENDOR_OPTION[v]}</option>
-            ))}
-          </select>
-        </Field>
-      ) : null}
+      {/* Always in the bar, as the arm64-only checkboxes are: an architecture switch does not move the controls. */}
+      <Field label="CPU" why={x86 ? undefined : 'x86 only'} hint={x86 ? 'Intel VMX builds EPT entries (vmx_get_mt_mask()); AMD SVM builds NPT entries with no get_mt_mask' : 'x86 only: arm64 builds stage-2 entries whatever the CPU'}>
+        <select data-testid={t('vendor')} value={p.vendor} disabled={!x86} onChange={(e) => onChange({ vendor: e.target.value as Platform['vendor'] })}>
+          {CPU_VENDORS.map((v) => (
+            <option key={v} value={v}>{VENDOR_OPTION[v]}</option>
+          ))}
+        </select>
+      </Field>
       <Field label="Firmware called the range">
         <select data-testid={t('firmware')} value={p.firmware} onChange={(e) => onChange({ firmware: e.target.value as Platform['firmware'] })}>
           {FIRMWARE_TYPES.map((f) => (

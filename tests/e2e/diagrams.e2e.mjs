@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 // looked up in the live one.
 const FAULT = '[data-testid="fault-graph"] ';
 const TREE = '[data-testid="tree-graph"] ';
-const $ = (id) => `${/^fault-(step|node)/.test(id) ? FAULT : id === 'tree-node' ? TREE : ''}[data-testid="${id}"]`;
+const VMA = '[data-testid="vma-graph"] ';
+const $ = (id) => `${/^fault-(step|node)/.test(id) ? FAULT : id === 'tree-node' ? TREE : /^(vma-(leaf|flag|none|handler|range|flags|pgprot|vm_ops|walk|leaves)|walk-)/.test(id) ? VMA : ''}[data-testid="${id}"]`;
 
 async function open(page, baseUrl, hash = '') {
   await page.goto(baseUrl + hash);

@@ -9,7 +9,8 @@ import { join, resolve } from 'node:path';
 // looked up in the live one.
 const FAULT = '[data-testid="fault-graph"] ';
 const TREE = '[data-testid="tree-graph"] ';
-const $ = (id) => `${/^fault-(step|node)/.test(id) ? FAULT : id === 'tree-node' ? TREE : ''}[data-testid="${id}"]`;
+const VMA = '[data-testid="vma-graph"] ';
+const $ = (id) => `${/^fault-(step|node)/.test(id) ? FAULT : id === 'tree-node' ? TREE : /^(vma-(leaf|flag|none|handler|range|flags|pgprot|vm_ops|walk|leaves)|walk-)/.test(id) ? VMA : ''}[data-testid="${id}"]`;
 const SAMPLES = resolve(import.meta.dirname, '../fixtures/samples');
 const sample = (p) => readFileSync(join(SAMPLES, p), 'utf8');
 

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 
 const FAULT = '[data-testid="fault-graph"] ';
 const TREE = '[data-testid="tree-graph"] ';
-const $ = (id) => `${/^fault-(step|node)/.test(id) ? FAULT : id === 'tree-node' ? TREE : ''}[data-testid="${id}"]`;
+const VMA = '[data-testid="vma-graph"] ';
+const $ = (id) => `${/^fault-(step|node)/.test(id) ? FAULT : id === 'tree-node' ? TREE : /^(vma-(leaf|flag|none|handler|range|flags|pgprot|vm_ops|walk|leaves)|walk-)/.test(id) ? VMA : ''}[data-testid="${id}"]`;
 export const VIEWPORTS = [
   [1024, 768],
   [1280, 800],
@@ -33,7 +34,7 @@ async function layOutEverything(page) {
 async function textProblems(page) {
   return page.evaluate(() => {
     const out = [];
-    const svgs = [...document.querySelectorAll('[data-testid="fault-graph"] svg, [data-testid="tree-graph"] svg, svg.vma-svg, svg.compare-svg')];
+    const svgs = [...document.querySelectorAll('[data-testid="fault-graph"] svg, [data-testid="tree-graph"] svg, [data-testid="vma-graph"] svg.vma-svg, svg.compare-svg')];
     const inside = (a, b, tol = 0.75) => a.x >= b.x - tol && a.y >= b.y - tol && a.x + a.width <= b.x + b.width + tol && a.y + a.height <= b.y + b.height + tol;
     for (const svg of svgs) {
       const vb = svg.viewBox.baseVal;

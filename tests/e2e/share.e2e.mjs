@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 // looked up in the live one.
 const FAULT = '[data-testid="fault-graph"] ';
 const TREE = '[data-testid="tree-graph"] ';
-const $ = (id) => `${/^fault-(step|node)/.test(id) ? FAULT : id === 'tree-node' ? TREE : ''}[data-testid="${id}"]`;
+const VMA = '[data-testid="vma-graph"] ';
+const $ = (id) => `${/^fault-(step|node)/.test(id) ? FAULT : id === 'tree-node' ? TREE : /^(vma-(leaf|flag|none|handler|range|flags|pgprot|vm_ops|walk|leaves)|walk-)/.test(id) ? VMA : ''}[data-testid="${id}"]`;
 
 async function open(page, baseUrl, hash = '') {
   await page.goto(baseUrl + hash);
@@ -112,7 +113,7 @@ export async function exportsSvgPngAndText({ page, baseUrl }) {
   const png = readFileSync(await pngDl.path());
   assert.equal(png.toString('ascii', 1, 4), 'PNG');
   const w = png.readUInt32BE(16);
-  const vbw = await page.evaluate(() => document.querySelector('svg.vma-svg').viewBox.baseVal.width);
+  const vbw = await page.evaluate(() => document.querySelector('[data-testid="vma-graph"] svg.vma-svg').viewBox.baseVal.width);
   assert.equal(w, Math.ceil(vbw * 2));
   // Every export names the tool and the model: a visible footer (in the PNG too, drawn from the stamped SVG) and
   // the provenance with the link (SVG <metadata>, PNG tEXt).

@@ -34,6 +34,6 @@ export function noteTargetSelector(t: NoteTarget): string {
     case 'verdict':
       return `[data-testid=${q(`verdict-${t.design}-${t.verdict}`)}]`;
     case 'vma':
-      return `[data-testid=${q(`vma-${t.part}`)}]`;
+      return `[data-testid="vma-graph"] [data-testid=${q(`vma-${t.part}`)}]`;
   }
 }

@@ -2,18 +2,35 @@
  * The VMA the VMM maps and hands to KVM as a memslot: range, vm_flags (smaps letters with flag names), pgprot cache
  * mode, vm_ops, and the host page-table walk down to the leaves (special PFN or struct page). Drawn from ex.vma, laid
  * out by vmaLayout.ts with every text whole.
+ *
+ * Kept alive per architecture, as the fault graph and the resource tree are (KeptAlive): the host page-table walk and
+ * the leaves differ between x86-64 and arm64, so an architecture switch would otherwise lay out and paint the whole
+ * drawing again. The live one is inside `[data-testid="vma-graph"]`; page queries look there.
  */
 import { memo, useId, useMemo, type ReactNode } from 'react';
 import { hex } from '../../model/addr';
-import type { NoteTarget } from '../../model/view-state';
+import type { Explanation } from '../../model/explain-types';
+import type { NoteTarget, ReviewNote } from '../../model/view-state';
+import { useKeptAlive } from '../hooks/useKeptAlive';
+import { usePageIdle } from '../hooks/usePageIdle';
 import { activateKeys, notesFor, sameTarget } from './common';
-import type { DiagramProps } from './types';
+import { KeptAlive } from './KeptAlive';
+import type { DiagramProps, Highlight, Observed } from './types';
 import { chipText, layoutVma, VMA_FONT, VMA_LINE, VMA_TEXT, type Chip as ChipLayout, type VmaSection, type WalkBox } from './vmaLayout';
 
 const { PAD, SMALL, SMALL_LINE, TITLE_TOP } = VMA_TEXT;
 const base = (top: number, i: number, lh: number, f: number) => top + i * lh + lh / 2 + f * 0.35;
 
-function Section({ s, width, children, props, decided }: { s: VmaSection; width: number; children?: ReactNode; props: DiagramProps; decided: boolean }) {
+/** What every section needs from the drawing's props. */
+interface SectionCtx {
+  notes: ReviewNote[] | undefined;
+  selected: NoteTarget | null | undefined;
+  onSelect: ((t: NoteTarget) => void) | undefined;
+  onNoteTarget: ((t: NoteTarget) => void) | undefined;
+  cacheable: boolean;
+}
+
+function Section({ s, width, children, props, decided }: { s: VmaSection; width: number; children?: ReactNode; props: SectionCtx; decided: boolean }) {
   const target: NoteTarget = { kind: 'vma', part: s.part };
   const n = notesFor(props.notes, target).length;
   return (
@@ -37,7 +54,7 @@ function Section({ s, width, children, props, decided }: { s: VmaSection; width:
         ))}
       </text>
       {s.lines.length > 0 && (
-        <text className={`mono part-lines ${s.part === 'pgprot' ? (props.ex.vma.pgprot.cacheable ? 'ok' : 'warn') : ''}`} data-fit={width - 2 * PAD} data-testid={s.part === 'vm_ops' ? 'vma-handler' : undefined}>
+        <text className={`mono part-lines ${s.part === 'pgprot' ? (props.cacheable ? 'ok' : 'warn') : ''}`} data-fit={width - 2 * PAD} data-testid={s.part === 'vm_ops' ? 'vma-handler' : undefined}>
           {s.lines.map((l, i) => (
             <tspan key={i} x={s.part === 'vm_ops' ? PAD + 8 : PAD} y={base(s.top, i, VMA_LINE, VMA_FONT)}>{l}</tspan>
           ))}
@@ -104,58 +121,93 @@ const LeafRow = memo(function LeafRow({ y, h, width, lines, special, lit, pfn, s
   );
 });
 
-function VmaDiagramImpl(props: DiagramProps) {
-  const { ex, step, highlight, onHighlight, observed, compact, decided } = props;
-  const vma = ex.vma;
-  const captionId = useId();
-  const cur = step >= 0 ? ex.fault.steps[step] : undefined;
-  const leafLit = cur?.links?.vmaLeaf === true;
-  const l = useMemo(() => (vma.kind === 'none' ? null : layoutVma(vma, observed?.vmFlags)), [vma, observed?.vmFlags]);
+type Vma = Explanation['vma'];
 
-  if (vma.kind === 'none' || !l) {
-    return (
-      <figure className="diagram vma-diagram" aria-labelledby={captionId}>
-        <figcaption id={captionId}>No VMA</figcaption>
-        <p className="vma-none" data-testid="vma-none">{vma.notes.join(' ')}</p>
-      </figure>
-    );
-  }
+/** Everything one VMA drawing depends on: primitives and stable callbacks, so a kept drawing is not rendered again. */
+interface VmaSvgProps {
+  vma: Vma;
+  observedFlags: Observed['vmFlags'];
+  notes: ReviewNote[] | undefined;
+  selected: NoteTarget | null | undefined;
+  onSelect: ((t: NoteTarget) => void) | undefined;
+  onNoteTarget: ((t: NoteTarget) => void) | undefined;
+  onHighlight: DiagramProps['onHighlight'];
+  highlight: Highlight;
+  /** The section that decided the selected verdict ('leaves', 'range' or ''). */
+  decidedPart: string;
+  /** The current fault step lights the leaf. */
+  leafLit: boolean;
+  /** The pfn of the current fault step, if it names one. */
+  faultPfn: bigint | undefined;
+}
 
-  const summary = `VMA ${vma.kind} 0x${hex(vma.vmStart)}-0x${hex(vma.vmEnd)}, VmFlags ${vma.smaps}, pgprot ${vma.pgprot.cacheMode}, ${vma.vmOps ? `vm_ops ${vma.vmOps.name}` : 'no vm_ops'}, leaves ${vma.maxLeaf} ${vma.leaves[0]?.special ? 'special (no struct page)' : 'struct pages'}.`;
+const VmaSvg = memo(function VmaSvg({ vma, observedFlags, notes, selected, onSelect, onNoteTarget, onHighlight, highlight, decidedPart, leafLit, faultPfn }: VmaSvgProps) {
+  const l = useMemo(() => (vma.kind === 'none' ? null : layoutVma(vma, observedFlags)), [vma, observedFlags]);
+  if (vma.kind === 'none' || !l) return <p className="vma-none" data-testid="vma-none">{vma.notes.join(' ')}</p>;
+  const ctx: SectionCtx = { notes, selected, onSelect, onNoteTarget, cacheable: vma.pgprot.cacheable };
   const sec = (p: string) => l.sections.find((s) => s.part === p)!;
   const walk = sec('walk');
   const leaves = sec('leaves');
-  const decidedPart = decided?.vmaLeaf ? 'leaves' : decided?.vma ? 'range' : '';
+  return (
+    <svg viewBox={`0 0 ${l.width} ${l.height}`} width="100%" style={{ maxWidth: Math.round(l.width * 1.25) }} className="vma-svg" role="group" aria-label="VMA" data-natural-width={l.width}>
+      <Section s={sec('range')} width={l.width} props={ctx} decided={decidedPart === 'range'} />
+      <Section s={sec('flags')} width={l.width} props={ctx} decided={false}>
+        {l.chips.map((ch) => (
+          <Chip key={`${ch.label}-${ch.name}`} {...ch} />
+        ))}
+      </Section>
+      <Section s={sec('pgprot')} width={l.width} props={ctx} decided={false} />
+      <Section s={sec('vm_ops')} width={l.width} props={ctx} decided={false} />
+      <Section s={walk} width={l.width} props={ctx} decided={false}>
+        {l.walk.map((b) => {
+          const w = vma.walk.find((x) => x.level === b.level);
+          return <WalkLevel key={b.level} b={b} top={walk.top} h={l.walkH} lit={b.kind === 'leaf' && leafLit} entry={w?.entry ?? ''} />;
+        })}
+      </Section>
+      <Section s={leaves} width={l.width} props={ctx} decided={decidedPart === 'leaves'}>
+        {l.leaves.map((r) => {
+          const lf = r.leaf;
+          const isFault = faultPfn !== undefined ? lf.pfn <= faultPfn && faultPfn < lf.pfn + (lf.size === '4K' ? 1n : lf.size === '2M' ? 512n : 262144n) : false;
+          const lit = (leafLit && isFault) || (highlight?.kind === 'vma-leaf' && highlight.hva === lf.hva);
+          return <LeafRow key={lf.hva.toString()} y={r.y} h={r.h} width={l.width} lines={r.lines} special={lf.special} lit={lit} pfn={lf.pfn} size={lf.size} onHighlight={onHighlight} />;
+        })}
+      </Section>
+    </svg>
+  );
+});
+
+function VmaDiagramImpl({ ex, step, highlight, onHighlight, observed, compact, decided, notes, selected, onSelect, onNoteTarget, otherArch }: DiagramProps) {
+  const vma = ex.vma;
+  const captionId = useId();
+  const cur = step >= 0 ? ex.fault.steps[step] : undefined;
+  const live: VmaSvgProps = {
+    vma,
+    observedFlags: observed?.vmFlags,
+    notes,
+    selected,
+    onSelect,
+    onNoteTarget,
+    onHighlight,
+    highlight,
+    decidedPart: decided?.vmaLeaf ? 'leaves' : decided?.vma ? 'range' : '',
+    leafLit: cur?.links?.vmaLeaf === true,
+    faultPfn: cur?.links?.pfn,
+  };
+  // Once the page is idle, the other architecture's VMA for the same scenario is built hidden in advance, as the fault
+  // graph and the tree are, so the first switch only brings it up to date.
+  const prebuild = usePageIdle();
+  const drawings = useKeptAlive(ex.platform.arch, live, (a) => (prebuild && otherArch ? { ...live, vma: otherArch(a).vma, highlight: null, decidedPart: '', leafLit: false, faultPfn: undefined } : undefined));
+  const summary =
+    vma.kind === 'none'
+      ? 'No VMA'
+      : `VMA ${vma.kind} 0x${hex(vma.vmStart)}-0x${hex(vma.vmEnd)}, VmFlags ${vma.smaps}, pgprot ${vma.pgprot.cacheMode}, ${vma.vmOps ? `vm_ops ${vma.vmOps.name}` : 'no vm_ops'}, leaves ${vma.maxLeaf} ${vma.leaves[0]?.special ? 'special (no struct page)' : 'struct pages'}.`;
   return (
     <figure className="diagram vma-diagram" aria-labelledby={captionId}>
       {/* The summary names the figure (aria-labelledby reads hidden text). Hidden rather than visually clipped: a
           clipped caption is still laid out, and re-shaping this long line cost ~0.2 ms on every change. */}
-      <figcaption id={captionId} hidden>{summary}</figcaption>
-      <svg viewBox={`0 0 ${l.width} ${l.height}`} width="100%" style={{ maxWidth: Math.round(l.width * 1.25) }} className="vma-svg" role="group" aria-label="VMA" data-natural-width={l.width}>
-        <Section s={sec('range')} width={l.width} props={props} decided={decidedPart === 'range'} />
-        <Section s={sec('flags')} width={l.width} props={props} decided={false}>
-          {l.chips.map((ch) => (
-            <Chip key={`${ch.label}-${ch.name}`} {...ch} />
-          ))}
-        </Section>
-        <Section s={sec('pgprot')} width={l.width} props={props} decided={false} />
-        <Section s={sec('vm_ops')} width={l.width} props={props} decided={false} />
-        <Section s={walk} width={l.width} props={props} decided={false}>
-          {l.walk.map((b) => {
-            const w = vma.walk.find((x) => x.level === b.level);
-            return <WalkLevel key={b.level} b={b} top={walk.top} h={l.walkH} lit={b.kind === 'leaf' && leafLit} entry={w?.entry ?? ''} />;
-          })}
-        </Section>
-        <Section s={leaves} width={l.width} props={props} decided={decidedPart === 'leaves'}>
-          {l.leaves.map((r) => {
-            const lf = r.leaf;
-            const isFault = cur?.links?.pfn !== undefined ? lf.pfn <= cur.links.pfn && cur.links.pfn < lf.pfn + (lf.size === '4K' ? 1n : lf.size === '2M' ? 512n : 262144n) : false;
-            const lit = (leafLit && isFault) || (highlight?.kind === 'vma-leaf' && highlight.hva === lf.hva);
-            return <LeafRow key={lf.hva.toString()} y={r.y} h={r.h} width={l.width} lines={r.lines} special={lf.special} lit={lit} pfn={lf.pfn} size={lf.size} onHighlight={onHighlight} />;
-          })}
-        </Section>
-      </svg>
-      {!compact && vma.notes.length > 0 && (
+      <figcaption id={captionId} hidden={vma.kind !== 'none'}>{summary}</figcaption>
+      <KeptAlive name="vma-graph" arch={ex.platform.arch} drawings={drawings} draw={(p) => <VmaSvg {...p} />} />
+      {!compact && vma.kind !== 'none' && vma.notes.length > 0 && (
         <ul className="vma-notes">
           {vma.notes.map((n) => (
             <li key={n}>{n}</li>

@@ -19,7 +19,7 @@ export const PANELS = [
 ] as const;
 
 function svgOf(panelId: string): SVGSVGElement | null {
-  return document.querySelector<SVGSVGElement>(`[data-testid="${panelId}"] [data-testid="tree-graph"] svg.tree-svg, [data-testid="${panelId}"] svg.vma-svg, [data-testid="${panelId}"] [data-testid="fault-graph"] svg.fault-svg, [data-testid="${panelId}"] svg.compare-svg`);
+  return document.querySelector<SVGSVGElement>(`[data-testid="${panelId}"] [data-testid="tree-graph"] svg.tree-svg, [data-testid="${panelId}"] [data-testid="vma-graph"] svg.vma-svg, [data-testid="${panelId}"] [data-testid="fault-graph"] svg.fault-svg, [data-testid="${panelId}"] svg.compare-svg`);
 }
 
 /** Saves `svg` (which carries its provenance) as SVG, or as PNG at `png` times its size with the provenance as text chunks. */

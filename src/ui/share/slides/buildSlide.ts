@@ -124,7 +124,7 @@ function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string,
 
 /** The live drawing for a diagram slide, and where on the slide it lands. */
 function embed(kind: 'tree' | 'vma', box: Box): { node: SVGSVGElement; live: SVGSVGElement; at: (x: number, y: number) => [number, number] } | null {
-  const live = document.querySelector<SVGSVGElement>(kind === 'tree' ? '[data-testid="diagram-resource"] [data-testid="tree-graph"] svg' : '[data-testid="diagram-vma"] svg.vma-svg');
+  const live = document.querySelector<SVGSVGElement>(kind === 'tree' ? '[data-testid="diagram-resource"] [data-testid="tree-graph"] svg' : '[data-testid="diagram-vma"] [data-testid="vma-graph"] svg.vma-svg');
   if (!live) return null;
   const vb = live.viewBox.baseVal;
   const s = Math.min(box.w / vb.width, box.h / vb.height);
@@ -149,7 +149,7 @@ function targetPoint(n: ReviewNote, steps: PathStepBox[], e: ReturnType<typeof e
     return b ? [b.x + b.w, b.y + b.h / 2] : null;
   }
   if (!e) return null;
-  const sel = noteTargetSelector(n.target).replace(/^\[data-testid="tree-graph"\] /, '');
+  const sel = noteTargetSelector(n.target).replace(/^\[data-testid="(tree|vma)-graph"\] /, '');
   const target = e.live.querySelector<SVGGraphicsElement>(sel);
   const rootM = e.live.getScreenCTM();
   const m = target?.getScreenCTM();
