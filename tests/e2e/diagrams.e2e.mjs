@@ -152,27 +152,31 @@ export async function architectureSwitchKeepsTheOtherDrawingHidden({ page, baseU
 
 export async function theOtherArchitectureIsBuiltHiddenOnceThePageIsIdle({ page, baseUrl }) {
   await open(page, baseUrl);
-  // Before any switch: once the page has been idle, the arm64 fault graph and resource tree are already in the page.
-  await page.waitForFunction(() => document.querySelectorAll('.fault-graph.kept, .tree-graph.kept').length === 2, null, { timeout: 5000 });
+  // Before any switch: once the page has been idle, the arm64 fault graph, resource tree and VMA are already in the page.
+  await page.waitForFunction(() => document.querySelectorAll('.fault-graph.kept, .tree-graph.kept, .vma-graph.kept').length === 3, null, { timeout: 5000 });
   // They are laid out once in a zero-height invisible box, then hidden with content-visibility; the page never moves.
   await page.waitForFunction(() => document.querySelectorAll('.kept.prelayout').length === 0, null, { timeout: 5000 });
   await page.addStyleTag({ content: '.panel { content-visibility: visible !important; }' });
   const hidden = await page.evaluate(() => [...document.querySelectorAll('.kept')].map((el) => [getComputedStyle(el).contentVisibility, el.getBoundingClientRect().height]));
-  assert.deepEqual(hidden, [['hidden', 0], ['hidden', 0]]);
+  assert.deepEqual(hidden, [['hidden', 0], ['hidden', 0], ['hidden', 0]]);
   const arm = await page.evaluate(() => {
     const f = document.querySelector('.fault-graph.kept');
     const t = document.querySelector('.tree-graph.kept');
+    const v = document.querySelector('.vma-graph.kept');
     window.__armTree = t;
     window.__armGraph = f;
-    return { fault: f.querySelector('[data-node="a_abort"]') !== null, tree: t.querySelectorAll('[data-testid="tree-node"]').length };
+    window.__armVma = v;
+    return { fault: f.querySelector('[data-node="a_abort"]') !== null, tree: t.querySelectorAll('[data-testid="tree-node"]').length, walk: [...v.querySelectorAll('[data-testid^="walk-"]')].map((w) => w.getAttribute('data-testid')) };
   });
   assert.equal(arm.fault, true);
   assert.ok(arm.tree > 0);
+  assert.ok(arm.walk.length > 0, 'the kept arm64 VMA draws its host page-table walk');
   // The first switch shows those very drawings, brought up to date, rather than building new ones.
   await set(page, 'ctl-arch', 'arm64');
   assert.match(await result(page), /^stage-2/);
   assert.equal(await page.evaluate(() => document.querySelector('[data-testid="tree-graph"]') === window.__armTree), true);
   assert.equal(await page.evaluate(() => document.querySelector('[data-testid="fault-graph"]') === window.__armGraph), true);
+  assert.equal(await page.evaluate(() => document.querySelector('[data-testid="vma-graph"]') === window.__armVma), true);
 }
 
 export async function firmwareControlsDriveTheResourceTree({ page, baseUrl }) {

@@ -14,7 +14,7 @@ import { FaultGraphSvg, type FaultGraphSvgProps } from './FaultGraphSvg';
 import { fnNames } from './fnNames';
 import { KeptAlive } from './KeptAlive';
 import { resultRest, resultShort, resultText, resultTone } from './resultText';
-import { StepInspector } from './StepInspector';
+import { StepHint, StepInspector } from './StepInspector';
 import type { DiagramProps } from './types';
 
 const NO_STEPS: readonly FaultStep[] = [];
@@ -110,7 +110,11 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
         <div className={`fault-result tone-${tone}`} data-testid="fault-result" role="status">
           <strong><NoBreakErrnos text={resultShort(r)} /></strong> <span><NoBreakErrnos text={resultRest(r)} /></span>
         </div>
-        {current && <StepInspector step={step} count={ex.fault.steps.length} current={current} />}
+        {current ? (
+          <StepInspector step={step} count={ex.fault.steps.length} current={current} />
+        ) : (
+          ex.fault.steps.length > 0 && <StepHint count={ex.fault.steps.length} />
+        )}
       </div>
       {ex.fault.steps.length === 0 && <p className="fault-none">KVM is never reached: {r.kind === 'error' ? r.seenBy : ''}</p>}
       <div className="fault-scroll" ref={scrollRef}>

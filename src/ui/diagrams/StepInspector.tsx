@@ -52,3 +52,19 @@ export const StepInspector = memo(function StepInspector({ step, count, current 
     </div>
   );
 });
+
+/**
+ * Where the step inspector goes before a step is chosen: how to step, in the inspector's box and height, so the first
+ * step fills it instead of pushing the graph and everything under it down (a jump under the reader's eyes, and a
+ * repaint of the whole window).
+ */
+export function StepHint({ count }: { count: number }) {
+  return (
+    <div className="step-inspector step-hint" data-testid="step-hint">
+      <div>
+        <span className="step-count">{count} steps</span>, from the guest&apos;s access to the result above.
+      </div>
+      <div>Click a box, or press → to step (Home and End for the ends, space to play). Each step shows here: its function and file, the decision with the value that decided it, and its sources.</div>
+    </div>
+  );
+}

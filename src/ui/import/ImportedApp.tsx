@@ -2,10 +2,10 @@
  * The app with the import panel mounted: holds what the user imported and feeds it to App as explain() options
  * (their /proc/iomem and the picked range) and as diagram overlays (VmFlags, trace functions).
  */
-import { lazy, Suspense, useCallback, useMemo, useState, type ComponentType } from 'react';
+import { lazy, memo, Suspense, useCallback, useMemo, useState, type ComponentType, type Dispatch } from 'react';
 import { App, type AppContext, type AppProps } from '../App';
 import { DESIGN_LABEL } from '../labels';
-import type { DesignId } from '../../model/scenario';
+import type { DesignId, Platform } from '../../model/scenario';
 import type { ImportPanelProps, ImportSelection } from './ImportPanel';
 import { PartBoundary } from '../PartBoundary';
 import { reloadFailedStylesheets } from '../chunkError';
@@ -33,6 +33,29 @@ function sameSelection(a: ImportSelection, b: ImportSelection): boolean {
 
 const designLabel = (d: DesignId): string => DESIGN_LABEL[d];
 
+interface PanelSlotProps extends Pick<ImportPanelProps, 'platform' | 'design' | 'all' | 'onChange'> {
+  dispatch: Dispatch<PlatformAction>;
+  /** The lazy panel of this attempt (lazyPanel). */
+  Panel: ComponentType<ImportPanelProps>;
+  retry: () => void;
+}
+type PlatformAction = Parameters<AppContext['dispatch']>[0];
+
+/**
+ * The panel in its boundary. Memoised on what the panel shows, with a stable onPlatform: stepping through the fault
+ * path or hovering a box changes the app's state but nothing here, so the panel is not rendered again.
+ */
+const PanelSlot = memo(function PanelSlot({ platform, design, all, onChange, dispatch, Panel: ImportPanel, retry }: PanelSlotProps) {
+  const onPlatform = useCallback((patch: Partial<Platform>) => dispatch({ type: 'platform', patch }), [dispatch]);
+  return (
+    <PartBoundary name="the import panel (“Your machine”)" onRetry={retry} testId="import-panel-error">
+      <Suspense fallback={<section className="import-panel" aria-busy="true" data-testid="import-loading" />}>
+        <ImportPanel platform={platform} design={design} all={all} onChange={onChange} onPlatform={onPlatform} designLabel={designLabel} />
+      </Suspense>
+    </PartBoundary>
+  );
+});
+
 /** App plus "Your machine". Props given explicitly (explainOptions, observed, importPanel) win over the import's. */
 export function ImportedApp(props: AppProps) {
   const [sel, setSel] = useState<ImportSelection>(NONE);
@@ -45,21 +68,12 @@ export function ImportedApp(props: AppProps) {
   );
   const [attempt, setAttempt] = useState(0);
   const retry = useCallback(() => setAttempt((a) => a + 1), []);
+  const Panel = useMemo(() => lazyPanel(attempt), [attempt]);
   const panel = useCallback(
-    (ctx: AppContext) => {
-      const ImportPanel = lazyPanel(attempt);
-      return (
-        <PartBoundary name="the import panel (“Your machine”)" onRetry={retry} testId="import-panel-error">
-          <Suspense fallback={<section className="import-panel" aria-busy="true" data-testid="import-loading" />}>
-            <ImportPanel platform={ctx.state.view.scenario.platform} design={ctx.state.view.scenario.design} all={ctx.all} onChange={onChange}
-              onPlatform={(patch) => ctx.dispatch({ type: 'platform', patch })}
-              designLabel={designLabel}
-            />
-          </Suspense>
-        </PartBoundary>
-      );
-    },
-    [onChange, attempt, retry],
+    (ctx: AppContext) => (
+      <PanelSlot platform={ctx.state.view.scenario.platform} design={ctx.state.view.scenario.design} all={ctx.all} onChange={onChange} dispatch={ctx.dispatch} Panel={Panel} retry={retry} />
+    ),
+    [onChange, Panel, retry],
   );
   return (
     <App

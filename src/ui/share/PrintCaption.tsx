@@ -4,7 +4,7 @@
  * (without the verdicts a shared link carries): those need every design derived, which the frame of a control change
  * must not wait for.
  */
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { Explanation } from '../../model/explain-types';
 import { headerLines } from '../../model/text/header';
 import type { ViewState } from '../../model/view-state';
@@ -17,9 +17,11 @@ function PrintCaptionImpl({ ex, view }: { ex: Explanation; view: ViewState }) {
     view.step >= 0 ? `Step ${view.step + 1} of ${steps} selected.` : '',
     view.compare ? `Compared with ${view.compare.kind === 'design' ? DESIGN_LABEL[view.compare.design] : 'the same design on another platform'}.` : '',
   ].filter(Boolean);
+  // The header follows the explanation only: stepping or a note does not wrap it again.
+  const header = useMemo(() => headerLines(ex).join('\n'), [ex]);
   return (
     <div className="print-caption" data-testid="print-caption">
-      <pre>{headerLines(ex).join('\n')}</pre>
+      <pre>{header}</pre>
       {extra.length > 0 && <p>{extra.join(' ')}</p>}
       <span className="print-link">{`${location.origin}${location.pathname}${location.search}${encodeLink(view)}`}</span>
     </div>
