@@ -57,13 +57,27 @@ function coverage(rs: Resource[], start: bigint, end: bigint): 'full' | 'partial
   return next > end ? 'full' : 'partial';
 }
 
-/** Every resource at any depth that overlaps [start, end]: a walk that skips subtrees outside the range. */
+/**
+ * Every resource at any depth that overlaps [start, end], in tree order: a walk that skips subtrees outside the range.
+ * Siblings are sorted by start and disjoint (kernel/resource.c keeps them so, and the /proc/iomem parser rejects a
+ * line that breaks it), so their ends are sorted too: each level finds its first overlapping child by binary search
+ * instead of stepping over every sibling below the range (a server's dump has ~1,000 top-level lines, and a
+ * derivation asks several times).
+ */
 export function overlapping(root: Resource, start: bigint, end: bigint): Resource[] {
   const out: Resource[] = [];
   const visit = (r: Resource): void => {
-    for (const c of r.children) {
+    const cs = r.children;
+    let lo = 0;
+    let hi = cs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cs[mid]!.end < start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < cs.length; i++) {
+      const c = cs[i]!;
       if (c.start > end) break;
-      if (c.end < start) continue;
       out.push(c);
       if (c.children.length > 0) visit(c);
     }

@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { overlapping } from '../memory/fromTree';
 import { printIomem } from './iomem';
 import {
   checkInvariants,
@@ -264,5 +265,29 @@ describe('__request_region() vs a DEVICE_PRIVATE conflict (kernel/resource.c __r
     const r = requestRegion(root, 0x1000n, 0x800n, 'drv');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.conflict?.name).toBe('dp');
+  });
+
+  it('overlapping() finds, in tree order, exactly the resources at any depth that overlap the range', () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 40 }), fc.nat(SPACE - 1), fc.integer({ min: 1, max: 40 }), (ops, s, l) => {
+        const root = build(ops);
+        const start = BigInt(s);
+        const end = BigInt(s + l - 1);
+        // Reference: every descendant in tree order whose range meets [start, end] and whose ancestors all do.
+        const want: Resource[] = [];
+        const walk = (r: Resource): void => {
+          for (const c of r.children) {
+            if (c.start <= end && c.end >= start) {
+              want.push(c);
+              walk(c);
+            }
+          }
+        };
+        walk(root);
+        const got = overlapping(root, start, end);
+        expect(got.length).toBe(want.length);
+        got.forEach((r, i) => expect(r).toBe(want[i]));
+      }),
+    );
   });
 });
