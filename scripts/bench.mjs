@@ -5,7 +5,7 @@
  * bench/results/latest.json and compares with the previous run (bench/results/previous.json).
  *
  *   npm run bench                      everything
- *   npm run bench -- --only interaction,import   some probes (bundle load interaction animation import parser model search memory cli)
+ *   npm run bench -- --only interaction,import   some probes (bundle load interaction animation import parser model search memory cli noise)
  *
  * - search: the what-it-takes search for one design, cold, in Node (every design × arch on three platforms), and in
  *   the page: a click on a cell that is not good until the sets are drawn, with the worker not warmed beforehand.
@@ -163,6 +163,50 @@ async function openApp(viewport) {
   // Evaluated over CDP, which the page's CSP (no eval) does not restrict.
   await p.page.evaluate(`window.__applyChange = ${APPLY}`);
   return p;
+}
+
+// The machine itself, for reading the timings below (info, no budget): the same fixed piece of work timed again and
+// again in a blank page, and how many frames a blank page drops. The work never changes, so its spread (p95 against
+// median) is the machine's jitter, and every timing of this run carries it; a blank page has nothing to draw, so a
+// frame it drops is the machine's too.
+if (want('noise') || want('interaction') || want('animation')) {
+  console.log('machine noise (a blank page)…');
+  const { ctx, page } = await freshPage();
+  await page.goto('about:blank');
+  const noise = await page.evaluate(async () => {
+    const work = () => {
+      let x = 0;
+      for (let i = 0; i < 2_000_000; i++) x = (x * 31 + i) % 1_000_003;
+      return x;
+    };
+    for (let i = 0; i < 5; i++) work();
+    const ms = [];
+    for (let i = 0; i < 60; i++) {
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const t = performance.now();
+      work();
+      ms.push(performance.now() - t);
+    }
+    const gaps = await new Promise((resolve) => {
+      const out = [];
+      let last = performance.now();
+      const end = last + 3000;
+      const tick = (t) => {
+        out.push(t - last);
+        last = t;
+        if (t < end) requestAnimationFrame(tick);
+        else resolve(out.slice(2));
+      };
+      requestAnimationFrame(tick);
+    });
+    return { ms, gaps };
+  });
+  await ctx.close();
+  raw.noise = noise;
+  const s = stats(noise.ms);
+  row('machine: fixed task, p95 / median', `${(s.p95 / s.median).toFixed(2)}×`, `median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)}, max ${s.max.toFixed(1)}, n=${s.n}: the same work each time, so the spread is the machine's`, '—', true);
+  const over = noise.gaps.filter((g) => g > 25);
+  row('machine: blank page, frames over 25 ms', `${over.length}`, `${noise.gaps.length} frames in 3 s, max gap ${Math.max(...noise.gaps).toFixed(0)} ms: nothing to draw, so a gap is the machine's`, '—', true);
 }
 
 if (want('load')) {
