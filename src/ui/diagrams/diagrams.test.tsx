@@ -109,6 +109,40 @@ describe('FaultPathDiagram', () => {
     expect(container.querySelector('[data-current="true"]')?.getAttribute('data-node')).toBe('x_mmio');
   });
 
+  it('holds the step inspector\'s place with a hint until a step is chosen, then shows the step there', () => {
+    const p = props({ ex: vfio });
+    const { rerender } = render(<FaultPathDiagram {...p} />);
+    expect(screen.getByTestId('step-hint')).toHaveTextContent(`${vfio.fault.steps.length} steps`);
+    expect(screen.queryByTestId('step-inspector')).toBeNull();
+    rerender(<FaultPathDiagram {...p} step={0} />);
+    expect(screen.queryByTestId('step-hint')).toBeNull();
+    expect(screen.getByTestId('step-inspector')).toHaveTextContent(`Step 1 of ${vfio.fault.steps.length}`);
+  });
+
+  it('places the step ring over the current box, in percentages of the drawing, for every step', () => {
+    const { container, rerender } = render(<FaultPathDiagram {...props({ ex: vfio })} />);
+    expect(container.querySelector('.step-ring')).toBeNull();
+    const svg = container.querySelector<SVGSVGElement>('[data-testid="fault-graph"] svg.fault-svg')!;
+    const [, , W, H] = svg.getAttribute('viewBox')!.split(' ').map(Number) as [number, number, number, number];
+    for (let i = 0; i < vfio.fault.steps.length; i++) {
+      rerender(<FaultPathDiagram {...props({ ex: vfio, step: i })} />);
+      const box = container.querySelector(`[data-testid="fault-graph"] [data-step-index="${i}"] rect`)!;
+      const ring = container.querySelector<HTMLElement>('[data-testid="fault-graph"] .step-ring')!;
+      const pct = (v: string) => Number(v.replace('%', ''));
+      const [x, y, w, h] = ['x', 'y', 'width', 'height'].map((a) => Number(box.getAttribute(a)));
+      // The ring surrounds the box closely: it starts left of and above it and ends right of and below it, by a few units.
+      expect(pct(ring.style.left)).toBeGreaterThanOrEqual(((x! - 8) / W) * 100);
+      expect(pct(ring.style.top)).toBeGreaterThanOrEqual(((y! - 8) / H) * 100);
+      expect(pct(ring.style.width)).toBeLessThanOrEqual(((w! + 16) / W) * 100);
+      expect(pct(ring.style.height)).toBeLessThanOrEqual(((h! + 16) / H) * 100);
+      expect(pct(ring.style.left)).toBeLessThanOrEqual((x! / W) * 100);
+      expect(pct(ring.style.top)).toBeLessThanOrEqual((y! / H) * 100);
+      expect(pct(ring.style.left) + pct(ring.style.width)).toBeGreaterThanOrEqual(((x! + w!) / W) * 100);
+      expect(pct(ring.style.top) + pct(ring.style.height)).toBeGreaterThanOrEqual(((y! + h!) / H) * 100);
+      expect(ring.className).toContain(i % 2 ? 'odd' : 'even');
+    }
+  });
+
   it('clicking a taken step selects it', () => {
     const p = props({ ex: vfio });
     const { container } = render(<FaultPathDiagram {...p} />);
