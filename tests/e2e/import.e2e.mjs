@@ -2,15 +2,12 @@
 // picked, and the designs redrawn on it; smaps and trace overlays; a 50 MB paste that keeps the page responsive;
 // persistence across a reload. Samples are read from tests/fixtures/samples (a copy of ../shared/samples) at test time, never bundled.
 import assert from 'node:assert/strict';
+import { $ } from './helpers/selectors.mjs';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 // The fault path and the resource tree keep the other architecture's drawing alive but hidden; their boxes are
 // looked up in the live one.
-const FAULT = '[data-testid="fault-graph"] ';
-const TREE = '[data-testid="tree-graph"] ';
-const VMA = '[data-testid="vma-graph"] ';
-const $ = (id) => `${/^fault-(step|node)/.test(id) ? FAULT : id === 'tree-node' ? TREE : /^(vma-(leaf|flag|none|handler|range|flags|pgprot|vm_ops|walk|leaves)|walk-)/.test(id) ? VMA : ''}[data-testid="${id}"]`;
 const SAMPLES = resolve(import.meta.dirname, '../fixtures/samples');
 const sample = (p) => readFileSync(join(SAMPLES, p), 'utf8');
 

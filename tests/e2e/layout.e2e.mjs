@@ -3,11 +3,8 @@
 // verdict matrix) is in the first screen at 1280×800, compare mode shows both whole paths, long imported names and
 // deep trees lay out, and the keyboard reaches everything. Screenshots of each viewport go to test-results/screenshots.
 import assert from 'node:assert/strict';
+import { $, FAULT } from './helpers/selectors.mjs';
 
-const FAULT = '[data-testid="fault-graph"] ';
-const TREE = '[data-testid="tree-graph"] ';
-const VMA = '[data-testid="vma-graph"] ';
-const $ = (id) => `${/^fault-(step|node)/.test(id) ? FAULT : id === 'tree-node' ? TREE : /^(vma-(leaf|flag|none|handler|range|flags|pgprot|vm_ops|walk|leaves)|walk-)/.test(id) ? VMA : ''}[data-testid="${id}"]`;
 export const VIEWPORTS = [
   [1024, 768],
   [1280, 800],

@@ -1,14 +1,11 @@
 // Browser tests of sharing: the link round trip for every control, hostile links, exported SVG/PNG/text, presentation
 // mode with the keyboard, and review notes surviving a reload.
 import assert from 'node:assert/strict';
+import { $, FAULT } from './helpers/selectors.mjs';
 import { readFileSync } from 'node:fs';
 
 // The fault path and the resource tree keep the other architecture's drawing alive but hidden; their boxes are
 // looked up in the live one.
-const FAULT = '[data-testid="fault-graph"] ';
-const TREE = '[data-testid="tree-graph"] ';
-const VMA = '[data-testid="vma-graph"] ';
-const $ = (id) => `${/^fault-(step|node)/.test(id) ? FAULT : id === 'tree-node' ? TREE : /^(vma-(leaf|flag|none|handler|range|flags|pgprot|vm_ops|walk|leaves)|walk-)/.test(id) ? VMA : ''}[data-testid="${id}"]`;
 
 async function open(page, baseUrl, hash = '') {
   await page.goto(baseUrl + hash);

@@ -2,11 +2,10 @@
 // own strict CSP: the diagrams draw, the fault path steps, a dump imported from a file is parsed by the import worker
 // (started from the file itself, not a fallback on the main thread), and the text export downloads.
 import assert from 'node:assert/strict';
+import { $, FAULT } from './helpers/selectors.mjs';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-const FAULT = '[data-testid="fault-graph"] ';
-const $ = (id) => `${/^fault-(step|node)/.test(id) ? FAULT : ''}[data-testid="${id}"]`;
 const DUMP = resolve(import.meta.dirname, '../fixtures/samples/iomem/cxl-qemu-window-over-e820-reserved-lkml-gourry.iomem');
 
 export async function singleFileFromDiskOfflineStepsImportsWithTheWorkerAndExportsText({ page, context, singleFileUrl, consoleErrors }) {

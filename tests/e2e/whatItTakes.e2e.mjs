@@ -4,11 +4,9 @@
 // it. Also: nothing in the panel is cut at 1024×768, with workers blocked the search runs on the page, and the one-file
 // app searches in its own worker from disk, offline.
 import assert from 'node:assert/strict';
+import { $ } from './helpers/selectors.mjs';
 import { blockWorkers } from './helpers/faults.mjs';
 
-const FAULT = '[data-testid="fault-graph"] ';
-const TREE = '[data-testid="tree-graph"] ';
-const $ = (id) => `${id === 'tree-node' ? TREE : /^fault-(step|node)/.test(id) ? FAULT : ''}[data-testid="${id}"]`;
 /** A VFIO-owned view where a CXL region was committed at boot without the no-dax patch: dax_cxl and kmem take the range. */
 const COMMITTED = '#v=4&d=vfio-owned&rg=committed';
 

@@ -34,12 +34,12 @@ function sameSelection(a: ImportSelection, b: ImportSelection): boolean {
 const designLabel = (d: DesignId): string => DESIGN_LABEL[d];
 
 interface PanelSlotProps extends Pick<ImportPanelProps, 'platform' | 'design' | 'all' | 'onChange'> {
-  dispatch: Dispatch<PlatformAction>;
+  dispatch: Dispatch<AppAction>;
   /** The lazy panel of this attempt (lazyPanel). */
   Panel: ComponentType<ImportPanelProps>;
   retry: () => void;
 }
-type PlatformAction = Parameters<AppContext['dispatch']>[0];
+type AppAction = Parameters<AppContext['dispatch']>[0];
 
 /**
  * The panel in its boundary. Memoised on what the panel shows, with a stable onPlatform: stepping through the fault

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const FAULT = '[data-testid="fault-graph"] ';
-const TREE = '[data-testid="tree-graph"] ';
-export const $ = (id) => `${/^fault-(step|node)/.test(id) ? FAULT : id === 'tree-node' ? TREE : ''}[data-testid="${id}"]`;
+import { $ } from './selectors.mjs';
+
+export { $ };
 export const sample = (p) => readFileSync(join(resolve(import.meta.dirname, '../../fixtures/samples'), p), 'utf8');
 
 /** A function_graph trace of about `bytes` characters (over the main-thread limit, so it goes to the worker). */
