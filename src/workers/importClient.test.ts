@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WorkerReply, WorkerRequest } from './importProtocol';
-import { MAIN_THREAD_LIMIT, resetImportWorker, startImport, type ImportProgress } from './importClient';
+import { MAIN_THREAD_LIMIT, parseAhead, resetImportWorker, startImport, type ImportProgress } from './importClient';
 import { runSliced } from './sliced';
+import * as parsing from '../model/import/parseImport';
 import { importSteps } from '../model/import/parseImport';
 
 const big = '  2)   0.122 us    |    hva_to_pfn [kvm]();\n'.repeat(Math.ceil((MAIN_THREAD_LIMIT * 2) / 44));
@@ -136,6 +137,53 @@ describe('startImport', () => {
     const n = t.seen.length;
     await new Promise((r) => setTimeout(r, 50));
     expect(t.seen.length).toBe(n); // no slice runs after cancel
+  });
+});
+
+describe('parseAhead', () => {
+  const iomem = '00000000-00000fff : Reserved\n100000000-17fffffff : System RAM\n';
+
+  it('the import of the text parsed ahead uses that result, without parsing again or reporting progress', async () => {
+    parseAhead(iomem);
+    const spy = vi.spyOn(parsing, 'parseImport');
+    const t = track();
+    const r = await startImport(iomem, t.onProgress).promise;
+    expect(spy).not.toHaveBeenCalled();
+    expect(t.seen).toEqual([]);
+    expect(r.result.kind).toBe('iomem');
+    expect(r.text).toBe(iomem);
+    spy.mockRestore();
+  });
+
+  it('each result is used once: importing the same text again parses it anew, into objects of its own', async () => {
+    parseAhead(iomem);
+    const a = await startImport(iomem, () => {}).promise;
+    const b = await startImport(iomem, () => {}).promise;
+    expect(b.result).toEqual(a.result);
+    expect(b.result).not.toBe(a.result);
+  });
+
+  it('a different text, or the same text with its kind forced, is parsed as usual and gives what a plain parse gives', async () => {
+    parseAhead(iomem);
+    const other = iomem.replace('Reserved', 'PCI Bus 0000:00');
+    const r = await startImport(other, () => {}).promise;
+    expect(r.result).toEqual(parsing.parseImport(other));
+    parseAhead(iomem);
+    const forced = await startImport(iomem, () => {}, { kind: 'trace' }).promise;
+    expect(forced.result).toEqual(parsing.parseImport(iomem, { kind: 'trace' }));
+    // The text parsed ahead was not taken by the forced import: it is still there for a plain one.
+    const spy = vi.spyOn(parsing, 'parseImport');
+    await startImport(iomem, () => {}).promise;
+    expect(spy).not.toHaveBeenCalled();
+    spy.mockRestore();
+  });
+
+  it('texts the worker would take are not parsed ahead on the page', async () => {
+    const spy = vi.spyOn(parsing, 'parseImport');
+    parseAhead(big);
+    parseAhead('  \n\t');
+    expect(spy).not.toHaveBeenCalled();
+    spy.mockRestore();
   });
 });
 

@@ -62,9 +62,41 @@ export const MAIN_THREAD_LIMIT = 256 * 1024;
  */
 let workerUnavailable: string | null = null;
 
-/** Forget a remembered worker failure (tests). */
+/** Forget a remembered worker failure and any parse done ahead (tests). */
 export function resetImportWorker(): void {
   workerUnavailable = null;
+  ahead = null;
+}
+
+/**
+ * A paste parsed ahead of the Import click (parseAhead), for the next startImport() of that same text. A user takes
+ * far longer to reach the button than the parse takes, so that time is spent while the page is idle, not between the
+ * click and the result. Only main-thread-sized texts, and one at a time.
+ */
+let ahead: { text: string; result: ImportResult } | null = null;
+
+/**
+ * Parse `text` now (call it when the page is idle after the text changed), so that importing the same text uses this
+ * result. Texts the worker would take, blank texts and a parse that throws leave nothing behind: the import then
+ * parses as usual and reports what it finds.
+ */
+export function parseAhead(text: string): void {
+  if (ahead?.text === text) return;
+  ahead = null;
+  if (text.length > MAIN_THREAD_LIMIT || !/\S/.test(text)) return;
+  try {
+    ahead = { text, result: parseImport(text) };
+  } catch {
+    ahead = null;
+  }
+}
+
+/** The result parsed ahead for exactly this text with no kind forced, once (each import gets its own objects). */
+function takeAhead(text: string, kind: ImportKind | undefined): ImportResult | null {
+  if (kind !== undefined || ahead?.text !== text) return null;
+  const { result } = ahead;
+  ahead = null;
+  return result;
 }
 
 function describe(e: unknown): string {
@@ -135,8 +167,11 @@ export function startImport(input: string | Blob, onProgress: (p: ImportProgress
     void (async () => {
       await Promise.resolve(); // see the header: not a timer
       if (cancelled) return;
-      progress({ phase: 'parsing', fraction: 0 });
-      const result = parseImport(input, { kind, onProgress: (f) => progress({ phase: 'parsing', fraction: f }) });
+      let result = takeAhead(input, kind);
+      if (!result) {
+        progress({ phase: 'parsing', fraction: 0 });
+        result = parseImport(input, { kind, onProgress: (f) => progress({ phase: 'parsing', fraction: f }) });
+      }
       ok({ result, text: input });
     })().catch(fail);
     return job;

@@ -6,7 +6,7 @@
 export function whenIdle(fn: () => void, timeout = 1000): () => void {
   if (typeof requestIdleCallback === 'function') {
     const h = requestIdleCallback(fn, { timeout });
-    return () => cancelIdleCallback(h);
+    return () => globalThis.cancelIdleCallback?.(h);
   }
   const t = setTimeout(fn, 0);
   return () => clearTimeout(t);

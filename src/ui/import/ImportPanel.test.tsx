@@ -7,6 +7,7 @@ import { explainAll } from '../../model/explain';
 import { DEFAULT_PLATFORM } from '../../model/scenario';
 import { ImportPanel, type ImportSelection } from './ImportPanel';
 import { IMPORT_STORAGE_KEY } from './importStorage';
+import * as parsing from '../../model/import/parseImport';
 
 const S = join(__dirname, '../../../tests/fixtures/samples');
 const read = (p: string) => readFileSync(join(S, p), 'utf8');
@@ -23,6 +24,19 @@ async function importText(text: string) {
 
 describe('ImportPanel', () => {
   beforeEach(() => localStorage.clear());
+
+  it('parses the textarea ahead once the page is idle, so Import shows the same result without parsing it again', async () => {
+    const text = read('iomem-damaged/cxl-type2-accelerator-softreserved-snip-lkml-ppwaskie.iomem');
+    render(<ImportPanel platform={DEFAULT_PLATFORM} onChange={() => {}} />);
+    const spy = vi.spyOn(parsing, 'parseImport');
+    fireEvent.change(screen.getByTestId('import-text'), { target: { value: text } });
+    await waitFor(() => expect(spy).toHaveBeenCalledTimes(1));
+    fireEvent.click(screen.getByTestId('import-submit'));
+    await waitFor(() => expect(screen.getAllByTestId('import-candidate')[0]).toHaveAttribute('data-name', 'Soft Reserved'));
+    expect(screen.getByTestId('import-errors-iomem')).toHaveTextContent('line 1, column 1');
+    expect(spy).toHaveBeenCalledTimes(1);
+    spy.mockRestore();
+  });
 
   it('paste a Type-2 dump → located errors, candidates → pick → explain options, persisted and restored', async () => {
     const onChange = vi.fn();

@@ -1,11 +1,12 @@
 /**
  * Where text comes in: the textarea (uncontrolled: a controlled one holding a pasted dump made React compare and
  * copy the whole text on every render), the Import button, a file input, and the busy line with progress and Cancel.
- * Large pastes skip the textarea and go straight to `onSubmit`.
+ * Large pastes skip the textarea and go straight to `onSubmit`. What the textarea holds is parsed ahead once the page
+ * is idle after a change (parseAhead), so the Import click finds it parsed.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatSize } from '../../model/addr';
-import type { ImportProgress } from '../../workers/importClient';
+import { parseAhead, type ImportProgress } from '../../workers/importClient';
 import { whenIdle } from '../hooks/whenIdle';
 import type { After } from './ImportPanel';
 
@@ -22,6 +23,9 @@ export function PasteArea(props: {
   const [hasText, setHasText] = useState(false);
   /** The user's changes to the textarea, counted (see the Import button). */
   const edits = useRef(0);
+  /** Cancels the parse ahead still waiting for an idle moment. */
+  const cancelAhead = useRef<(() => void) | null>(null);
+  useEffect(() => () => cancelAhead.current?.(), []);
   const progressPct = busy?.progress ? Math.round(busy.progress.fraction * 100) : null;
   return (
     <>
@@ -42,7 +46,13 @@ export function PasteArea(props: {
           defaultValue=""
           onChange={(e) => {
             edits.current++;
-            setHasText(/\S/.test(e.target.value));
+            const ta = e.target;
+            setHasText(/\S/.test(ta.value));
+            cancelAhead.current?.();
+            cancelAhead.current = whenIdle(() => {
+              cancelAhead.current = null;
+              parseAhead(ta.value);
+            }, 2000);
           }}
           onPaste={(e) => {
             const t = e.clipboardData.getData('text');
