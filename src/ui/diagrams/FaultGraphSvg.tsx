@@ -77,7 +77,6 @@ export const FaultGraphSvg = memo(function FaultGraphSvg(props: FaultGraphSvgPro
   const { geometry, labels } = edgeDrawing(graph);
   const names = fnNames(graph);
   const last = steps.length - 1;
-  const cur = step >= 0 ? layout.nodes.find((p) => p.step === step) : undefined;
   return (
     <div className="fault-canvas" style={{ minWidth: Math.round(layout.width * 0.85), maxWidth: Math.round(layout.width * 1.15) }}>
       <svg
@@ -137,19 +136,6 @@ export const FaultGraphSvg = memo(function FaultGraphSvg(props: FaultGraphSvgPro
           );
         })}
       </svg>
-      {cur && <StepRing step={step} x={cur.x} y={cur.y} w={cur.w} h={cur.h} width={layout.width} height={layout.height} />}
     </div>
   );
 });
-
-/**
- * The animation of a step: a ring that closes in on the new current box and fades, over the box's own highlight (which
- * changes at once). One HTML element over the drawing, placed in percentages of it, animating only opacity and
- * transform: the compositor runs it, so stepping costs the page one frame instead of a repaint of the graph in every
- * frame of a transition. The same element (and layer) serves every step; alternating between two identical
- * animations restarts it.
- */
-function StepRing({ step, x, y, w, h, width, height }: { step: number; x: number; y: number; w: number; h: number; width: number; height: number }) {
-  const pct = (v: number, of: number) => `${(v / of) * 100}%`;
-  return <div className={`step-ring ${step % 2 ? 'odd' : 'even'}`} aria-hidden="true" style={{ left: pct(x - 4, width), top: pct(y - 4, height), width: pct(w + 8, width), height: pct(h + 8, height) }} />;
-}

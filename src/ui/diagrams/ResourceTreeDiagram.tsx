@@ -27,7 +27,13 @@ const AXIS_FONT = 9.5;
 interface TreeSvgProps {
   ex: DiagramProps['ex'];
   highlight: Highlight;
-  step: number;
+  /**
+   * What the current fault step points at here: the resource it names (names from the root, one per line, or '') and
+   * the page it faults on. Values rather than the step, so stepping through steps that point at nothing here (most
+   * of them) does not draw the tree again.
+   */
+  stepPath: string;
+  stepPfn: bigint | undefined;
   notes: DiagramProps['notes'];
   selected: DiagramProps['selected'];
   /** The resource that decided the verdict selected in the matrix (names from the root joined by "/"), or ''. */
@@ -39,17 +45,15 @@ interface TreeSvgProps {
 }
 
 /** The tree's SVG for one explanation. Memoised: a kept-alive tree of the other architecture is not rendered again. */
-const TreeSvg = memo(function TreeSvg({ ex, highlight, step, notes, selected, decidedPath, compact, onHighlight, onSelect, onNoteTarget }: TreeSvgProps) {
+const TreeSvg = memo(function TreeSvg({ ex, highlight, stepPath, stepPfn, notes, selected, decidedPath, compact, onHighlight, onSelect, onNoteTarget }: TreeSvgProps) {
   const layout = useTreeLayout(ex, compact);
   const axis = layout.width - layout.columns * layout.colW;
   const W = layout.width;
   const newPaths = useMemo(() => new Set(ex.ops.filter((o) => o.ok && o.resourcePath && !/^(e820|request_standard|add_cxl|construct_region)/.test(o.fn)).map((o) => o.resourcePath!.join('/'))), [ex.ops]);
   const conflictPath = ex.conflict?.conflictWith.path ?? null;
   const hdm = layout.yOf(ex.layout.hdmStart, ex.layout.hdmEnd);
-  const curStep = step >= 0 ? ex.fault.steps[step] : undefined;
-  const hr = highlightRange(highlight, curStep);
+  const hr = highlightRange(highlight, stepPfn);
   const hrY = hr ? layout.yOf(hr.start, hr.end) : null;
-  const stepPath = curStep?.links?.resourcePath;
   const litDepth = hr ? Math.max(-1, ...layout.boxes.filter((x) => x.res.start <= hr.end && x.res.end >= hr.start).map((x) => x.depth)) : -1;
   return (
     <svg
@@ -85,7 +89,7 @@ const TreeSvg = memo(function TreeSvg({ ex, highlight, step, notes, selected, de
         const target = { kind: 'resource' as const, path: b.path };
         const lit =
           (highlight?.kind === 'resource' && samePath(highlight.path, b.path)) ||
-          (stepPath !== undefined && samePath(stepPath, b.path)) ||
+          (stepPath !== '' && stepPath === b.path.join('\n')) ||
           (hr !== null && r.start <= hr.end && r.end >= hr.start && b.depth === litDepth);
         return (
           <TreeNodeBox
@@ -135,11 +139,24 @@ function ResourceTreeDiagramImpl({ ex, highlight, onHighlight, step, notes, onNo
   // page under content-visibility: hidden with the props it last had; page queries look inside the live wrapper,
   // [data-testid="tree-graph"].
   const decidedPath = decided?.resourcePath?.join('/') ?? '';
-  const liveProps: TreeSvgProps = { ex, highlight, step, notes, selected, decidedPath, compact: isCompact, onHighlight, onSelect, onNoteTarget };
+  const links = step >= 0 ? ex.fault.steps[step]?.links : undefined;
+  const liveProps: TreeSvgProps = {
+    ex,
+    highlight,
+    stepPath: links?.resourcePath?.join('\n') ?? '',
+    stepPfn: links?.pfn,
+    notes,
+    selected,
+    decidedPath,
+    compact: isCompact,
+    onHighlight,
+    onSelect,
+    onNoteTarget,
+  };
   // Once the page is idle, the other architecture's tree for the same scenario is built hidden in advance, as the
   // fault graph is, so the first switch only brings it up to date instead of building every box.
   const prebuild = usePageIdle();
-  const trees = useKeptAlive(arch, liveProps, (a) => (prebuild && otherArch ? { ...liveProps, ex: otherArch(a), step: -1, highlight: null, decidedPath: '' } : undefined));
+  const trees = useKeptAlive(arch, liveProps, (a) => (prebuild && otherArch ? { ...liveProps, ex: otherArch(a), stepPath: '', stepPfn: undefined, highlight: null, decidedPath: '' } : undefined));
 
   const summary =
     `Resource tree after ${DESIGN_LABEL[ex.design]}: ${layout.boxes.length} resources. ` +

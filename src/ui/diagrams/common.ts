@@ -1,6 +1,5 @@
 /** Small helpers shared by the diagrams. */
 import type { KeyboardEvent } from 'react';
-import type { FaultStep } from '../../model/explain-types';
 import type { NoteTarget, ReviewNote } from '../../model/view-state';
 import type { Highlight } from './types';
 
@@ -26,10 +25,9 @@ export function notesFor(notes: ReviewNote[] | undefined, t: NoteTarget): Review
   return (notes ?? []).filter((n) => sameTarget(n.target, t));
 }
 
-/** The HPA range a highlight points at, if it points at one. */
-export function highlightRange(h: Highlight, step: FaultStep | undefined): { start: bigint; end: bigint } | null {
+/** The HPA range a highlight points at, else the page the current fault step faults on (`pfn`), if any. */
+export function highlightRange(h: Highlight, pfn: bigint | undefined): { start: bigint; end: bigint } | null {
   if (h?.kind === 'range') return { start: h.start, end: h.end };
-  const pfn = step?.links?.pfn;
   if (pfn !== undefined) return { start: pfn << 12n, end: (pfn << 12n) + 0xfffn };
   return null;
 }

@@ -119,27 +119,17 @@ describe('FaultPathDiagram', () => {
     expect(screen.getByTestId('step-inspector')).toHaveTextContent(`Step 1 of ${vfio.fault.steps.length}`);
   });
 
-  it('places the step ring over the current box, in percentages of the drawing, for every step', () => {
+  it('marks exactly the box of the current step as current (class, data-current, aria-current), for every step', () => {
     const { container, rerender } = render(<FaultPathDiagram {...props({ ex: vfio })} />);
-    expect(container.querySelector('.step-ring')).toBeNull();
-    const svg = container.querySelector<SVGSVGElement>('[data-testid="fault-graph"] svg.fault-svg')!;
-    const [, , W, H] = svg.getAttribute('viewBox')!.split(' ').map(Number) as [number, number, number, number];
+    const live = () => container.querySelectorAll('[data-testid="fault-graph"] [data-current="true"]');
+    expect(live()).toHaveLength(0);
     for (let i = 0; i < vfio.fault.steps.length; i++) {
       rerender(<FaultPathDiagram {...props({ ex: vfio, step: i })} />);
-      const box = container.querySelector(`[data-testid="fault-graph"] [data-step-index="${i}"] rect`)!;
-      const ring = container.querySelector<HTMLElement>('[data-testid="fault-graph"] .step-ring')!;
-      const pct = (v: string) => Number(v.replace('%', ''));
-      const [x, y, w, h] = ['x', 'y', 'width', 'height'].map((a) => Number(box.getAttribute(a)));
-      // The ring surrounds the box closely: it starts left of and above it and ends right of and below it, by a few units.
-      expect(pct(ring.style.left)).toBeGreaterThanOrEqual(((x! - 8) / W) * 100);
-      expect(pct(ring.style.top)).toBeGreaterThanOrEqual(((y! - 8) / H) * 100);
-      expect(pct(ring.style.width)).toBeLessThanOrEqual(((w! + 16) / W) * 100);
-      expect(pct(ring.style.height)).toBeLessThanOrEqual(((h! + 16) / H) * 100);
-      expect(pct(ring.style.left)).toBeLessThanOrEqual((x! / W) * 100);
-      expect(pct(ring.style.top)).toBeLessThanOrEqual((y! / H) * 100);
-      expect(pct(ring.style.left) + pct(ring.style.width)).toBeGreaterThanOrEqual(((x! + w!) / W) * 100);
-      expect(pct(ring.style.top) + pct(ring.style.height)).toBeGreaterThanOrEqual(((y! + h!) / H) * 100);
-      expect(ring.className).toContain(i % 2 ? 'odd' : 'even');
+      const cur = live();
+      expect(cur).toHaveLength(1);
+      expect(cur[0]).toHaveAttribute('data-step-index', String(i));
+      expect(cur[0]).toHaveClass('current');
+      expect(cur[0]).toHaveAttribute('aria-current', 'step');
     }
   });
 
