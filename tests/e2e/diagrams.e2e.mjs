@@ -271,6 +271,17 @@ export async function steppingKeepsTheInspectorAndTheCurrentStepInView({ page, b
   }
   await page.keyboard.press('Home');
   await check('first step');
+  // Stepping down, what comes next stays in view too: the box of the next step is inside the window.
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('ArrowRight');
+    await check(`forward ${i + 2}`);
+    const next = await page.evaluate(() => {
+      const cur = Number(document.querySelector('[data-testid="fault-graph"] [data-current="true"]').getAttribute('data-step-index'));
+      const n = document.querySelector(`[data-testid="fault-graph"] [data-step-index="${cur + 1}"]`)?.getBoundingClientRect();
+      return n ? { bottom: n.bottom, vh: innerHeight } : null;
+    });
+    if (next) assert.ok(next.bottom <= next.vh + 1, `forward ${i + 2}: the next step ends at ${next.bottom}, below the window (${next.vh})`);
+  }
 }
 
 export async function compareTwoDesignsAndTwoPlatforms({ page, baseUrl, screenshot }) {
