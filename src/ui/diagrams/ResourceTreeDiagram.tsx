@@ -122,11 +122,26 @@ const TreeSvg = memo(function TreeSvg({ ex, highlight, stepPath, stepPfn, notes,
   );
 });
 
-function useTreeLayout(ex: DiagramProps['ex'], compact: boolean) {
-  return useMemo(() => {
+/**
+ * The tree's layout for an explanation, computed once per tree, range and size however many components ask: the
+ * figure (for its summary) and the drawing both need it on every change of scenario.
+ */
+const layouts = new WeakMap<DiagramProps['ex']['tree'], Map<string, ReturnType<typeof layoutTree>>>();
+function treeLayoutOf(ex: DiagramProps['ex'], compact: boolean): ReturnType<typeof layoutTree> {
+  let byKey = layouts.get(ex.tree);
+  if (!byKey) layouts.set(ex.tree, (byKey = new Map()));
+  const k = `${ex.layout.hdmStart}-${ex.layout.hdmEnd}-${compact}`;
+  let l = byKey.get(k);
+  if (!l) {
     const focus = { start: ex.layout.hdmStart, end: ex.layout.hdmEnd };
-    return layoutTree(ex.tree, { width: MIN_W, axisWidth: axisWidthFor(ex.tree, focus, AXIS_FONT), focus, unit: compact ? 5 : 7, minColumns: MIN_COLUMNS, minColW: MIN_COL });
-  }, [ex.tree, ex.layout.hdmStart, ex.layout.hdmEnd, compact]);
+    l = layoutTree(ex.tree, { width: MIN_W, axisWidth: axisWidthFor(ex.tree, focus, AXIS_FONT), focus, unit: compact ? 5 : 7, minColumns: MIN_COLUMNS, minColW: MIN_COL });
+    byKey.set(k, l);
+  }
+  return l;
+}
+
+function useTreeLayout(ex: DiagramProps['ex'], compact: boolean) {
+  return useMemo(() => treeLayoutOf(ex, compact), [ex, compact]);
 }
 
 function ResourceTreeDiagramImpl({ ex, highlight, onHighlight, step, notes, onNoteTarget, selected, onSelect, compact, otherArch, decided }: DiagramProps) {
