@@ -13,6 +13,7 @@
  */
 import { importSteps, parseImport, type ImportKind, type ImportResult } from '../model/import/parseImport';
 import type { WorkerReply, WorkerRequest } from './importProtocol';
+import { describeError, settler } from './job';
 import { nextTask, runSliced } from './sliced';
 
 export interface ImportProgress {
@@ -99,11 +100,6 @@ function takeAhead(text: string, kind: ImportKind | undefined): ImportResult | n
   return result;
 }
 
-function describe(e: unknown): string {
-  if (e instanceof Error) return e.name && e.name !== 'Error' ? `${e.name}: ${e.message}` : e.message;
-  return String(e);
-}
-
 /** Parse `input` on this page in slices between frames (see sliced.ts). */
 async function parseOnPage(
   input: string | Blob,
@@ -131,42 +127,16 @@ async function parseOnPage(
 export function startImport(input: string | Blob, onProgress: (p: ImportProgress) => void, opts: ImportOptions = {}): ImportJob {
   const { kind } = opts;
   const id = nextId++;
-  let settled = false;
-  let cancelled = false;
-  let cleanup = (): void => {};
-  let resolve: (v: ImportOutcome) => void = () => {};
-  let reject: (e: Error) => void = () => {};
-  const promise = new Promise<ImportOutcome>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  const ok = (v: ImportOutcome) => {
-    if (settled) return;
-    settled = true;
-    cleanup();
-    resolve(v);
-  };
-  const fail = (e: unknown) => {
-    if (settled) return;
-    settled = true;
-    cleanup();
-    reject(e instanceof Error ? e : new Error(String(e)));
-  };
+  const { promise, ok, fail, cancel, settled, cancelled, setCleanup } = settler<ImportOutcome>();
   const progress = (p: ImportProgress) => {
-    if (!settled) onProgress(p);
+    if (!settled()) onProgress(p);
   };
-  const job: ImportJob = {
-    promise,
-    cancel: () => {
-      cancelled = true;
-      fail(new Error('cancelled'));
-    },
-  };
+  const job: ImportJob = { promise, cancel };
 
   if (typeof input === 'string' && input.length <= MAIN_THREAD_LIMIT) {
     void (async () => {
       await Promise.resolve(); // see the header: not a timer
-      if (cancelled) return;
+      if (cancelled()) return;
       let result = takeAhead(input, kind);
       if (!result) {
         progress({ phase: 'parsing', fraction: 0 });
@@ -178,8 +148,8 @@ export function startImport(input: string | Blob, onProgress: (p: ImportProgress
   }
 
   const onPage = (reason: string) => {
-    cleanup = () => {};
-    parseOnPage(input, kind, (p) => progress({ ...p, onPage: reason }), () => cancelled || settled).then(
+    setCleanup(() => {});
+    parseOnPage(input, kind, (p) => progress({ ...p, onPage: reason }), () => cancelled() || settled()).then(
       (r) => ok({ ...r, onPage: reason }),
       fail,
     );
@@ -196,7 +166,7 @@ export function startImport(input: string | Blob, onProgress: (p: ImportProgress
   try {
     worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
   } catch (e) {
-    workerUnavailable = `the import worker could not start (${describe(e)})`;
+    workerUnavailable = `the import worker could not start (${describeError(e)})`;
     onPage(workerUnavailable);
     return job;
   }
@@ -212,7 +182,7 @@ export function startImport(input: string | Blob, onProgress: (p: ImportProgress
     worker.onerror = null;
     worker.terminate();
   };
-  cleanup = stop;
+  setCleanup(stop);
   const onSilence = () => {
     if (!heard) {
       workerUnavailable = `the import worker did not answer within ${startMs / 1000} s`;
@@ -248,7 +218,7 @@ export function startImport(input: string | Blob, onProgress: (p: ImportProgress
     worker.postMessage(req);
   } catch (e) {
     stop();
-    onPage(`the text could not be handed to the import worker (${describe(e)})`);
+    onPage(`the text could not be handed to the import worker (${describeError(e)})`);
     return job;
   }
   arm();

@@ -18,6 +18,7 @@ import type { Scenario } from '../model/scenario';
 import { whatItTakesSteps, type SearchResult } from '../model/search/search';
 import { fromWire } from '../model/search/wire';
 import type { SearchReply, SearchRequest } from './searchProtocol';
+import { describeError, settler } from './job';
 import { nextTask, runSliced } from './sliced';
 
 export interface SearchOutcome {
@@ -56,16 +57,11 @@ let current: { id: number; supersede: () => void } | null = null;
 let workerUnavailable: string | null = null;
 let nextId = 1;
 
-function describe(e: unknown): string {
-  if (e instanceof Error) return e.name && e.name !== 'Error' ? `${e.name}: ${e.message}` : e.message;
-  return String(e);
-}
-
 function spawn(): Live | string {
   try {
     return { worker: new Worker(new URL('./searchWorker.ts', import.meta.url), { type: 'module' }), heard: false };
   } catch (e) {
-    return `the search worker could not start (${describe(e)})`;
+    return `the search worker could not start (${describeError(e)})`;
   }
 }
 
@@ -100,46 +96,24 @@ export function startSearch(s: Scenario, opts: ExplainOptions, key: string, o: S
     return { promise: Promise.resolve(hit), cancel: () => {} };
   }
   const id = nextId++;
-  let settled = false;
-  let cancelled = false;
-  let cleanup = (): void => {};
-  let resolve: (v: SearchOutcome) => void = () => {};
-  let reject: (e: Error) => void = () => {};
-  const promise = new Promise<SearchOutcome>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
+  const { promise, ok: resolve, fail, cancel, settled, cancelled, setCleanup } = settler<SearchOutcome>();
   const ok = (v: SearchOutcome) => {
-    if (settled) return;
-    settled = true;
-    cleanup();
+    if (settled()) return;
     remember(key, v);
     resolve(v);
   };
-  const fail = (e: unknown) => {
-    if (settled) return;
-    settled = true;
-    cleanup();
-    reject(e instanceof Error ? e : new Error(String(e)));
-  };
   const progress = (f: number, onPage?: string) => {
-    if (!settled) o.onProgress?.(f, onPage);
+    if (!settled()) o.onProgress?.(f, onPage);
   };
-  const job: SearchJob = {
-    promise,
-    cancel: () => {
-      cancelled = true;
-      fail(new Error('cancelled'));
-    },
-  };
+  const job: SearchJob = { promise, cancel };
 
   const onPage = (reason: string) => {
-    cleanup = () => {};
+    setCleanup(() => {});
     progress(0, reason);
     void (async () => {
       // Let the browser paint "Searching on this page" (and why) before the first slice.
       await nextTask();
-      const result = await runSliced(whatItTakesSteps(s, opts), { onProgress: (f) => progress(f, reason), cancelled: () => cancelled || settled });
+      const result = await runSliced(whatItTakesSteps(s, opts), { onProgress: (f) => progress(f, reason), cancelled: () => cancelled() || settled() });
       ok({ result, onPage: reason });
     })().catch(fail);
   };
@@ -183,7 +157,7 @@ export function startSearch(s: Scenario, opts: ExplainOptions, key: string, o: S
     if (live === l) live = null;
   };
   // A job that ends with the worker's own answer leaves it running for the next; any other end stops it.
-  cleanup = () => (keepWorker ? detach() : stop());
+  setCleanup(() => (keepWorker ? detach() : stop()));
   current = { id, supersede: () => fail(new Error('cancelled')) };
   const arm = () => {
     clearTimeout(timer);
@@ -236,7 +210,7 @@ export function startSearch(s: Scenario, opts: ExplainOptions, key: string, o: S
     w.postMessage(req);
   } catch (e) {
     stop();
-    onPage(`the scenario could not be handed to the search worker (${describe(e)})`);
+    onPage(`the scenario could not be handed to the search worker (${describeError(e)})`);
     return job;
   }
   arm();
