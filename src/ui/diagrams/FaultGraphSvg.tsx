@@ -78,64 +78,63 @@ export const FaultGraphSvg = memo(function FaultGraphSvg(props: FaultGraphSvgPro
   const names = fnNames(graph);
   const last = steps.length - 1;
   return (
-    <div className="fault-canvas" style={{ minWidth: Math.round(layout.width * 0.85), maxWidth: Math.round(layout.width * 1.15) }}>
-      <svg
-        viewBox={`0 0 ${layout.width} ${layout.height}`}
-        width="100%"
-        className="fault-svg"
-        role="list"
-        aria-label="Fault graph"
-        data-natural-width={layout.width}
-      >
-        <defs>
-          <marker id={`${mid}-a`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
-            <path d="M0,0 L10,5 L0,10 z" className="arrow-head" />
-          </marker>
-          <marker id={`${mid}-t`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
-            <path d="M0,0 L10,5 L0,10 z" className="arrow-head taken" />
-          </marker>
-        </defs>
-        {layout.edges.map((e, i) => (
-          <FaultEdge key={`${e.from.node.id}-${e.to.node.id}`} d={geometry[i]!.d} taken={e.taken} marker={`url(#${mid}-${e.taken ? 't' : 'a'})`} label={labels[i] ?? null} full={e.label} />
-        ))}
-        {layout.nodes.map((p) => {
-          const n = p.node;
-          const isTaken = p.step >= 0;
-          const stepData = isTaken ? steps[p.step] : undefined;
-          const target = { kind: 'step' as const, nodeId: n.id };
-          const ends = isTaken && p.step === last && (n.kind === 'result' || n.kind === 'error');
-          return (
-            <FaultNodeBox
-              key={n.id}
-              id={n.id}
-              kind={n.kind}
-              label={n.label}
-              lines={p.lines}
-              file={n.file}
-              verified={n.verified}
-              x={p.x}
-              y={p.y}
-              w={p.w}
-              h={p.h}
-              font={DEFAULT_FAULT_LAYOUT.font}
-              step={p.step}
-              current={isTaken && p.step === step}
-              seen={(names.get(n.id) ?? []).some((f) => seen.has(f))}
-              lit={highlight?.kind === 'step' && highlight.nodeId === n.id}
-              selected={sameTarget(selected, target)}
-              decided={isTaken && p.step === decidedStep}
-              tone={ends ? (n.kind === 'error' ? 'bad' : tone) : ''}
-              notes={notesFor(notes, target).length}
-              decision={stepData?.decision ? `${stepData.decision.test} = ${stepData.decision.value}` : ''}
-              pfn={stepData?.links?.pfn}
-              onStep={onStep}
-              onSelect={onSelect}
-              onHighlight={onHighlight}
-              onNoteTarget={onNoteTarget}
-            />
-          );
-        })}
-      </svg>
-    </div>
+    <svg
+      viewBox={`0 0 ${layout.width} ${layout.height}`}
+      width="100%"
+      style={{ minWidth: Math.round(layout.width * 0.85), maxWidth: Math.round(layout.width * 1.15) }}
+      className="fault-svg"
+      role="list"
+      aria-label="Fault graph"
+      data-natural-width={layout.width}
+    >
+      <defs>
+        <marker id={`${mid}-a`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+          <path d="M0,0 L10,5 L0,10 z" className="arrow-head" />
+        </marker>
+        <marker id={`${mid}-t`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+          <path d="M0,0 L10,5 L0,10 z" className="arrow-head taken" />
+        </marker>
+      </defs>
+      {layout.edges.map((e, i) => (
+        <FaultEdge key={`${e.from.node.id}-${e.to.node.id}`} d={geometry[i]!.d} taken={e.taken} marker={`url(#${mid}-${e.taken ? 't' : 'a'})`} label={labels[i] ?? null} full={e.label} />
+      ))}
+      {layout.nodes.map((p) => {
+        const n = p.node;
+        const isTaken = p.step >= 0;
+        const stepData = isTaken ? steps[p.step] : undefined;
+        const target = { kind: 'step' as const, nodeId: n.id };
+        const ends = isTaken && p.step === last && (n.kind === 'result' || n.kind === 'error');
+        return (
+          <FaultNodeBox
+            key={n.id}
+            id={n.id}
+            kind={n.kind}
+            label={n.label}
+            lines={p.lines}
+            file={n.file}
+            verified={n.verified}
+            x={p.x}
+            y={p.y}
+            w={p.w}
+            h={p.h}
+            font={DEFAULT_FAULT_LAYOUT.font}
+            step={p.step}
+            current={isTaken && p.step === step}
+            seen={(names.get(n.id) ?? []).some((f) => seen.has(f))}
+            lit={highlight?.kind === 'step' && highlight.nodeId === n.id}
+            selected={sameTarget(selected, target)}
+            decided={isTaken && p.step === decidedStep}
+            tone={ends ? (n.kind === 'error' ? 'bad' : tone) : ''}
+            notes={notesFor(notes, target).length}
+            decision={stepData?.decision ? `${stepData.decision.test} = ${stepData.decision.value}` : ''}
+            pfn={stepData?.links?.pfn}
+            onStep={onStep}
+            onSelect={onSelect}
+            onHighlight={onHighlight}
+            onNoteTarget={onNoteTarget}
+          />
+        );
+      })}
+    </svg>
   );
 });
