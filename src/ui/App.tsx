@@ -20,6 +20,7 @@ import { NotesPanel } from './app/NotesPanel';
 import { SkipLinks } from './app/SkipLinks';
 import { Stepper } from './app/Stepper';
 import { useAppKeys, usePlayback } from './app/useAppKeys';
+import { useStepInViewOnModeChange } from './app/useStepInViewOnModeChange';
 import { Workspace } from './app/Workspace';
 import { explainAllCached, explainCached, scenarioKey } from './derive-cache';
 import type { DiagramProps, Highlight, Observed } from './diagrams/types';
@@ -116,6 +117,7 @@ export function App({ initialView, toolbar, importPanel, explainOptions, observe
   }, [step, view.step]);
   useAppKeys(dispatch, steps, state.playing, view.presentation);
   usePlayback(dispatch, state.playing, step, steps);
+  useStepInViewOnModeChange(view.presentation, step);
 
   // What decided the verdict selected in the matrix, when it is one of the design on screen.
   const sel = state.selected;

@@ -155,6 +155,30 @@ export async function presentationModeWithTheKeyboard({ page, baseUrl, screensho
   assert.match(await page.textContent($('fault-result')), /stage-2/);
 }
 
+/** Entering and leaving presentation re-lays out the page; the step being presented stays on screen both ways. */
+export async function presentationKeepsTheCurrentStepOnScreen({ page, baseUrl }) {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await open(page, baseUrl);
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowRight');
+  const onScreen = () =>
+    page.evaluate((sel) => {
+      const r = document.querySelector(sel).getBoundingClientRect();
+      return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
+    }, FAULT + '[data-current="true"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="step-status"]')?.textContent?.includes('9/'));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.ok(await onScreen(), 'step 9 on screen before presenting');
+  const before = await page.evaluate(() => scrollY);
+  await page.click($('present'));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.ok(await onScreen(), `step 9 on screen in presentation (scrollY ${before} before, ${await page.evaluate(() => scrollY)} after)`);
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.ok(await onScreen(), 'step 9 on screen after leaving presentation');
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
 export async function reviewNotesSurviveAReloadAndTravelInTheLink({ page, context, baseUrl }) {
   await open(page, baseUrl);
   await page.evaluate(() => localStorage.clear());
