@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SCENARIO, type Platform } from '../model/scenario';
 import { ScenarioBar } from './ScenarioBar';
@@ -44,24 +44,41 @@ describe('ScenarioBar', () => {
     expect(onPlatform).toHaveBeenCalledWith(patch);
   });
 
-  it('disables the arm64-only controls on x86-64 and says why, visibly and in their names', () => {
+  it('groups the arm64-only checkboxes under a legend that says so, disabled as a group on x86-64', () => {
     setup();
+    const group = screen.getByRole('group', { name: 'arm64 only' });
+    expect(group).toBeDisabled();
     for (const id of ['ctl-fwb', 'ctl-dic', 'ctl-mte']) {
-      const el = screen.getByTestId(id);
+      const el = within(group).getByTestId(id);
       expect(el).toBeDisabled();
       expect(el).not.toBeChecked();
-      expect(el.closest('label')).toHaveTextContent('arm64 only');
     }
-    expect(screen.getByRole('checkbox', { name: /FWB.*arm64 only/ })).toBeDisabled();
-    expect(screen.getByRole('checkbox', { name: /DIC.*arm64 only/ })).toBeDisabled();
     expect(screen.getByTestId('ctl-dirty-log')).toBeEnabled();
+    expect(screen.getByTestId('ctl-efi-attr')).toBeDisabled();
+    expect(screen.getByTestId('ctl-efi-attr').closest('label')).toHaveTextContent('arm64 only');
+    expect(screen.getByTestId('ctl-vendor')).toBeEnabled();
   });
 
-  it('enables them on arm64 with no "arm64 only" note', () => {
+  it('enables them on arm64; the legend stays, so the bar keeps its shape', () => {
     setup(arm);
-    expect(screen.getByTestId('ctl-fwb')).toBeEnabled();
-    expect(screen.getByTestId('ctl-mte')).toBeEnabled();
-    expect(screen.queryByText('(arm64 only)')).toBeNull();
+    const group = screen.getByRole('group', { name: 'arm64 only' });
+    expect(group).toBeEnabled();
+    expect(within(group).getByTestId('ctl-fwb')).toBeEnabled();
+    expect(within(group).getByTestId('ctl-mte')).toBeEnabled();
+    expect(screen.getByTestId('ctl-vendor')).toBeDisabled();
+    expect(screen.getByTestId('ctl-vendor').closest('label')).toHaveTextContent('x86 only');
+  });
+
+  it('offers the EFI attribute only for an EFI_RESERVED_TYPE range on arm64, and says why otherwise', () => {
+    setup({ ...arm, firmware: 'reserved' });
+    expect(screen.getByTestId('ctl-efi-attr')).toBeEnabled();
+    expect(screen.getByTestId('ctl-efi-attr').closest('label')).not.toHaveTextContent('only');
+  });
+
+  it('disables the EFI attribute on arm64 for other firmware types', () => {
+    setup({ ...arm, firmware: 'soft-reserved' });
+    expect(screen.getByTestId('ctl-efi-attr')).toBeDisabled();
+    expect(screen.getByTestId('ctl-efi-attr').closest('label')).toHaveTextContent('EFI_RESERVED only');
   });
 
   it('labels every control', () => {

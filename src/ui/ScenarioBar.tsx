@@ -22,16 +22,15 @@ function Field({ label, children, hint, why }: { label: string; children: ReactN
 type BoolField = 'fwb' | 'dic' | 'nosoftreserve' | 'hugeFault' | 'mte' | 'dirtyLog' | 'deviceReset';
 
 /**
- * A labelled checkbox for one boolean platform field; when disabled, `why` says so visibly (and in the accessible
- * name), not only in a tooltip. Memoised on primitives and the (stable) onChange: React rewrites an input's name and
- * type on every render of it, so a change elsewhere must not render the checkboxes at all.
+ * A labelled checkbox for one boolean platform field (the arm64-only ones sit in a group whose legend says so).
+ * Memoised on primitives and the (stable) onChange: React rewrites an input's name and type on every render of it, so
+ * a change elsewhere must not render the checkboxes at all.
  */
-const Check = memo(function Check({ id, field, label, checked, onChange, disabled, hint, why }: { id: string; field: BoolField; label: string; checked: boolean; onChange: (patch: Partial<Platform>) => void; disabled?: boolean; hint?: string; why?: string }) {
+const Check = memo(function Check({ id, field, label, checked, onChange, disabled, hint }: { id: string; field: BoolField; label: string; checked: boolean; onChange: (patch: Partial<Platform>) => void; disabled?: boolean; hint?: string }) {
   return (
     <label className={`check ${disabled ? 'disabled' : ''}`} title={hint}>
       <input type="checkbox" data-testid={id} checked={checked} disabled={disabled} onChange={(e) => onChange({ [field]: e.target.checked })} />
       <span>{label}</span>
-      {disabled && why && <span className="check-why">({why})</span>}
     </label>
   );
 });
@@ -91,15 +90,19 @@ export const PlatformControls = memo(function PlatformControls({ platform: p, on
           ))}
         </select>
       </Field>
-      {!x86 && p.firmware === 'reserved' ? (
-        <Field label="EFI attribute" hint="arm64: with a cacheable (WB) attribute an EFI_RESERVED range is a NOMAP memblock region with a memmap">
-          <select data-testid={t('efi-attr')} value={p.efiAttr} onChange={(e) => onChange({ efiAttr: e.target.value as Platform['efiAttr'] })}>
-            {EFI_ATTRS.map((a) => (
-              <option key={a} value={a}>{EFI_ATTR_OPTION[a]}</option>
-            ))}
-          </select>
-        </Field>
-      ) : null}
+      {/* Always in the bar too, disabled where it does not apply: neither an architecture switch nor a firmware change
+          moves the controls after it. */}
+      <Field
+        label="EFI attribute"
+        why={x86 ? 'arm64 only' : p.firmware !== 'reserved' ? 'EFI_RESERVED only' : undefined}
+        hint={x86 ? 'arm64 only: there an EFI_RESERVED_TYPE range with a cacheable (WB) attribute is a NOMAP memblock region with a memmap' : 'arm64: with a cacheable (WB) attribute an EFI_RESERVED_TYPE range is a NOMAP memblock region with a memmap'}
+      >
+        <select data-testid={t('efi-attr')} value={p.efiAttr} disabled={x86 || p.firmware !== 'reserved'} onChange={(e) => onChange({ efiAttr: e.target.value as Platform['efiAttr'] })}>
+          {EFI_ATTRS.map((a) => (
+            <option key={a} value={a}>{EFI_ATTR_OPTION[a]}</option>
+          ))}
+        </select>
+      </Field>
       <Field label="Kernel">
         <select data-testid={t('kernel')} value={p.kernel} onChange={(e) => onChange({ kernel: e.target.value as Platform['kernel'] })}>
           {KERNEL_VERSIONS.map((k) => (
@@ -123,11 +126,16 @@ export const PlatformControls = memo(function PlatformControls({ platform: p, on
         </select>
       </Field>
       <div className="checks">
-        <Check id={t('fwb')} label="FWB" checked={!x86 && p.fwb} disabled={x86} field="fwb" onChange={onChange} hint={x86 ? 'arm64 only: FEAT_S2FWB (ARM64_HAS_STAGE2_FWB)' : 'FEAT_S2FWB (ARM64_HAS_STAGE2_FWB): stage-2 can force write-back'} why="arm64 only" />
-        <Check id={t('dic')} label="DIC" checked={!x86 && p.dic} disabled={x86} field="dic" onChange={onChange} hint={x86 ? 'arm64 only: CTR_EL0.DIC (ARM64_HAS_CACHE_DIC)' : 'CTR_EL0.DIC (ARM64_HAS_CACHE_DIC): no instruction-cache invalidation needed'} why="arm64 only" />
+        {/* The arm64-only checkboxes as one group whose legend says so on either architecture, so the bar keeps its
+            shape when the architecture changes; on x86-64 the whole group is disabled. */}
+        <fieldset className="arch-checks" disabled={x86} data-testid={t('arm64-checks')}>
+          <legend className="field-label">arm64 only</legend>
+          <Check id={t('fwb')} label="FWB" checked={!x86 && p.fwb} disabled={x86} field="fwb" onChange={onChange} hint={x86 ? 'arm64 only: FEAT_S2FWB (ARM64_HAS_STAGE2_FWB)' : 'FEAT_S2FWB (ARM64_HAS_STAGE2_FWB): stage-2 can force write-back'} />
+          <Check id={t('dic')} label="DIC" checked={!x86 && p.dic} disabled={x86} field="dic" onChange={onChange} hint={x86 ? 'arm64 only: CTR_EL0.DIC (ARM64_HAS_CACHE_DIC)' : 'CTR_EL0.DIC (ARM64_HAS_CACHE_DIC): no instruction-cache invalidation needed'} />
+          <Check id={t('mte')} label="MTE guest" checked={!x86 && p.mte} disabled={x86} field="mte" onChange={onChange} hint={x86 ? 'arm64 only: the VM has MTE enabled' : 'The VM has MTE enabled'} />
+        </fieldset>
         <Check id={t('nosoftreserve')} label="efi=nosoftreserve" checked={p.nosoftreserve} field="nosoftreserve" onChange={onChange} hint="EFI_MEMORY_SP ranges become ordinary System RAM" />
         <Check id={t('huge-fault')} label="VFIO .huge_fault" checked={p.hugeFault} field="hugeFault" onChange={onChange} hint="The VFIO-owned driver inserts PMD/PUD leaves (vmf_insert_pfn_pmd/pud), not only 4K PTEs" />
-        <Check id={t('mte')} label="MTE guest" checked={!x86 && p.mte} disabled={x86} field="mte" onChange={onChange} hint={x86 ? 'arm64 only' : 'The VM has MTE enabled'} why="arm64 only" />
         <Check id={t('dirty-log')} label="dirty logging" checked={p.dirtyLog} field="dirtyLog" onChange={onChange} hint="KVM_MEM_LOG_DIRTY_PAGES on the memslot (live migration)" />
         <Check id={t('device-reset')} label="device reset" checked={p.deviceReset} field="deviceReset" onChange={onChange} hint="A device reset happened after the guest mapped the memory; the guest touches it again" />
       </div>

@@ -261,6 +261,31 @@ export async function steppingControlsSayWhatTheyDoAndDoNotMove({ page, baseUrl 
   assert.deepEqual(await where(), before, 'after stepping');
 }
 
+/** Changing the architecture or the firmware type enables or disables controls, but moves none (1024 and 1280 wide). */
+export async function platformControlsKeepTheirPlaceAcrossArchitectureAndFirmware({ page, baseUrl }) {
+  for (const width of [1024, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await open(page, baseUrl);
+    const where = () => page.evaluate(() => [...document.querySelectorAll('.scenario-bar [data-testid^="ctl-"]')].map((el) => {
+      const r = el.getBoundingClientRect();
+      return `${el.getAttribute('data-testid')} ${Math.round(r.left)},${Math.round(r.top + scrollY)},${Math.round(r.width)}`;
+    }).concat(`bar height ${Math.round(document.querySelector('.scenario-bar').getBoundingClientRect().height)}`));
+    const before = await where();
+    for (const [id, v] of [['ctl-arch', 'arm64'], ['ctl-firmware', 'soft-reserved'], ['ctl-firmware', 'conventional'], ['ctl-arch', 'x86_64'], ['ctl-firmware', 'reserved']]) {
+      await page.selectOption($(id), v);
+      assert.deepEqual(await where(), before, `${width} px, after ${id}=${v}`);
+    }
+    // What does not apply is disabled, and says so.
+    assert.equal(await page.isDisabled($('ctl-fwb')), true);
+    assert.equal(await page.isDisabled($('ctl-efi-attr')), true);
+    await page.selectOption($('ctl-arch'), 'arm64');
+    assert.equal(await page.isDisabled($('ctl-fwb')), false);
+    assert.equal(await page.isDisabled($('ctl-efi-attr')), false);
+    assert.equal(await page.isDisabled($('ctl-vendor')), true);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
 export async function aStepPastTheEndClampsToTheLastStep({ page, baseUrl }) {
   await open(page, baseUrl, '#v=2&d=vfio-owned&s=999');
   const n = await page.locator(FAULT + '[data-step-index]').count();
