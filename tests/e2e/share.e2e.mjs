@@ -125,6 +125,15 @@ export async function exportsSvgPngAndText({ page, baseUrl }) {
   for (const l of txt.split('\n')) assert.ok(l.length <= 80 || /^ {4}https?:\/\/\S+$/.test(l), `${l.length}: ${l}`);
   assert.match(txt, /Result: EPT entry: 2M, UC \(not cacheable\)/);
   assert.match(txt, /== Sources ==/);
+  assert.equal(txtDl.suggestedFilename(), 'hdm-atlas-vfio-owned-x86_64.txt');
+
+  // The menu exports the view on screen after a change, not the one it was first drawn with.
+  await page.selectOption($('ctl-design'), 'memremap');
+  await page.selectOption($('ctl-arch'), 'arm64');
+  await page.waitForFunction(() => document.querySelector('[data-testid="fault-result"]')?.textContent?.includes('stage-2'));
+  const [txt2Dl] = await Promise.all([page.waitForEvent('download'), page.click($('export-text'))]);
+  assert.equal(txt2Dl.suggestedFilename(), 'hdm-atlas-memremap-arm64.txt');
+  assert.match(readFileSync(await txt2Dl.path(), 'utf8'), /^HDM Atlas: memremap .* on arm64/m);
 }
 
 export async function copyAsTextPutsTheMailTextOnTheClipboard({ page, context, baseUrl }) {

@@ -3,7 +3,7 @@
  * navigates, written back as the view changes), review notes persist in localStorage and follow other tabs
  * (notesStore.ts), and the toolbar offers plain text, slides and SVG/PNG exports (ExportMenu) and presentation mode.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { decodeLink } from '../../model/share/link';
 import type { ViewState } from '../../model/view-state';
 import type { AppContext } from '../App';
@@ -73,25 +73,35 @@ function boot(setStatus: (s: NotesStatus) => void, setMessage: (m: string | null
 function ShareToolbar({ ctx }: { ctx: AppContext }) {
   const [status, setStatus] = useState<string | null>(null);
   const { ex, state, dispatch } = ctx;
-  const flash = (s: string) => {
-    setStatus(s);
-    setTimeout(() => setStatus(null), 2500);
-  };
-  const run = (f: () => Promise<void> | void, done: string) => async () => {
-    try {
-      await f();
-      flash(done);
-    } catch (e) {
-      flash(`Failed: ${(e as Error).message}`);
-    }
-  };
+  // The export menu reads the context when clicked, through a function that stays the same: it is not drawn again on
+  // every change and step.
+  const ctxRef = useRef(ctx);
+  useLayoutEffect(() => {
+    ctxRef.current = ctx;
+  });
+  const getCtx = useCallback(() => ctxRef.current, []);
+  const run = useCallback(
+    (f: () => Promise<void> | void, done: string) => async () => {
+      const flash = (s: string) => {
+        setStatus(s);
+        setTimeout(() => setStatus(null), 2500);
+      };
+      try {
+        await f();
+        flash(done);
+      } catch (e) {
+        flash(`Failed: ${(e as Error).message}`);
+      }
+    },
+    [],
+  );
   return (
     <>
     <PrintCaption ex={ex} view={state.view} />
     <div className="share-toolbar" role="group" aria-label="Share and export">
       <button type="button" data-testid="copy-link" onClick={run(() => copyText(linkFor(state.view)), 'Link copied')}>Copy link</button>
       <button type="button" data-testid="copy-text" onClick={run(async () => copyText((await import('../../model/text/render')).renderText(ex, { notes: state.view.notes })), 'Text copied (≤ 80 columns)')}>Copy as text</button>
-      <ExportMenu ctx={ctx} run={run} />
+      <ExportMenu getCtx={getCtx} run={run} />
       <button
         type="button"
         data-testid="present"
