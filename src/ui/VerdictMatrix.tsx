@@ -28,6 +28,11 @@ export interface VerdictMatrixProps {
   diff?: Set<string>;
 }
 
+/** A design's name, which may wrap between its words on a narrow page but never at a hyphen ("VFIO-owned"). */
+function DesignName({ name }: { name: string }) {
+  return name.split(/(\S*-\S*)/).map((part, i) => (i % 2 === 1 ? <span key={i} className="nobr">{part}</span> : part));
+}
+
 function VerdictMatrixImpl({ all, current, onDesign, selected, onCell, notes, diff }: VerdictMatrixProps) {
   const cols = verdictColumns(all);
   const scroller = useRef<HTMLDivElement>(null);
@@ -50,7 +55,7 @@ function VerdictMatrixImpl({ all, current, onDesign, selected, onCell, notes, di
               <tr key={d} className={d === current ? 'current' : ''} aria-current={d === current ? 'true' : undefined}>
                 <th scope="row">
                   <button type="button" className="row-design" data-testid={`matrix-design-${d}`} onClick={() => onDesign(d)} aria-pressed={d === current}>
-                    {DESIGN_LABEL[d]}
+                    <DesignName name={DESIGN_LABEL[d]} />
                   </button>
                 </th>
                 {cols.map((c) => {

@@ -141,6 +141,32 @@ export async function theMatrixNeverCutsAColumnAndErrnosStayWhole({ page, baseUr
     assert.ok(r.errnos.length > 0);
     for (const [text, lines] of r.errnos) assert.equal(lines, 1, `${w}: "${text}" breaks over ${lines} lines`);
   }
+  // At 1024 px the design names wrap between words (never at their hyphen), so the default view's columns all fit.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await open(page, baseUrl);
+  const narrow = await page.evaluate(() => {
+    const scroller = document.querySelector('.matrix-scroll');
+    return {
+      scrolls: scroller.scrollWidth > scroller.clientWidth + 1,
+      // The characters either side of a name's hyphen sit on one line.
+      hyphenBreaks: [...document.querySelectorAll('.row-design')].filter((b) => {
+        const chars = [];
+        const walk = document.createTreeWalker(b, NodeFilter.SHOW_TEXT);
+        for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+          for (let k = 0; k < t.textContent.length; k++) {
+            const r = document.createRange();
+            r.setStart(t, k);
+            r.setEnd(t, k + 1);
+            chars.push([t.textContent[k], Math.round(r.getBoundingClientRect().top)]);
+          }
+        }
+        return chars.some(([c], k) => c === '-' && k > 0 && k + 1 < chars.length && chars[k - 1][1] !== chars[k + 1][1]);
+      }).map((b) => b.textContent),
+    };
+  });
+  assert.equal(narrow.scrolls, false, 'the matrix scrolls at 1024 px');
+  assert.deepEqual(narrow.hyphenBreaks, [], 'a design name breaks at its hyphen');
+  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 export async function theInspectorCoversNeitherTheToolbarNorTheMatrix({ page, baseUrl }) {
