@@ -176,6 +176,54 @@ export async function theOtherArchitectureIsBuiltHiddenOnceThePageIsIdle({ page,
   assert.equal(await page.evaluate(() => document.querySelector('[data-testid="vma-graph"]') === window.__armVma), true);
 }
 
+/**
+ * After other changes, once the page is idle, the hidden drawings of the other architecture are rebuilt for the
+ * scenario on screen (and stay hidden), so the next switch shows them as they already are.
+ */
+export async function theHiddenArchitectureFollowsTheScenarioOnceIdle({ page, baseUrl }) {
+  await open(page, baseUrl);
+  await page.waitForFunction(() => document.querySelectorAll('.kept:not(.prelayout)').length === 3, null, { timeout: 5000 });
+  const keptState = () =>
+    page.evaluate(() => {
+      const f = document.querySelector('.fault-graph.kept');
+      const t = document.querySelector('.tree-graph.kept');
+      return {
+        graph: f,
+        steps: [...f.querySelectorAll('[data-step-index]')].map((e) => e.getAttribute('data-node')).join(' '),
+        tree: [...t.querySelectorAll('[data-testid="tree-node"]')].map((e) => e.getAttribute('data-path')).sort().join('|'),
+      };
+    });
+  const idle = () => page.evaluate(() => new Promise((r) => requestIdleCallback(() => requestIdleCallback(r))));
+  await idle();
+  const before = await keptState();
+  await set(page, 'ctl-design', 'hotplug');
+  await idle();
+  await page.waitForFunction((old) => [...document.querySelectorAll('.fault-graph.kept [data-step-index]')].map((e) => e.getAttribute('data-node')).join(' ') !== old, before.steps, { timeout: 5000 });
+  const after = await keptState();
+  assert.notEqual(after.tree, before.tree, 'the hidden arm64 tree still shows the design before the change');
+  // Still hidden: no size, out of rendering, and nothing of it focusable or in the accessibility tree.
+  const hidden = await page.evaluate(() => [...document.querySelectorAll('.kept')].map((el) => [el.className, getComputedStyle(el).contentVisibility, el.getBoundingClientRect().height]));
+  for (const [cls, cv, h] of hidden) {
+    assert.equal(cv, 'hidden', cls);
+    assert.equal(h, 0, cls);
+    assert.doesNotMatch(cls, /relayout/);
+  }
+  await page.evaluate(() => {
+    window.__keptGraph = document.querySelector('.fault-graph.kept');
+  });
+  // The switch shows those very drawings, as they were already drawn.
+  await set(page, 'ctl-arch', 'arm64');
+  assert.match(await result(page), /^stage-2/);
+  const live = await page.evaluate(() => ({
+    same: document.querySelector('[data-testid="fault-graph"]') === window.__keptGraph,
+    steps: [...document.querySelectorAll('[data-testid="fault-graph"] [data-step-index]')].map((e) => e.getAttribute('data-node')).join(' '),
+    tree: [...document.querySelectorAll('[data-testid="tree-graph"] [data-testid="tree-node"]')].map((e) => e.getAttribute('data-path')).sort().join('|'),
+  }));
+  assert.equal(live.same, true);
+  assert.equal(live.steps, after.steps);
+  assert.equal(live.tree, after.tree);
+}
+
 export async function firmwareControlsDriveTheResourceTree({ page, baseUrl }) {
   await open(page, baseUrl);
   await set(page, 'ctl-firmware', 'conventional');

@@ -8,7 +8,6 @@ import { memo, useEffect, useId, useMemo, useRef } from 'react';
 import { faultGraph } from '../../model/kvm/graph';
 import type { FaultStep } from '../../model/explain-types';
 import { useKeptAlive } from '../hooks/useKeptAlive';
-import { usePageIdle } from '../hooks/usePageIdle';
 import { NoBreakErrnos } from '../NoBreakErrnos';
 import { FaultGraphSvg, type FaultGraphSvgProps } from './FaultGraphSvg';
 import { fnNames } from './fnNames';
@@ -57,24 +56,27 @@ function FaultPathDiagramImpl({ ex, step, onStep, highlight, onHighlight, notes,
     onHighlight,
     onNoteTarget,
   };
-  const prebuild = usePageIdle();
-  const graphs = useKeptAlive(arch, liveProps, (a) => {
-    if (!prebuild) return undefined;
-    // The same scenario on the other architecture, taken path included, so the first switch relights nothing new;
-    // without it (compare mode), the untaken graph.
-    const other = otherArch?.(a);
-    return {
-      ...liveProps,
-      graph: other?.fault.graph ?? faultGraph(a, ex.platform.kernel),
-      steps: other?.fault.steps ?? NO_STEPS,
-      tone: other ? resultTone(other.fault.result) : tone,
-      mid: `${mid}-${a}`,
-      step: -1,
-      decidedStep: -1,
-      highlight: null,
-      seen: NO_SEEN,
-    };
-  });
+  // The other architecture's graph for the scenario on screen, taken path included, so a switch relights nothing new;
+  // without it (compare mode), the untaken graph. Built once the page is idle after the scenario changed.
+  const graphs = useKeptAlive(
+    arch,
+    liveProps,
+    (a) => {
+      const other = otherArch?.(a);
+      return {
+        ...liveProps,
+        graph: other?.fault.graph ?? faultGraph(a, ex.platform.kernel),
+        steps: other?.fault.steps ?? NO_STEPS,
+        tone: other ? resultTone(other.fault.result) : tone,
+        mid: `${mid}-${a}`,
+        step: -1,
+        decidedStep: -1,
+        highlight: null,
+        seen: NO_SEEN,
+      };
+    },
+    ex,
+  );
 
   // Keep the current step in view while stepping: in the next frame (its layout is needed for that frame anyway, so
   // the input's own task does not force one), and at once rather than smoothly — a smooth scroll repaints the page

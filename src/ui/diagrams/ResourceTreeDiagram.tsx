@@ -5,7 +5,6 @@
 import { memo, useId, useMemo } from 'react';
 import { KeptAlive } from './KeptAlive';
 import { useKeptAlive } from '../hooks/useKeptAlive';
-import { usePageIdle } from '../hooks/usePageIdle';
 import { formatSize } from '../../model/addr';
 import { IORESOURCE } from '../../model/resource/types';
 import { conflictPhrase } from '../../model/explain-types';
@@ -168,10 +167,9 @@ function ResourceTreeDiagramImpl({ ex, highlight, onHighlight, step, notes, onNo
     onSelect,
     onNoteTarget,
   };
-  // Once the page is idle, the other architecture's tree for the same scenario is built hidden in advance, as the
-  // fault graph is, so the first switch only brings it up to date instead of building every box.
-  const prebuild = usePageIdle();
-  const trees = useKeptAlive(arch, liveProps, (a) => (prebuild && otherArch ? { ...liveProps, ex: otherArch(a), stepPath: '', stepPfn: undefined, highlight: null, decidedPath: '' } : undefined));
+  // Once the page is idle after the scenario changed, the other architecture's tree for it is built hidden in advance,
+  // as the fault graph is, so a switch only brings it up to date instead of building every box.
+  const trees = useKeptAlive(arch, liveProps, (a) => (otherArch ? { ...liveProps, ex: otherArch(a), stepPath: '', stepPfn: undefined, highlight: null, decidedPath: '' } : undefined), ex);
 
   const summary =
     `Resource tree after ${DESIGN_LABEL[ex.design]}: ${layout.boxes.length} resources. ` +

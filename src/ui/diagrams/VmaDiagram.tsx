@@ -12,7 +12,6 @@ import { hex } from '../../model/addr';
 import type { Explanation } from '../../model/explain-types';
 import type { NoteTarget, ReviewNote } from '../../model/view-state';
 import { useKeptAlive } from '../hooks/useKeptAlive';
-import { usePageIdle } from '../hooks/usePageIdle';
 import { activateKeys, notesFor, sameTarget } from './common';
 import { KeptAlive } from './KeptAlive';
 import type { DiagramProps, Highlight, Observed } from './types';
@@ -193,10 +192,9 @@ function VmaDiagramImpl({ ex, step, highlight, onHighlight, observed, compact, d
     leafLit: cur?.links?.vmaLeaf === true,
     faultPfn: cur?.links?.pfn,
   };
-  // Once the page is idle, the other architecture's VMA for the same scenario is built hidden in advance, as the fault
-  // graph and the tree are, so the first switch only brings it up to date.
-  const prebuild = usePageIdle();
-  const drawings = useKeptAlive(ex.platform.arch, live, (a) => (prebuild && otherArch ? { ...live, vma: otherArch(a).vma, highlight: null, decidedPart: '', leafLit: false, faultPfn: undefined } : undefined));
+  // Once the page is idle after the scenario changed, the other architecture's VMA for it is built hidden in advance,
+  // as the fault graph and the tree are, so a switch only brings it up to date.
+  const drawings = useKeptAlive(ex.platform.arch, live, (a) => (otherArch ? { ...live, vma: otherArch(a).vma, highlight: null, decidedPart: '', leafLit: false, faultPfn: undefined } : undefined), ex);
   const summary =
     vma.kind === 'none'
       ? 'No VMA'

@@ -81,3 +81,56 @@ describe('GraphKeeper.isPrebuilt', () => {
     expect(k.isPrebuilt('arm64')).toBe(false);
   });
 });
+
+describe('GraphKeeper refresh tokens', () => {
+  it('rebuilds every kept drawing once per new token, and says which it rebuilt', () => {
+    const k = new GraphKeeper<P>();
+    let built = 0;
+    const pre = (a: string): P => {
+      built++;
+      return { design: `pre-${a}`, step: -1 };
+    };
+    const x = props('hotplug');
+    const r1 = k.render('x86_64', x, pre, 'scenario 1');
+    k.commit('x86_64', x);
+    expect(built).toBe(1);
+    // A first build is not a rebuild: it is laid out by the prelayout path.
+    expect(k.wasRefreshed('arm64')).toBe(false);
+    // The same token again (a hover, a step): nothing is rebuilt, the kept object stays.
+    const r2 = k.render('x86_64', props('hotplug', 3), pre, 'scenario 1');
+    expect(built).toBe(1);
+    expect(r2[1]![1]).toBe(r1[1]![1]);
+    expect(k.wasRefreshed('arm64')).toBe(false);
+    // No token (the page has not been idle since the last change): nothing is rebuilt either.
+    k.render('x86_64', props('memremap'), pre, undefined);
+    expect(built).toBe(1);
+    // A new token rebuilds the kept drawing, once.
+    const r3 = k.render('x86_64', props('memremap'), pre, 'scenario 2');
+    expect(built).toBe(2);
+    expect(r3[1]![1]).not.toBe(r1[1]![1]);
+    expect(k.wasRefreshed('arm64')).toBe(true);
+    expect(k.wasRefreshed('x86_64')).toBe(false);
+    k.render('x86_64', props('memremap'), pre, 'scenario 2');
+    expect(built).toBe(2);
+    expect(k.wasRefreshed('arm64')).toBe(false);
+  });
+
+  it('never rebuilds the live drawing, and keeps the one last shown until a token comes', () => {
+    const k = new GraphKeeper<P>();
+    const pre = (a: string): P => ({ design: `pre-${a}`, step: -1 });
+    const x = props('hotplug');
+    k.render('x86_64', x, () => undefined);
+    k.commit('x86_64', x);
+    const a = props('hotplug', 0);
+    const r = k.render('arm64', a, pre, undefined);
+    expect(r).toEqual([
+      ['x86_64', x],
+      ['arm64', a],
+    ]);
+    k.commit('arm64', a);
+    const r2 = k.render('arm64', a, pre, 'after the switch');
+    expect(r2[0]![1]).toEqual({ design: 'pre-x86_64', step: -1 });
+    expect(r2[1]![1]).toBe(a);
+    expect(k.wasRefreshed('x86_64')).toBe(true);
+  });
+});
