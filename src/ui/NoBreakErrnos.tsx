@@ -4,10 +4,10 @@
  * same characters).
  */
 import { memo } from 'react';
+import { keepWhole } from './keepWhole';
 
 const ERRNO = /(-E[A-Z0-9]+|"[^"\s]*-[^"\s]*")/;
 
 export const NoBreakErrnos = memo(function NoBreakErrnos({ text }: { text: string }) {
-  if (!ERRNO.test(text)) return text;
-  return text.split(ERRNO).map((part, i) => (i % 2 === 1 ? <span key={i} className="nobr">{part}</span> : part));
+  return keepWhole(text, ERRNO);
 });

@@ -13,6 +13,7 @@ import type { NoteTarget, ReviewNote } from '../model/view-state';
 import { notesFor, sameTarget } from './diagrams/common';
 import { useOverflow } from './hooks/useOverflow';
 import { DESIGN_LABEL } from './labels';
+import { keepWhole } from './keepWhole';
 import { NoBreakErrnos } from './NoBreakErrnos';
 import { STATUS_ICON, verdictColumns } from './verdictColumns';
 
@@ -28,10 +29,8 @@ export interface VerdictMatrixProps {
   diff?: Set<string>;
 }
 
-/** A design's name, which may wrap between its words on a narrow page but never at a hyphen ("VFIO-owned"). */
-function DesignName({ name }: { name: string }) {
-  return name.split(/(\S*-\S*)/).map((part, i) => (i % 2 === 1 ? <span key={i} className="nobr">{part}</span> : part));
-}
+/** A hyphenated word: a design's name may wrap between its words on a narrow page, never at a hyphen ("VFIO-owned"). */
+const HYPHENATED = /(\S*-\S*)/;
 
 function VerdictMatrixImpl({ all, current, onDesign, selected, onCell, notes, diff }: VerdictMatrixProps) {
   const cols = verdictColumns(all);
@@ -55,7 +54,7 @@ function VerdictMatrixImpl({ all, current, onDesign, selected, onCell, notes, di
               <tr key={d} className={d === current ? 'current' : ''} aria-current={d === current ? 'true' : undefined}>
                 <th scope="row">
                   <button type="button" className="row-design" data-testid={`matrix-design-${d}`} onClick={() => onDesign(d)} aria-pressed={d === current}>
-                    <DesignName name={DESIGN_LABEL[d]} />
+                    {keepWhole(DESIGN_LABEL[d], HYPHENATED)}
                   </button>
                 </th>
                 {cols.map((c) => {

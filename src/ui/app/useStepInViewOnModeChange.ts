@@ -5,20 +5,17 @@
  * screen arrives a few frames later) for a short while after. Without a current step there is nothing to follow.
  */
 import { useEffect, useRef } from 'react';
+import { useLatest } from '../hooks/useLatest';
 
 /** How long after the switch a resize (entering or leaving full screen) still re-centres the step. */
 const RESIZE_WINDOW_MS = 1500;
 
-export function currentStepBox(step: number): Element | null {
+function currentStepBox(step: number): Element | null {
   return document.querySelector(`[data-testid="fault-graph"] [data-step-index="${step}"]`);
 }
 
 export function useStepInViewOnModeChange(presentation: boolean, step: number): void {
-  const stepRef = useRef(step);
-  // Declared first, so it has run by the time the mode's effect below reads it.
-  useEffect(() => {
-    stepRef.current = step;
-  }, [step]);
+  const stepRef = useLatest(step);
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {
@@ -39,5 +36,5 @@ export function useStepInViewOnModeChange(presentation: boolean, step: number): 
       clearTimeout(stop);
       window.removeEventListener('resize', centre);
     };
-  }, [presentation]);
+  }, [presentation, stepRef]);
 }

@@ -32,10 +32,9 @@ export function KeptAlive<P>({ name, arch, drawings, draw }: { name: string; arc
     };
   }, [pending]);
   const relayout = drawings.filter(([a, , fresh, refreshed]) => refreshed && a !== arch && !(fresh && !laidOut)).map(([a]) => a);
-  const relayoutKey = relayout.join(',');
   useLayoutEffect(() => {
-    for (const a of relayoutKey ? relayoutKey.split(',') : []) {
-      const el = wrappers.current.get(a as Arch);
+    for (const a of relayout) {
+      const el = wrappers.current.get(a);
       if (!el) continue;
       el.classList.add('relayout');
       void el.offsetHeight; // style and layout of the rebuilt drawing, now, while it is idle time

@@ -3,7 +3,8 @@
  * navigates, written back as the view changes), review notes persist in localStorage and follow other tabs
  * (notesStore.ts), and the toolbar offers plain text, slides and SVG/PNG exports (ExportMenu) and presentation mode.
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { useLatest } from '../hooks/useLatest';
 import { decodeLink } from '../../model/share/link';
 import type { ViewState } from '../../model/view-state';
 import type { AppContext } from '../App';
@@ -75,11 +76,8 @@ function ShareToolbar({ ctx }: { ctx: AppContext }) {
   const { ex, state, dispatch } = ctx;
   // The export menu reads the context when clicked, through a function that stays the same: it is not drawn again on
   // every change and step.
-  const ctxRef = useRef(ctx);
-  useLayoutEffect(() => {
-    ctxRef.current = ctx;
-  });
-  const getCtx = useCallback(() => ctxRef.current, []);
+  const ctxRef = useLatest(ctx);
+  const getCtx = useCallback(() => ctxRef.current, [ctxRef]);
   const run = useCallback(
     (f: () => Promise<void> | void, done: string) => async () => {
       const flash = (s: string) => {
