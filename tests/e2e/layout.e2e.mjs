@@ -301,6 +301,17 @@ export async function platformControlsKeepTheirPlaceAcrossArchitectureAndFirmwar
       await page.selectOption($(id), v);
       assert.deepEqual(await where(), before, `${width} px, after ${id}=${v}`);
     }
+    // Every select is wide enough for its longest option, so the value shown is never cut.
+    const cut = await page.evaluate(() => {
+      const ctx = document.createElement('canvas').getContext('2d');
+      return [...document.querySelectorAll('.scenario-bar select')].flatMap((sel) => {
+        ctx.font = getComputedStyle(sel).font;
+        const longest = Math.max(...[...sel.options].map((o) => ctx.measureText(o.text).width));
+        // About 26 px of the box is padding, border and the arrow.
+        return longest + 26 > sel.getBoundingClientRect().width ? [`${sel.getAttribute('data-testid')}: ${Math.round(longest)} px of text in ${Math.round(sel.getBoundingClientRect().width)} px`] : [];
+      });
+    });
+    assert.deepEqual(cut, [], `${width} px`);
     // What does not apply is disabled, and says so.
     assert.equal(await page.isDisabled($('ctl-fwb')), true);
     assert.equal(await page.isDisabled($('ctl-efi-attr')), true);
